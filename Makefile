@@ -1,0 +1,68 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# symtab: genksyms symbol versions and register_symtab() tables for today's
+# kernels.  `make` builds the userspace tools into build/bin/ and symtab.ko
+# into build/<release>/ for every kernel whose headers are installed.
+#
+#   make [KVERS="6.1.0-56-amd64 ..."]   tools and symtab.ko
+#   make test                          unit, differential and VM tests
+#   make demo                          the whole story in a VM
+#   make bench                         benchmarks (ratios against references)
+#   make modules M=DIR [KVER=release]  build and version an external module
+#   make fuzz                          run the fuzzers for a while
+#   make install                       tools, man pages, symtab.ko, depmod
+
+BUILD	:= $(CURDIR)/build
+BIN	:= $(BUILD)/bin
+KVERS	?= $(shell cd /lib/modules 2>/dev/null && for k in *; do \
+		[ -e $$k/build/Makefile ] && echo $$k; done)
+PREFIX	?= /usr/local
+
+CC	?= gcc
+CFLAGS	?= -O2 -g
+CFLAGS	+= -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE -I$(CURDIR)/include
+LDFLAGS	?=
+
+# Sanitizer build of the same sources, for the unit tests.
+SAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all
+
+.PHONY: all user kmod test unit vmtest demo bench fuzz install clean modules
+all: user kmod
+
+# Each userspace component describes itself in its own fragment.
+include $(wildcard user/*/build.mk)
+
+user: $(USER_BINS)
+
+kmod: $(foreach k,$(KVERS),$(BUILD)/$(k)/kmod/symtab.ko)
+
+# Kbuild writes objects beside the sources, so each kernel gets its own tree
+# of symlinks to them.
+$(BUILD)/%/kmod/symtab.ko: FORCE
+	@mkdir -p $(BUILD)/$*/kmod
+	@for f in $(CURDIR)/kmod/*; do ln -sf $$f $(BUILD)/$*/kmod/; done
+	$(MAKE) -C /lib/modules/$*/build M=$(BUILD)/$*/kmod \
+		SYMTAB_INCLUDE=$(CURDIR)/include modules
+
+FORCE:
+
+test: all
+	tests/run.sh
+
+unit: user
+	tests/run.sh unit
+
+vmtest: all
+	tests/run.sh vm
+
+demo:
+	scripts/deps.sh
+	$(MAKE) all
+	scripts/demo.sh
+
+bench: all
+	scripts/bench.sh
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * symtab: register_symtab() symbol tables with genksyms versions, for
+ * out-of-tree modules.  Export a table:
+ *
+ *	static struct symbol_table my_symtab = {
+ *	#include <symtab/symtab_begin.h>
+ *		X(my_export),
+ *		X(my_func),
+ *	#include <symtab/symtab_end.h>
+ *	};
+ *	... register_symtab(&my_symtab) in init, unregister_symtab() in exit.
+ *
+ * Import, once per symbol, with its declaration in scope:
+ *
+ *	SYMTAB_IMPORT(my_func);
+ *	... symtab_ref(my_func)(f); symtab_ref(my_export)++;
+ *
+ * Declared imports are resolved and version-checked by symtab.ko before the
+ * importing module's init runs; a module whose imports cannot be satisfied
+ * does not load.
+ */
+#ifndef _SYMTAB_SYMTAB_H
+#define _SYMTAB_SYMTAB_H
+
+#include <symtab/abi.h>
+
+#ifdef __GENKSYMS__
+/*
+ * genksyms reads the preprocessed file: it sees the markers below and
+ * versions `sym` from this file's view of its declaration.
+ */
+#define SYMTAB_IMPORT(sym)	__SYMTAB_IMPORT(sym)
+#else
+
+#include <linux/compiler.h>
+#include <linux/module.h>
+
+/* An export table: a block header and X() records ending in an END record. */
+struct symbol_table {
+	struct symtab_abi_header hdr;
+	struct symtab_abi_record rec[];
+};
+
+/* One declared import: its block, in the versions section. */
+struct symtab_import_block {
+	struct symtab_abi_header hdr;
+	struct symtab_abi_record rec;
+};
+
+/* Referenced by every import so that the importer depends on symtab.ko. */
+extern const int symtab_abi_format;
+
+/**
+ * symtab_register() - make a table's symbols resident
+ * @tab: the table; it must live in @owner and stay there while registered
+ * @owner: the module the symbols belong to (THIS_MODULE)
+ *
+ * Return: 0, -EEXIST if a name is already resident (nothing is registered
+ * then), -ENOEXEC if @tab is malformed, -ENOMEM.
+ */
+int symtab_register(struct symbol_table *tab, struct module *owner);
+#define register_symtab(tab)	symtab_register((tab), THIS_MODULE)
+
+/**
+ * unregister_symtab() - remove a table's symbols from the resident table
+ * @tab: a table passed to register_symtab(); unknown tables are ignored
+ *
+ * Tables are also dropped when their module goes away.
+ */
+void unregister_symtab(struct symbol_table *tab);
+
+/**
+ * symtab_get() - look a resident symbol up and pin its module
+ * @name: "sym" for any version or "sym_R1a2b3c4d" for exactly that one
+ *
+ * Return: the symbol's address, or NULL if it is not resident (or has
+ * another version).  Each successful call needs one symtab_put().
+ */
+void *symtab_get(const char *name);
+
+/**
+ * symtab_put() - release a pin taken by symtab_get()
+ * @name: the name given to symtab_get()
+ */
+void symtab_put(const char *name);
+
+#define SYMTAB_NAME_CHECK(sym)						\
+	(0 * sizeof(char[sizeof(#sym) <= SYMTAB_NAME_LEN ? 1 : -1]))
+
+#define SYMTAB_IMPORT(sym)						\
+	static struct symtab_import_block __symtab_import_##sym		\
+	__used __aligned(8) __section(SYMTAB_ABI_SECTION) = {		\
+		.hdr = SYMTAB_ABI_HEADER_INIT(1),			\
+		.rec = {						\
+			.kind = SYMTAB_KIND_IMPORT +			\
+				SYMTAB_NAME_CHECK(sym),			\
+			.name = #sym,					\
+		},							\
+	};								\
+	static const int *const __symtab_needs_##sym __used =		\
+		&symtab_abi_format
+
+/* The imported object or function, once symtab.ko resolved it. */
+#define symtab_ref(sym)							\
+	(*(typeof(&(sym)))(unsigned long)__symtab_import_##sym.rec.addr)
+
+#endif /* __GENKSYMS__ */
+#endif /* _SYMTAB_SYMTAB_H */
