@@ -1,0 +1,64 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# Build the busybox initramfs a VM test boots: busybox, the symtab tools with
+# the shared libraries they need, every module built for the kernel, the TAP
+# helpers and one scenario script that /init runs.
+#
+#   mkinitramfs.sh KVER SCENARIO OUT.cpio
+set -euo pipefail
+kver=$1 scenario=$2 out=$3
+top=$(cd "$(dirname "$0")/../.." && pwd)
+build=$top/build
+
+busybox=$(command -v busybox || true)
+[ -x /bin/busybox ] && busybox=/bin/busybox
+file -L "$busybox" 2>/dev/null | grep -q 'statically linked' ||
+	{ echo "mkinitramfs: need busybox-static" >&2; exit 1; }
+
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+mkdir -p "$root"/{bin,sbin,etc,proc,sys,dev,tmp,root,tests} \
+	"$root/lib/modules/$kver/extra"
+cp "$busybox" "$root/bin/busybox"
+ln -s lib/modules/"$kver"/extra "$root/modules"
+
+# Userspace tools and, by path, every shared library they link.
+for tool in "$build"/bin/*; do
+	[ -x "$tool" ] || continue
+	cp "$tool" "$root/bin/"
+	ldd "$tool" 2>/dev/null | grep -o '/[^ ]*' | while read -r lib; do
+		mkdir -p "$root$(dirname "$lib")"
+		cp -L "$lib" "$root$lib"
+	done
+done
+
+# Every module built for this kernel, by module name.
+if [ -d "$build/$kver" ]; then
+	find "$build/$kver" -name '*.ko' -print0 |
+		xargs -0 -r cp -t "$root/lib/modules/$kver/extra/"
+fi
+
+cp "$top/tests/vm/lib.sh" "$root/tests/lib.sh"
+cp "$scenario" "$root/tests/scenario.sh"
+printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/sh\n' \
+	>"$root/etc/passwd"
+printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"
+
+cat >"$root/init" <<'INIT'
+#!/bin/busybox sh
+/bin/busybox --install -s /bin
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev
+export PATH=/bin:/sbin HOME=/root
+cd /tests
+echo "SYMTAB-VM-BEGIN $(uname -r)"
+sh /tests/scenario.sh
+echo "SYMTAB-VM-END rc=$?"
+echo "SYMTAB-VM-DMESG-BEGIN"
+dmesg
+echo "SYMTAB-VM-DMESG-END"
+poweroff -f
+INIT
+chmod +x "$root/init"
+(cd "$root" && find . | cpio -o -H newc --quiet) >"$out"

@@ -1,0 +1,99 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# TAP helpers for scenarios run inside the test VM (busybox sh).  Source it:
+#	. /tests/lib.sh
+# Modules are in $MODDIR; each check prints "ok N - what" or "not ok N - what".
+
+MODDIR=/lib/modules/$(uname -r)/extra
+t_count=0
+t_failed=0
+
+t_result() {	# t_result STATUS DESCRIPTION
+	t_count=$((t_count + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $t_count - $2"
+	else
+		echo "not ok $t_count - $2"
+		t_failed=$((t_failed + 1))
+	fi
+}
+
+# check DESC CMD...: passes when CMD succeeds.
+check() {
+	desc=$1
+	shift
+	"$@" >/tmp/check.out 2>&1
+	rc=$?
+	[ $rc -eq 0 ] || sed 's/^/# /' /tmp/check.out
+	t_result $rc "$desc"
+}
+
+# check_fails DESC CMD...: passes when CMD fails.
+check_fails() {
+	desc=$1
+	shift
+	if "$@" >/tmp/check.out 2>&1; then
+		sed 's/^/# /' /tmp/check.out
+		t_result 1 "$desc"
+	else
+		t_result 0 "$desc"
+	fi
+}
+
+# check_eq DESC EXPECTED ACTUAL
+check_eq() {
+	if [ "$2" = "$3" ]; then
+		t_result 0 "$1"
+	else
+		echo "# expected: $2"
+		echo "#      got: $3"
+		t_result 1 "$1"
+	fi
+}
+
+# Output of the last check/check_fails command (stdout and stderr).
+last_output() {
+	cat /tmp/check.out
+}
+
+# dmesg_mark: later dmesg_* calls look only at lines logged after it.
+dmesg_mark() {
+	t_dmesg_lines=$(dmesg | wc -l)
+}
+
+dmesg_new() {
+	dmesg | tail -n +$((${t_dmesg_lines:-0} + 1)) | sed 's/^\[[ 0-9.]*\] //'
+}
+
+# check_dmesg DESC LINE: LINE (exact, timestamp stripped) was logged since
+# the last dmesg_mark.
+check_dmesg() {
+	if dmesg_new | grep -qxF -- "$2"; then
+		t_result 0 "$1"
+	else
+		echo "# wanted dmesg line: $2"
+		dmesg_new | sed 's/^/# dmesg: /'
+		t_result 1 "$1"
+	fi
+}
+
+# check_insmod_fails DESC ERRNO-TEXT MODULE [PARAMS]: insmod refuses with
+# that error (busybox prints strerror, e.g. "Invalid argument").
+check_insmod_fails() {
+	desc=$1 want=$2
+	shift 2
+	if insmod "$MODDIR/$1.ko" "$@" >/tmp/check.out 2>&1; then
+		rmmod "$1" 2>/dev/null
+		t_result 1 "$desc (it loaded)"
+	elif grep -qF -- "$want" /tmp/check.out; then
+		t_result 0 "$desc"
+	else
+		sed 's/^/# /' /tmp/check.out
+		t_result 1 "$desc (wanted '$want')"
+	fi
+}
+
+# done_testing: exit status for the harness.
+done_testing() {
+	echo "# $t_count checks, $t_failed failed"
+	[ "$t_failed" -eq 0 ]
+}
