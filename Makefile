@@ -27,7 +27,7 @@ LDFLAGS	?=
 SAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
 
-.PHONY: all user kmod test unit vmtest demo bench fuzz install clean modules
+.PHONY: all user kmod testmodules test unit vmtest demo bench fuzz install clean modules
 all: user kmod
 
 # Each userspace component describes itself in its own fragment.
@@ -47,13 +47,32 @@ $(BUILD)/%/kmod/symtab.ko: FORCE
 
 FORCE:
 
-test: all
+# make modules M=DIR [KVER=release]: build and version an external module.
+MOD_KVERS = $(if $(KVER),$(KVER),$(KVERS))
+modules: user kmod
+	@[ -n "$(M)" ] || { echo "usage: make modules M=DIR [KVER=release]" >&2; exit 2; }
+	@set -e; for k in $(MOD_KVERS); do \
+		scripts/kbuild/build-module.sh $$k $(M) \
+			$(BUILD)/$$k/modules/$(notdir $(abspath $(M))); \
+		echo "  VERSIONED $(BUILD)/$$k/modules/$(notdir $(abspath $(M)))"; \
+	done
+
+# The test modules, built exactly like any user's module.
+TEST_MODULES := $(patsubst %/,%,$(dir $(wildcard tests/modules/*/Kbuild)))
+testmodules: user kmod
+	@set -e; for k in $(KVERS); do for m in $(TEST_MODULES); do \
+		SYMTAB_KCFLAGS=-I$(CURDIR)/tests/modules/include \
+		scripts/kbuild/build-module.sh $$k $$m \
+			$(BUILD)/$$k/modules/$$(basename $$m); \
+	done; done
+
+test: all testmodules
 	tests/run.sh
 
 unit: user
 	tests/run.sh unit
 
-vmtest: all
+vmtest: all testmodules
 	tests/run.sh vm
 
 demo:
