@@ -33,10 +33,12 @@ for tool in "$build"/bin/*; do
 done
 
 # Every module built for this kernel, by module name.
-if [ -d "$build/$kver" ]; then
-	find "$build/$kver" -name '*.ko' -print0 |
+# VM_EXTRA_MODULES adds directories (benchmarks keep their big modules apart).
+for d in "$build/$kver" ${VM_EXTRA_MODULES:-}; do
+	[ -d "$d" ] || continue
+	find "$d" -name '*.ko' -print0 |
 		xargs -0 -r cp -t "$root/lib/modules/$kver/extra/"
-fi
+done
 
 cp "$top/tests/vm/lib.sh" "$root/tests/lib.sh"
 cp "$scenario" "$root/tests/scenario.sh"

@@ -1,0 +1,10 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# make bench: every benchmark, each reporting ratios against its reference
+# measured in the same run.
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+echo "== genksyms: ours against the kernel's, lib corpus"
+"$top/scripts/bench-genksyms.sh"
+echo "== symtab.ko: registry against the kernel's own lookups, in a VM"
+"$top/scripts/bench/kmod.sh"

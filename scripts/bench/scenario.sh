@@ -1,0 +1,36 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# Benchmark scenario, run inside the VM by scripts/bench/kmod.sh.
+. /tests/lib.sh
+
+now_ns() {
+	sed -n 's/^now at \([0-9]*\) nsecs$/\1/p' /proc/timer_list
+}
+
+# time_insmod MODULE ROUNDS: nanoseconds for ROUNDS insmod+rmmod pairs.
+time_insmod() {
+	t0=$(now_ns)
+	i=0
+	while [ $i -lt "$2" ]; do
+		insmod "$MODDIR/$1.ko" || return 1
+		rmmod "$1"
+		i=$((i + 1))
+	done
+	echo $(($(now_ns) - t0))
+}
+
+check "symtab.ko loads" insmod "$MODDIR/symtab.ko"
+check "bench_exp registers its symbols" insmod "$MODDIR/bench_exp.ko"
+check "bench_lookup runs" insmod "$MODDIR/bench_lookup.ko"
+rounds=20
+# Warm both once, then alternate so drift hits both alike.
+insmod "$MODDIR/bench_imp.ko" && rmmod bench_imp
+insmod "$MODDIR/bench_plain.ko" && rmmod bench_plain
+imp=0 plain=0
+for pass in 1 2 3; do
+	imp=$((imp + $(time_insmod bench_imp $rounds)))
+	plain=$((plain + $(time_insmod bench_plain $rounds)))
+done
+echo "bench: insmod x$((3 * rounds)): with imports checked $imp ns, without $plain ns" >/dev/kmsg
+check "bench_lookup unloads" rmmod bench_lookup
+check "bench_exp unloads" rmmod bench_exp
+done_testing
