@@ -8,7 +8,7 @@
 #   build-module.sh [--no-stamp] KVER SRC_DIR OUT_DIR
 #
 # The source directory is never written to: OUT_DIR is a tree of symlinks to
-# it, where Kbuild puts its objects.  A source directory holding a file named
+# it, where Kbuild puts its objects, unless OUT_DIR is SRC_DIR itself.  A source directory holding a file named
 # NOSTAMP is built but left versionless (used by tests).
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -35,7 +35,8 @@ fi
 
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
-cp -rsf "$src/." "$out/"
+# OUT_DIR == SRC_DIR builds in place (scripts/symtab.mk does that).
+[ "$out" = "$src" ] || cp -rsf "$src/." "$out/"
 
 make -s -C "$kbuild" M="$out" KBUILD_EXTRA_SYMBOLS="$symvers" \
 	KCFLAGS="-I$top/include ${SYMTAB_KCFLAGS:-}" modules
