@@ -83,5 +83,19 @@ demo:
 bench: all
 	scripts/bench.sh
 
+# Tools, man pages, headers for module builds, and symtab.ko for every
+# kernel built (DESTDIR for staging; depmod only for a real install).
+install: all
+	install -D -m 755 $(BIN)/genksyms $(DESTDIR)$(PREFIX)/bin/genksyms
+	install -D -m 755 $(BIN)/symtab $(DESTDIR)$(PREFIX)/sbin/symtab
+	install -d $(DESTDIR)$(PREFIX)/share/man/man8 $(DESTDIR)$(PREFIX)/include/symtab
+	install -m 644 man/*.8 $(DESTDIR)$(PREFIX)/share/man/man8/
+	install -m 644 include/symtab/*.h $(DESTDIR)$(PREFIX)/include/symtab/
+	@set -e; for k in $(KVERS); do \
+		install -D -m 644 $(BUILD)/$$k/kmod/symtab.ko \
+			$(DESTDIR)/lib/modules/$$k/extra/symtab.ko; \
+		[ -n "$(DESTDIR)" ] || depmod -a $$k; \
+	done
+
 clean:
 	rm -rf $(BUILD)
