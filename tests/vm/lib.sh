@@ -55,6 +55,17 @@ last_output() {
 	cat /tmp/check.out
 }
 
+# check_said DESC TEXT: the last check's command printed TEXT (fixed string).
+check_said() {
+	if grep -qF -- "$2" /tmp/check.out; then
+		t_result 0 "$1"
+	else
+		echo "# wanted output containing: $2"
+		sed 's/^/# got: /' /tmp/check.out
+		t_result 1 "$1"
+	fi
+}
+
 # dmesg_mark: later dmesg_* calls look only at lines logged after it.
 dmesg_mark() {
 	t_dmesg_lines=$(dmesg | wc -l)
