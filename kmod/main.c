@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * symtab.ko: register_symtab() symbol tables with genksyms versions for
+ * out-of-tree modules, checked when their users load.
+ */
+#include "internal.h"
+
+#include <linux/init.h>
+#include <linux/moduleparam.h>
+
+/* The ABI the importers were built against; they all refer to it. */
+const int symtab_abi_format = SYMTAB_ABI_FORMAT;
+EXPORT_SYMBOL_GPL(symtab_abi_format);
+
+bool symtab_strict;
+module_param_named(strict, symtab_strict, bool, 0644);
+MODULE_PARM_DESC(strict,
+		 "refuse imports that lack a symbol version (default: warn and taint)");
+
+static int __init symtab_init(void)
+{
+	int err;
+
+	err = symtab_procfs_init();
+	if (err)
+		return err;
+	err = symtab_imports_init();
+	if (err)
+		goto remove_procfs;
+	pr_info("ABI format %d ready\n", SYMTAB_ABI_FORMAT);
+	return 0;
+
+remove_procfs:
+	symtab_procfs_exit();
+	return err;
+}
+
+static void __exit symtab_exit(void)
+{
+	symtab_imports_exit();
+	symtab_procfs_exit();
+}
+
+module_init(symtab_init);
+module_exit(symtab_exit);
+
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("register_symtab() symbol tables with genksyms versions");
+MODULE_AUTHOR("The symtab authors");
