@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* symtab dump MODULE.ko: the versions a module exports and imports. */
+#include <stdio.h>
+
+#include "command.h"
+#include "module_file.h"
+
+static const char help[] =
+"Usage: symtab dump [OPTION...] MODULE.ko...\n"
+"\n"
+"Print every symbol record of MODULE.ko's export tables and import blocks,\n"
+"in file order, one per line, like 'modprobe --dump-modversions':\n"
+"\n"
+"  0x<crc, 8 hex digits>\\t<name>\\t<export|import>\n"
+"\n"
+"A versionless record (never stamped, or not covered by the versions\n"
+"files) prints '-' in place of the CRC:  -\\tmy_func\\timport\n"
+"With several modules, each line starts with the module's file name and\n"
+"a tab.\n"
+"\n"
+"Options:\n"
+"  -h, --help      show this help and exit\n"
+"  -V, --version   show the version and exit\n"
+"\n"
+"Exit status: 0 dumped, 1 a problem (unreadable or malformed module),\n"
+"2 wrong usage.\n";
+
+static const struct option options[] = {
+	COMMON_OPTIONS
+};
+
+static void dump_module(const struct module_file *mf, bool prefix)
+{
+	struct record rec;
+	size_t i;
+	uint32_t r;
+
+	for (i = 0; i < mf->nr_blocks; i++) {
+		for (r = 0; r < mf->blocks[i].blk.nr_records; r++) {
+			block_record(&mf->blocks[i].blk, r, &rec);
+			if (prefix)
+				printf("%s\t", mf->path);
+			if (record_versioned(&rec))
+				printf("0x%08x", rec.crc);
+			else
+				putchar('-');
+			printf("\t%s\t%s\n", rec.name,
+			       record_kind_name(rec.kind));
+		}
+	}
+}
+
+int cmd_dump(int argc, char *argv[])
+{
+	struct module_file *mf;
+	struct symtab_error err;
+	int opt, i, status = EXIT_OK;
+
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, COMMON_SHORT_OPTIONS, options,
+				  NULL)) != -1)
+		return common_option(opt, "dump", help, argv);
+	if (optind == argc)
+		return usage_error("dump", "expected a module");
+
+	for (i = optind; i < argc; i++) {
+		if (module_file_open(argv[i], &mf, &err)) {
+			report_error(&err);
+			status = EXIT_PROBLEM;
+			continue;
+		}
+		dump_module(mf, argc - optind > 1);
+		module_file_free(mf);
+	}
+	if (fflush(stdout)) {
+		message("dump: writing the output failed");
+		return EXIT_PROBLEM;
+	}
+	return status;
+}

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * A module file (.ko, or any x86-64 relocatable object): read into memory,
+ * validated once with libelf plus our own range checks, and its blocks
+ * found through the ELF symbols that name them.  Later code trusts what
+ * module_file_parse() accepted.
+ */
+#ifndef _SYMTAB_MODULE_FILE_H
+#define _SYMTAB_MODULE_FILE_H
+
+#include <gelf.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "block.h"
+#include "error.h"
+
+struct module_block {
+	struct block blk;		/* bytes point into the image */
+	const char *symbol;		/* the ELF symbol naming the block */
+	size_t section;			/* index of the section holding it */
+	uint64_t file_offset;		/* of its header, in the image */
+};
+
+struct module_file {
+	char *path;			/* as given: names the file in messages */
+	unsigned char *image;		/* the whole file */
+	size_t size;
+	Elf *elf;
+	struct module_block *blocks;	/* by file offset */
+	size_t nr_blocks;
+};
+
+/* Read and parse @path.  Return: 0, -errno with @err set. */
+int module_file_open(const char *path, struct module_file **out,
+		     struct symtab_error *err);
+
+/*
+ * Parse @size bytes (copied) as the module file @path.
+ * Return: 0, -ENOEXEC (malformed) or -ENOMEM with @err set.
+ */
+int module_file_parse(const char *path, const void *image, size_t size,
+		      struct module_file **out, struct symtab_error *err);
+
+/* Accepts NULL. */
+void module_file_free(struct module_file *mf);
+
+/* Read a whole file into a malloc()ed buffer.  Return: 0 or -errno. */
+int read_whole_file(const char *path, unsigned char **data, size_t *size,
+		    struct symtab_error *err);
+
+#endif /* _SYMTAB_MODULE_FILE_H */

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "atomic_file.h"
+#include "bytes.h"
+#include "stamp.h"
+
+void stamp_image(const struct module_file *mf, const struct version_set *vs,
+		 unsigned char *image, stamp_versionless_fn versionless,
+		 void *ctx, struct stamp_result *res)
+{
+	const struct symbol_version *v;
+	const struct module_block *mb;
+	struct record rec;
+	unsigned char *p;
+	size_t i;
+	uint32_t r;
+
+	res->versioned = res->versionless = 0;
+	for (i = 0; i < mf->nr_blocks; i++) {
+		mb = &mf->blocks[i];
+		if (mb->blk.kind == BLOCK_EXPORT_TABLE)
+			put_le32(image + mb->file_offset + BLOCK_HDR_COUNT,
+				 mb->blk.nr_records);
+		for (r = 0; r < mb->blk.nr_records; r++) {
+			block_record(&mb->blk, r, &rec);
+			p = image + mb->file_offset + block_record_offset(r);
+			v = version_set_find(vs, rec.name);
+			if (v) {
+				put_le32(p + BLOCK_REC_CRC, v->crc);
+				p[BLOCK_REC_FLAGS] |= SYMTAB_REC_VERSIONED;
+				res->versioned++;
+				continue;
+			}
+			put_le32(p + BLOCK_REC_CRC, 0);
+			p[BLOCK_REC_FLAGS] &= ~SYMTAB_REC_VERSIONED;
+			res->versionless++;
+			if (versionless)
+				versionless(ctx, rec.name, rec.kind);
+		}
+	}
+}
+
+struct stamp_check {
+	const unsigned char *image;
+	size_t size;
+	size_t nr_blocks;
+};
+
+/* Read the written file back: the same bytes, and still a valid module. */
+static int check_written(const char *tmp, void *ctx, struct symtab_error *err)
+{
+	const struct stamp_check *want = ctx;
+	struct module_file *mf;
+	size_t i;
+	int ret;
+
+	ret = module_file_open(tmp, &mf, err);
+	if (ret)
+		return ret;
+	if (mf->size != want->size || memcmp(mf->image, want->image,
+					     want->size))
+		ret = error_set(err, EIO, "%s: read back different bytes",
+				tmp);
+	else if (mf->nr_blocks != want->nr_blocks)
+		ret = error_set(err, EIO, "%s: blocks changed after stamping",
+				tmp);
+	for (i = 0; !ret && i < mf->nr_blocks; i++) {
+		const struct block *b = &mf->blocks[i].blk;
+
+		if (b->kind == BLOCK_EXPORT_TABLE &&
+		    b->header_count != b->nr_records)
+			ret = error_set(err, EIO, "%s: %s: count not written",
+					tmp, mf->blocks[i].symbol);
+	}
+	module_file_free(mf);
+	return ret;
+}
+
+int stamp_module(const char *path, const struct version_set *vs,
+		 stamp_versionless_fn versionless, void *ctx,
+		 struct stamp_result *res, struct symtab_error *err)
+{
+	struct module_file *mf;
+	struct stamp_check check;
+	unsigned char *image;
+	int ret;
+
+	ret = module_file_open(path, &mf, err);
+	if (ret)
+		return ret;
+	image = malloc(mf->size + 1);
+	if (!image) {
+		module_file_free(mf);
+		return error_set(err, ENOMEM, "%s: out of memory", path);
+	}
+	memcpy(image, mf->image, mf->size);
+	stamp_image(mf, vs, image, versionless, ctx, res);
+	res->changed = memcmp(image, mf->image, mf->size) != 0;
+	if (res->changed) {
+		check.image = image;
+		check.size = mf->size;
+		check.nr_blocks = mf->nr_blocks;
+		ret = atomic_replace(path, image, mf->size, check_written,
+				     &check, err);
+	}
+	free(image);
+	module_file_free(mf);
+	return ret;
+}
