@@ -104,8 +104,8 @@ int symtab_block_check(const struct symtab_abi_header *hdr, size_t size,
 	room = (size - sizeof(*hdr)) / sizeof(*rec);
 	if (hdr->count > room) {
 		snprintf(why, SYMTAB_WHY_LEN,
-			 "count %u past the object (room for %zu records)",
-			 hdr->count, room);
+			 "count %u past the end of the object (%zu bytes: room for %zu)",
+			 hdr->count, size, room);
 		return -ENOEXEC;
 	}
 
@@ -131,7 +131,7 @@ int symtab_block_check(const struct symtab_abi_header *hdr, size_t size,
 			 "no END record within the object (%zu records)", room);
 		return -ENOEXEC;
 	}
-	if (hdr->count && hdr->count != i && hdr->count != i + 1) {
+	if (hdr->count && hdr->count != i) {
 		snprintf(why, SYMTAB_WHY_LEN,
 			 "count %u, but %u records before END", hdr->count, i);
 		return -ENOEXEC;

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * symtab test exporter: two functions and a variable.  Every call counts in
+ * the "calls" parameter and the variable is a parameter too, so tests see
+ * in /sys/module/symtest_export/parameters/ that a consumer reached them.
+ */
+#include <linux/module.h>
+#include <symtab/symtab.h>
+#include <symtest.h>
+
+static int calls;
+module_param(calls, int, 0444);
+MODULE_PARM_DESC(calls, "calls made to the exported functions");
+
+int symtest_value = 42;
+module_param(symtest_value, int, 0444);
+MODULE_PARM_DESC(symtest_value, "the exported variable");
+
+int symtest_add(int a, int b)
+{
+	calls++;
+	return a + b;
+}
+
+int symtest_move(struct symtest_point *p, int dx)
+{
+	calls++;
+	p->x += dx;
+	return p->x;
+}
+
+static struct symbol_table symtest_export_symtab = {
+#include <symtab/symtab_begin.h>
+	X(symtest_add),
+	X(symtest_move),
+	X(symtest_value),
+#include <symtab/symtab_end.h>
+};
+
+static int __init symtest_export_init(void)
+{
+	return register_symtab(&symtest_export_symtab);
+}
+
+static void __exit symtest_export_exit(void)
+{
+	unregister_symtab(&symtest_export_symtab);
+}
+
+module_init(symtest_export_init);
+module_exit(symtest_export_exit);
+MODULE_DESCRIPTION("symtab test: exporter of two functions and a variable");
+MODULE_LICENSE("GPL");
