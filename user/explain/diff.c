@@ -1,0 +1,787 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Walk from a changed symbol through the types it references, the way
+ * genksyms expands it, and name each change found on the way.  A type is
+ * walked once per symbol (where its first use is), as genksyms expands it
+ * once.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "decl.h"
+#include "diff.h"
+#include "ex_alloc.h"
+#include "report.h"
+#include "symtypes.h"
+
+struct walker {
+	const struct st_unit *ou, *nu;
+	bool *seen_o, *seen_n;
+	struct sym_report *rs;
+	char **path;
+	size_t npath;
+};
+
+static void push(struct walker *w, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void push(struct walker *w, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0)
+		s = NULL;
+	va_end(ap);
+	if (!s) {
+		fputs("out of memory\n", stderr);
+		exit(2);
+	}
+	w->path = ex_realloc(w->path, (w->npath + 1) * sizeof(*w->path));
+	w->path[w->npath++] = s;
+}
+
+static void pop(struct walker *w)
+{
+	free(w->path[--w->npath]);
+}
+
+static void change(struct walker *w, const char *kind, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void change(struct walker *w, const char *kind, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0) {
+		fputs("out of memory\n", stderr);
+		exit(2);
+	}
+	va_end(ap);
+	report_change(w->rs, w->path, w->npath, kind, s);
+}
+
+static void walk_type(struct walker *w, const char *key);
+
+static bool contains(const char **v, size_t n, const char *tok)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(v[i], tok))
+			return true;
+	return false;
+}
+
+/* Walk the types referenced by both the old and the new tokens. */
+static void walk_common_refs(struct walker *w, const char **ov, size_t on,
+			     const char **nv, size_t nn)
+{
+	size_t i;
+
+	for (i = 0; i < nn; i++)
+		if (st_is_ref(nv[i]) && contains(ov, on, nv[i]))
+			walk_type(w, nv[i]);
+}
+
+static void walk_refs(struct walker *w, const char **v, size_t n)
+{
+	walk_common_refs(w, v, n, v, n);
+}
+
+/* The value of enum constant name from its E# entry in u. */
+struct const_scope {
+	const struct st_unit *u;
+	int depth;
+};
+
+static bool const_lookup(const char *name, long long *value, void *arg)
+{
+	struct const_scope *sc = arg;
+	const struct st_entry *e;
+	char *key;
+	bool ok;
+
+	if (!strncmp(name, "E#", 2))
+		name += 2;
+	key = ex_asprintf("E#%s", name);
+	e = st_lookup(sc->u, key);
+	free(key);
+	if (!e || sc->depth > 64)
+		return false;
+	sc->depth++;
+	ok = decl_eval(e->tok, e->ntok, const_lookup, sc, value);
+	sc->depth--;
+	return ok;
+}
+
+static char *value_text(const struct st_unit *u, const char **v, size_t n)
+{
+	struct const_scope sc = { u, 0 };
+	long long value;
+
+	if (decl_eval(v, n, const_lookup, &sc, &value))
+		return ex_asprintf("%lld", value);
+	return decl_render(v, n, false);
+}
+
+static char *enumerator_value(const struct enumerator *e)
+{
+	return e->known ? ex_asprintf("%lld", e->value) : ex_strdup(e->text);
+}
+
+/* Longest increasing subsequence of idx[0..n): marks keep[] of its members. */
+static void lis(const size_t *idx, size_t n, bool *keep)
+{
+	size_t *len = ex_calloc(n, sizeof(*len));
+	size_t *prev = ex_calloc(n, sizeof(*prev));
+	size_t i, j, best = 0, end = 0;
+
+	for (i = 0; i < n; i++) {
+		len[i] = 1;
+		prev[i] = i;
+		for (j = 0; j < i; j++)
+			if (idx[j] < idx[i] && len[j] + 1 > len[i]) {
+				len[i] = len[j] + 1;
+				prev[i] = j;
+			}
+		if (len[i] > best) {
+			best = len[i];
+			end = i;
+		}
+	}
+	for (i = 0; i < n; i++)
+		keep[i] = false;
+	if (n) {
+		for (i = end; ; i = prev[i]) {
+			keep[i] = true;
+			if (prev[i] == i)
+				break;
+		}
+	}
+	free(len);
+	free(prev);
+}
+
+/*
+ * Match two sequences by key: match[j] is the old index of new item j, or
+ * (size_t)-1; moved[j] when the match breaks the old order.
+ */
+static void match_keys(char **okey, size_t on, char **nkey, size_t nn,
+		       size_t *match, bool *moved, bool *old_matched)
+{
+	size_t *idx = ex_calloc(nn, sizeof(*idx));
+	bool *keep = ex_calloc(nn, sizeof(*keep));
+	size_t i, j, m = 0;
+
+	for (i = 0; i < on; i++)
+		old_matched[i] = false;
+	for (j = 0; j < nn; j++) {
+		match[j] = (size_t)-1;
+		moved[j] = false;
+		for (i = 0; i < on; i++)
+			if (!old_matched[i] && !strcmp(okey[i], nkey[j])) {
+				match[j] = i;
+				old_matched[i] = true;
+				idx[m++] = i;
+				break;
+			}
+	}
+	lis(idx, m, keep);
+	for (j = 0, m = 0; j < nn; j++)
+		if (match[j] != (size_t)-1)
+			moved[j] = !keep[m++];
+	free(idx);
+	free(keep);
+}
+
+/* Keys naming members: their name, or "anonymous union #2". */
+static char **member_keys(const struct member *m, size_t n)
+{
+	char **keys = ex_calloc(n, sizeof(*keys));
+	size_t i, anon = 0;
+
+	for (i = 0; i < n; i++) {
+		if (m[i].name) {
+			keys[i] = ex_strdup(m[i].name);
+		} else {
+			const char *what = m[i].t.n ? m[i].t.v[0] : "member";
+
+			anon++;
+			keys[i] = anon > 1 ?
+				  ex_asprintf("anonymous %s #%zu", what, anon) :
+				  ex_asprintf("anonymous %s", what);
+		}
+	}
+	return keys;
+}
+
+static void free_keys(char **keys, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(keys[i]);
+	free(keys);
+}
+
+static void diff_body(struct walker *w, const char **ov, size_t oopen,
+		      size_t oclose, const char **nv, size_t nopen,
+		      size_t nclose, bool is_enum);
+
+/* Two members of one name whose tokens differ. */
+static void diff_member_pair(struct walker *w, const struct member *om,
+			     const struct member *nm, const char *key)
+{
+	struct tokv os = tok_shape(om->t.v, om->t.n);
+	struct tokv ns = tok_shape(nm->t.v, nm->t.n);
+	size_t oo, oc, no, nc;
+
+	if (tok_equal(os.v, os.n, ns.v, ns.n) &&
+	    decl_body(om->t.v, om->t.n, &oo, &oc) &&
+	    decl_body(nm->t.v, nm->t.n, &no, &nc)) {
+		/* Same declaration around an inline body: look inside. */
+		push(w, "member '%s'", key);
+		diff_body(w, om->t.v, oo, oc, nm->t.v, no, nc,
+			  oo > 0 && !strcmp(om->t.v[oo - 1], "enum"));
+		walk_common_refs(w, os.v, os.n, ns.v, ns.n);
+		pop(w);
+	} else {
+		char *ol = decl_render(om->t.v, om->t.n, true);
+		char *nl = decl_render(nm->t.v, nm->t.n, true);
+
+		change(w, "member_changed", "member '%s' changed to '%s'",
+		       ol, nl);
+		free(ol);
+		free(nl);
+		push(w, "member '%s'", key);
+		walk_common_refs(w, om->t.v, om->t.n, nm->t.v, nm->t.n);
+		pop(w);
+	}
+	free(os.v);
+	free(ns.v);
+}
+
+static void diff_members(struct walker *w, const struct member *om,
+			 size_t on, const struct member *nm, size_t nn)
+{
+	char **okey = member_keys(om, on), **nkey = member_keys(nm, nn);
+	size_t *match = ex_calloc(nn, sizeof(*match));
+	bool *moved = ex_calloc(nn, sizeof(*moved));
+	bool *old_matched = ex_calloc(on, sizeof(*old_matched));
+	size_t i, j;
+
+	match_keys(okey, on, nkey, nn, match, moved, old_matched);
+	for (i = 0; i < on; i++) {
+		if (!old_matched[i]) {
+			char *l = decl_render(om[i].t.v, om[i].t.n, true);
+
+			change(w, "member_removed", "member '%s' removed", l);
+			free(l);
+		}
+	}
+	for (j = 0; j < nn; j++) {
+		char *l = decl_render(nm[j].t.v, nm[j].t.n, true);
+		char *p = j ? decl_render(nm[j - 1].t.v, nm[j - 1].t.n, true) :
+			  NULL;
+
+		if (match[j] == (size_t)-1) {
+			if (p)
+				change(w, "member_added",
+				       "member '%s' added after '%s'", l, p);
+			else
+				change(w, "member_added",
+				       "member '%s' added at the start", l);
+		} else if (moved[j]) {
+			if (p)
+				change(w, "member_moved",
+				       "member '%s' moved after '%s'", l, p);
+			else
+				change(w, "member_moved",
+				       "member '%s' moved to the start", l);
+		}
+		free(l);
+		free(p);
+		if (match[j] == (size_t)-1)
+			continue;
+		i = match[j];
+		if (tok_equal(om[i].t.v, om[i].t.n, nm[j].t.v, nm[j].t.n)) {
+			push(w, "member '%s'", nkey[j]);
+			walk_refs(w, nm[j].t.v, nm[j].t.n);
+			pop(w);
+		} else {
+			diff_member_pair(w, &om[i], &nm[j], nkey[j]);
+		}
+	}
+	free_keys(okey, on);
+	free_keys(nkey, nn);
+	free(match);
+	free(moved);
+	free(old_matched);
+}
+
+struct enum_view {
+	struct enumerator *e;
+	size_t n;
+	char **keys;
+	struct const_scope sc;
+};
+
+static void enum_view(struct enum_view *ev, const struct st_unit *u,
+		      const char **v, size_t n)
+{
+	size_t i;
+
+	ev->sc.u = u;
+	ev->sc.depth = 0;
+	ev->e = decl_enumerators(v, n, &ev->n, const_lookup, &ev->sc);
+	ev->keys = ex_calloc(ev->n, sizeof(*ev->keys));
+	for (i = 0; i < ev->n; i++)
+		ev->keys[i] = ex_strdup(ev->e[i].name);
+}
+
+static void enum_view_free(struct enum_view *ev)
+{
+	decl_free_enumerators(ev->e, ev->n);
+	free_keys(ev->keys, ev->n);
+}
+
+static char *expr_text(const struct enumerator *e)
+{
+	return e->expr.n ? decl_render(e->expr.v, e->expr.n, false) :
+			   ex_strdup("(implicit)");
+}
+
+static void diff_enumerators(struct walker *w, const char **ov, size_t on,
+			     const char **nv, size_t nn)
+{
+	struct enum_view o, n;
+	size_t *match;
+	bool *moved, *old_matched;
+	size_t i, j;
+
+	enum_view(&o, w->ou, ov, on);
+	enum_view(&n, w->nu, nv, nn);
+	match = ex_calloc(n.n, sizeof(*match));
+	moved = ex_calloc(n.n, sizeof(*moved));
+	old_matched = ex_calloc(o.n, sizeof(*old_matched));
+	match_keys(o.keys, o.n, n.keys, n.n, match, moved, old_matched);
+	for (i = 0; i < o.n; i++) {
+		if (!old_matched[i]) {
+			char *v = enumerator_value(&o.e[i]);
+
+			change(w, "constant_removed",
+			       "constant '%s' (= %s) removed", o.e[i].name, v);
+			free(v);
+		}
+	}
+	for (j = 0; j < n.n; j++) {
+		const struct enumerator *ne = &n.e[j], *oe;
+		char *nval = enumerator_value(ne), *oval;
+
+		if (match[j] == (size_t)-1) {
+			if (j)
+				change(w, "constant_added",
+				       "constant '%s' (= %s) added after '%s'",
+				       ne->name, nval, n.e[j - 1].name);
+			else
+				change(w, "constant_added",
+				       "constant '%s' (= %s) added at the start",
+				       ne->name, nval);
+			free(nval);
+			continue;
+		}
+		if (moved[j]) {
+			if (j)
+				change(w, "constant_moved",
+				       "constant '%s' moved after '%s'",
+				       ne->name, n.e[j - 1].name);
+			else
+				change(w, "constant_moved",
+				       "constant '%s' moved to the start",
+				       ne->name);
+		}
+		oe = &o.e[match[j]];
+		oval = enumerator_value(oe);
+		if (strcmp(oval, nval)) {
+			change(w, "constant_renumbered",
+			       "constant '%s' renumbered %s -> %s",
+			       ne->name, oval, nval);
+		} else if (!tok_equal(oe->expr.v, oe->expr.n, ne->expr.v,
+				      ne->expr.n)) {
+			char *ot = expr_text(oe), *nt = expr_text(ne);
+
+			change(w, "constant_rewritten",
+			       "constant '%s' written '%s' instead of '%s' (still %s)",
+			       ne->name, nt, ot, nval);
+			free(ot);
+			free(nt);
+		}
+		free(oval);
+		free(nval);
+		push(w, "constant '%s'", ne->name);
+		walk_common_refs(w, oe->expr.v, oe->expr.n, ne->expr.v,
+				 ne->expr.n);
+		pop(w);
+	}
+	enum_view_free(&o);
+	enum_view_free(&n);
+	free(match);
+	free(moved);
+	free(old_matched);
+}
+
+/* Compare two `{ ... }` bodies: members, or enum constants. */
+static void diff_body(struct walker *w, const char **ov, size_t oopen,
+		      size_t oclose, const char **nv, size_t nopen,
+		      size_t nclose, bool is_enum)
+{
+	bool ounk = decl_body_unknown(ov, oopen, oclose);
+	bool nunk = decl_body_unknown(nv, nopen, nclose);
+	struct member *om, *nm;
+	size_t on, nn;
+
+	if (ounk || nunk) {
+		if (ounk && !nunk)
+			change(w, "became_defined", "became defined");
+		else if (!ounk && nunk)
+			change(w, "became_undefined",
+			       "became undefined (UNKNOWN)");
+		return;
+	}
+	if (is_enum) {
+		diff_enumerators(w, ov + oopen + 1, oclose - oopen - 1,
+				 nv + nopen + 1, nclose - nopen - 1);
+		return;
+	}
+	om = decl_members(ov + oopen + 1, oclose - oopen - 1, &on);
+	nm = decl_members(nv + nopen + 1, nclose - nopen - 1, &nn);
+	diff_members(w, om, on, nm, nn);
+	decl_free_members(om, on);
+	decl_free_members(nm, nn);
+}
+
+/* struct, union and enum definitions: `struct foo { ... }`. */
+static void diff_tagged(struct walker *w, const struct st_entry *o,
+			const struct st_entry *n)
+{
+	size_t oo, oc, no, nc;
+	bool ob = decl_body(o->tok, o->ntok, &oo, &oc);
+	bool nb = decl_body(n->tok, n->ntok, &no, &nc);
+	struct tokv os, ns;
+
+	if (!ob || !nb) {
+		char *ol = decl_render(o->tok, o->ntok, true);
+		char *nl = decl_render(n->tok, n->ntok, true);
+
+		change(w, "definition_changed",
+		       "definition changed from '%s' to '%s'", ol, nl);
+		free(ol);
+		free(nl);
+		return;
+	}
+	os = tok_without(o->tok, o->ntok, oo, oc + 1);
+	ns = tok_without(n->tok, n->ntok, no, nc + 1);
+	if (!tok_equal(os.v, os.n, ns.v, ns.n)) {
+		char *ol = decl_render(os.v, os.n, false);
+		char *nl = decl_render(ns.v, ns.n, false);
+
+		change(w, "definition_changed",
+		       "declared as '%s' instead of '%s'", nl, ol);
+		free(ol);
+		free(nl);
+	}
+	diff_body(w, o->tok, oo, oc, n->tok, no, nc, n->kind == 'e');
+	walk_common_refs(w, os.v, os.n, ns.v, ns.n);
+	free(os.v);
+	free(ns.v);
+}
+
+/* Where a declaration names name, skipping bodies; n when it does not. */
+static size_t find_name(const char **v, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (!strcmp(v[i], "{"))
+			i = tok_close(v, n, i);
+		else if (!strcmp(v[i], name))
+			return i;
+	}
+	return n;
+}
+
+static void diff_typedef(struct walker *w, const struct st_entry *o,
+			 const struct st_entry *n)
+{
+	size_t op = find_name(o->tok, o->ntok, o->name);
+	size_t np = find_name(n->tok, n->ntok, n->name);
+	struct tokv ot = tok_without(o->tok, o->ntok, op, op < o->ntok ? op + 1 : op);
+	struct tokv nt = tok_without(n->tok, n->ntok, np, np < n->ntok ? np + 1 : np);
+	struct tokv os = tok_shape(ot.v, ot.n), ns = tok_shape(nt.v, nt.n);
+	size_t oo, oc, no, nc;
+
+	/* Drop the `typedef` keyword for display. */
+	if (ot.n && !strcmp(ot.v[0], "typedef") && nt.n &&
+	    !strcmp(nt.v[0], "typedef")) {
+		memmove(ot.v, ot.v + 1, --ot.n * sizeof(*ot.v));
+		memmove(nt.v, nt.v + 1, --nt.n * sizeof(*nt.v));
+	}
+	if (tok_equal(ot.v, ot.n, nt.v, nt.n)) {
+		walk_refs(w, nt.v, nt.n);
+	} else if (tok_equal(os.v, os.n, ns.v, ns.n) &&
+		   decl_body(ot.v, ot.n, &oo, &oc) &&
+		   decl_body(nt.v, nt.n, &no, &nc)) {
+		diff_body(w, ot.v, oo, oc, nt.v, no, nc,
+			  oo > 0 && !strcmp(ot.v[oo - 1], "enum"));
+		walk_common_refs(w, os.v, os.n, ns.v, ns.n);
+	} else {
+		char *ol = decl_render(ot.v, ot.n, true);
+		char *nl = decl_render(nt.v, nt.n, true);
+
+		change(w, "typedef_retargeted",
+		       "retargeted from '%s' to '%s'", ol, nl);
+		free(ol);
+		free(nl);
+		walk_common_refs(w, ot.v, ot.n, nt.v, nt.n);
+	}
+	free(ot.v);
+	free(nt.v);
+	free(os.v);
+	free(ns.v);
+}
+
+/* E#NAME: an enum constant used in a bound, stored as its value. */
+static void diff_constant(struct walker *w, const struct st_entry *o,
+			  const struct st_entry *n)
+{
+	char *ov, *nv;
+
+	if (tok_equal(o->tok, o->ntok, n->tok, n->ntok)) {
+		walk_refs(w, n->tok, n->ntok);
+		return;
+	}
+	ov = value_text(w->ou, o->tok, o->ntok);
+	nv = value_text(w->nu, n->tok, n->ntok);
+	if (strcmp(ov, nv)) {
+		change(w, "value_changed", "value changed from %s to %s",
+		       ov, nv);
+	} else {
+		char *ot = decl_render(o->tok, o->ntok, false);
+		char *nt = decl_render(n->tok, n->ntok, false);
+
+		change(w, "value_rewritten",
+		       "value written '%s' instead of '%s' (still %s)",
+		       nt, ot, nv);
+		free(ot);
+		free(nt);
+	}
+	free(ov);
+	free(nv);
+	walk_common_refs(w, o->tok, o->ntok, n->tok, n->ntok);
+}
+
+static char *type_label(const char *key)
+{
+	switch (key[0]) {
+	case 's': return ex_asprintf("struct %s", key + 2);
+	case 'u': return ex_asprintf("union %s", key + 2);
+	case 'e': return ex_asprintf("enum %s", key + 2);
+	case 't': return ex_asprintf("typedef %s", key + 2);
+	default: return ex_asprintf("enum constant %s", key + 2);
+	}
+}
+
+static void walk_type(struct walker *w, const char *key)
+{
+	const struct st_entry *o = st_lookup(w->ou, key);
+	const struct st_entry *n = st_lookup(w->nu, key);
+	char *label;
+
+	if ((o && w->seen_o[st_index(w->ou, o)]) ||
+	    (n && w->seen_n[st_index(w->nu, n)]))
+		return;
+	if (o)
+		w->seen_o[st_index(w->ou, o)] = true;
+	if (n)
+		w->seen_n[st_index(w->nu, n)] = true;
+	if (!o && !n)
+		return;
+	label = type_label(key);
+	w->path = ex_realloc(w->path, (w->npath + 1) * sizeof(*w->path));
+	w->path[w->npath++] = label;
+	if (!o || !n)
+		change(w, "definition_missing", "no definition in the %s types",
+		       o ? "new" : "old");
+	else if (tok_equal(o->tok, o->ntok, n->tok, n->ntok))
+		walk_refs(w, n->tok, n->ntok);
+	else if (key[0] == 't')
+		diff_typedef(w, o, n);
+	else if (key[0] == 'E')
+		diff_constant(w, o, n);
+	else
+		diff_tagged(w, o, n);
+	pop(w);
+}
+
+static void diff_params(struct walker *w, const char **ov, size_t on,
+			const char **nv, size_t nn);
+
+static void diff_symbol_decl(struct walker *w, const struct st_entry *o,
+			     const struct st_entry *n)
+{
+	size_t op = find_name(o->tok, o->ntok, o->name);
+	size_t np = find_name(n->tok, n->ntok, n->name);
+	bool ofn = op + 1 < o->ntok && !strcmp(o->tok[op + 1], "(");
+	bool nfn = np + 1 < n->ntok && !strcmp(n->tok[np + 1], "(");
+	size_t oc = ofn ? tok_close(o->tok, o->ntok, op + 1) : op;
+	size_t nc = nfn ? tok_close(n->tok, n->ntok, np + 1) : np;
+	struct tokv ot, nt;
+	char *ol, *nl;
+
+	if (ofn != nfn || oc >= o->ntok || nc >= n->ntok) {
+		ol = decl_render(o->tok, o->ntok, true);
+		nl = decl_render(n->tok, n->ntok, true);
+		change(w, "declaration_changed",
+		       "declaration changed from '%s' to '%s'", ol, nl);
+		free(ol);
+		free(nl);
+		walk_common_refs(w, o->tok, o->ntok, n->tok, n->ntok);
+		return;
+	}
+	/* The type around the name and parameters: return or object type. */
+	ot = tok_without(o->tok, o->ntok, op, oc + 1);
+	nt = tok_without(n->tok, n->ntok, np, nc + 1);
+	if (!tok_equal(ot.v, ot.n, nt.v, nt.n)) {
+		ol = decl_render(ot.v, ot.n, true);
+		nl = decl_render(nt.v, nt.n, true);
+		change(w, ofn ? "return_changed" : "type_changed",
+		       "%s changed from '%s' to '%s'",
+		       ofn ? "return type" : "type", ol, nl);
+		free(ol);
+		free(nl);
+	}
+	if (ofn)
+		push(w, "return");
+	walk_common_refs(w, ot.v, ot.n, nt.v, nt.n);
+	if (ofn) {
+		pop(w);
+		diff_params(w, o->tok + op + 2, oc - op - 2,
+			    n->tok + np + 2, nc - np - 2);
+	}
+	free(ot.v);
+	free(nt.v);
+}
+
+static void param_pair(struct walker *w, const struct tokv *o, size_t oi,
+		       const struct tokv *n, size_t ni)
+{
+	if (!tok_equal(o->v, o->n, n->v, n->n)) {
+		char *ol = decl_render(o->v, o->n, true);
+		char *nl = decl_render(n->v, n->n, true);
+
+		if (oi == ni)
+			change(w, "arg_changed",
+			       "arg %zu changed from '%s' to '%s'",
+			       ni + 1, ol, nl);
+		else
+			change(w, "arg_changed",
+			       "arg %zu '%s' is now arg %zu '%s'",
+			       oi + 1, ol, ni + 1, nl);
+		free(ol);
+		free(nl);
+	}
+	push(w, "arg %zu", ni + 1);
+	walk_common_refs(w, o->v, o->n, n->v, n->n);
+	pop(w);
+}
+
+/*
+ * Same count: argument i against argument i.  Otherwise align equal
+ * arguments (longest common subsequence) and pair up what lies between.
+ */
+static void diff_params(struct walker *w, const char **ov, size_t on,
+			const char **nv, size_t nn)
+{
+	size_t no, nw, i, j, gi, gj;
+	struct tokv *o = decl_params(ov, on, &no);
+	struct tokv *n = decl_params(nv, nn, &nw);
+	size_t *lcs;
+
+	if (no == nw) {
+		for (i = 0; i < no; i++)
+			param_pair(w, &o[i], i, &n[i], i);
+		goto out;
+	}
+	lcs = ex_calloc((no + 1) * (nw + 1), sizeof(*lcs));
+#define L(a, b) lcs[(a) * (nw + 1) + (b)]
+	for (i = no; i-- > 0; )
+		for (j = nw; j-- > 0; )
+			L(i, j) = tok_equal(o[i].v, o[i].n, n[j].v, n[j].n) ?
+				  L(i + 1, j + 1) + 1 :
+				  (L(i + 1, j) > L(i, j + 1) ? L(i + 1, j) :
+				   L(i, j + 1));
+	i = j = 0;
+	while (i < no || j < nw) {
+		if (i < no && j < nw &&
+		    tok_equal(o[i].v, o[i].n, n[j].v, n[j].n) &&
+		    L(i, j) == L(i + 1, j + 1) + 1) {
+			param_pair(w, &o[i], i, &n[j], j);
+			i++;
+			j++;
+			continue;
+		}
+		/* A gap: old gi..i and new gj..j have no equal pair. */
+		gi = i;
+		gj = j;
+		while (i < no || j < nw) {
+			if (i < no && j < nw &&
+			    tok_equal(o[i].v, o[i].n, n[j].v, n[j].n) &&
+			    L(i, j) == L(i + 1, j + 1) + 1)
+				break;
+			if (j < nw && (i >= no || L(i, j + 1) >= L(i + 1, j)))
+				j++;
+			else
+				i++;
+		}
+		for (; gi < i && gj < j; gi++, gj++)
+			param_pair(w, &o[gi], gi, &n[gj], gj);
+		for (; gi < i; gi++) {
+			char *l = decl_render(o[gi].v, o[gi].n, true);
+
+			change(w, "arg_removed", "arg %zu '%s' removed",
+			       gi + 1, l);
+			free(l);
+		}
+		for (; gj < j; gj++) {
+			char *l = decl_render(n[gj].v, n[gj].n, true);
+
+			change(w, "arg_added", "arg %zu '%s' added", gj + 1, l);
+			free(l);
+		}
+	}
+#undef L
+	free(lcs);
+out:
+	decl_free_tokvs(o, no);
+	decl_free_tokvs(n, nw);
+}
+
+void diff_symbol(struct sym_report *rs, const struct st_unit *ou,
+		 const struct st_entry *o, const struct st_unit *nu,
+		 const struct st_entry *n)
+{
+	struct walker w = { .ou = ou, .nu = nu, .rs = rs };
+
+	w.seen_o = ex_calloc(ou->n + 1, sizeof(bool));
+	w.seen_n = ex_calloc(nu->n + 1, sizeof(bool));
+	diff_symbol_decl(&w, o, n);
+	if (!rs->nch)
+		change(&w, "expansion_changed",
+		       "expansion changed although no type did (a type is first used elsewhere)");
+	free(w.seen_o);
+	free(w.seen_n);
+	free(w.path);
+}

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * What changed, per symbol: each change is a path from the symbol down to
+ * the type holding it ("arg 1", "struct foo") and a sentence saying what
+ * changed there, plus a machine-readable kind for --json.
+ */
+#ifndef _EXPLAIN_REPORT_H
+#define _EXPLAIN_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+struct change {
+	char **path;
+	size_t npath;
+	const char *kind;	/* e.g. "member_added" */
+	char *what;
+};
+
+enum sym_status {
+	SYM_CHANGED,		/* explained by the changes */
+	SYM_ADDED,		/* only in the new view */
+	SYM_REMOVED,		/* only in the old view */
+	SYM_NOINFO,		/* CRC changed, types cannot say why */
+};
+
+struct sym_report {
+	char *name;
+	enum sym_status status;
+	bool have_crc;
+	uint32_t old_crc, new_crc;
+	char *note;		/* SYM_NOINFO: why not */
+	struct change *ch;
+	size_t nch;
+};
+
+struct explain_report {
+	struct sym_report *sym;
+	size_t n;
+};
+
+struct sym_report *report_add(struct explain_report *r, const char *name,
+			      enum sym_status status);
+void report_change(struct sym_report *s, char **path, size_t npath,
+		   const char *kind, char *what);
+
+#endif /* _EXPLAIN_REPORT_H */

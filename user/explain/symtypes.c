@@ -1,0 +1,369 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Parse genksyms symtypes text and expand symbols the way genksyms hashes
+ * them.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "symtypes.h"
+#include "ex_alloc.h"
+
+static bool is_ident(const char *s)
+{
+	if (!(*s == '_' || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+		return false;
+	for (s++; *s; s++)
+		if (!(*s == '_' || (*s >= 'a' && *s <= 'z') ||
+		      (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9')))
+			return false;
+	return true;
+}
+
+bool st_is_ref(const char *tok)
+{
+	return tok[0] && strchr("tesuE", tok[0]) && tok[1] == '#' &&
+	       is_ident(tok + 2);
+}
+
+static size_t hash_key(const char *s)
+{
+	size_t h = 14695981039346656037ULL;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+static size_t *find_slot(const struct st_unit *u, const char *key)
+{
+	size_t i = hash_key(key) & (u->nslot - 1);
+
+	while (u->slot[i] && strcmp(u->ent[u->slot[i] - 1].key, key))
+		i = (i + 1) & (u->nslot - 1);
+	return &u->slot[i];
+}
+
+static void rehash(struct st_unit *u)
+{
+	size_t i;
+
+	free(u->slot);
+	u->nslot = u->nslot ? u->nslot * 2 : 64;
+	u->slot = ex_calloc(u->nslot, sizeof(*u->slot));
+	for (i = 0; i < u->n; i++)
+		*find_slot(u, u->ent[i].key) = i + 1;
+}
+
+const struct st_entry *st_lookup(const struct st_unit *u, const char *key)
+{
+	size_t s;
+
+	if (!u->nslot)
+		return NULL;
+	s = *find_slot(u, key);
+	return s ? &u->ent[s - 1] : NULL;
+}
+
+size_t st_index(const struct st_unit *u, const struct st_entry *e)
+{
+	return (size_t)(e - u->ent);
+}
+
+static bool same_tokens(const struct st_entry *a, const struct st_entry *b)
+{
+	size_t i;
+
+	if (a->ntok != b->ntok)
+		return false;
+	for (i = 0; i < a->ntok; i++)
+		if (strcmp(a->tok[i], b->tok[i]))
+			return false;
+	return true;
+}
+
+/* Add e to u; a second, different definition of one key is an error. */
+static int unit_add(struct st_unit *u, const struct st_entry *e,
+		    const char *src, char *err)
+{
+	size_t *slot;
+
+	if ((u->n + 1) * 2 > u->nslot)
+		rehash(u);
+	slot = find_slot(u, e->key);
+	if (*slot) {
+		const struct st_entry *old = &u->ent[*slot - 1];
+
+		if (same_tokens(old, e))
+			return 0;
+		snprintf(err, ST_ERR_LEN, "%s:%u: %s redefined differently (first defined at line %u)",
+			 src, e->line, e->key, old->line);
+		return -1;
+	}
+	if (u->n == u->cap) {
+		u->cap = u->cap ? u->cap * 2 : 64;
+		u->ent = ex_realloc(u->ent, u->cap * sizeof(*u->ent));
+	}
+	u->ent[u->n] = *e;
+	*slot = ++u->n;
+	return 0;
+}
+
+static struct st_unit *new_unit(struct st_set *set)
+{
+	set->unit = ex_realloc(set->unit, (set->nunit + 1) * sizeof(*set->unit));
+	memset(&set->unit[set->nunit], 0, sizeof(*set->unit));
+	return &set->unit[set->nunit++];
+}
+
+/* Split line (NUL-terminated, no newline) into e; 0, or -1 after a message. */
+static int parse_line(char *line, unsigned int lineno, const char **toks,
+		      struct st_entry *e, const char *src, char *err)
+{
+	size_t n = 0, i = 0;
+	char *p = line;
+
+	for (;;) {
+		while (*p == ' ' || *p == '\t' || *p == '\r')
+			*p++ = '\0';
+		if (!*p)
+			break;
+		toks[n++] = p;
+		while (*p && *p != ' ' && *p != '\t' && *p != '\r')
+			p++;
+	}
+	memset(e, 0, sizeof(*e));
+	e->line = lineno;
+	if (i < n && !strcmp(toks[i], "override")) {
+		e->override = true;
+		i++;
+	}
+	if (i == n) {
+		snprintf(err, ST_ERR_LEN, "%s:%u: expected a type (kind#name) or a symbol name",
+			src, lineno);
+		return -1;
+	}
+	e->key = toks[i];
+	if (st_is_ref(e->key)) {
+		e->kind = e->key[0];
+		e->name = e->key + 2;
+	} else if (is_ident(e->key)) {
+		e->name = e->key;
+	} else {
+		snprintf(err, ST_ERR_LEN, "%s:%u: expected a type (kind#name) or a symbol name, found '%s'",
+			src, lineno, e->key);
+		return -1;
+	}
+	i++;
+	if (!e->kind && i < n && !strcmp(toks[i], "extern")) {
+		e->is_extern = true;
+		i++;
+	}
+	if (i == n) {
+		snprintf(err, ST_ERR_LEN, "%s:%u: expected a definition after '%s'",
+			src, lineno, e->key);
+		return -1;
+	}
+	e->tok = &toks[i];
+	e->ntok = n - i;
+	return 0;
+}
+
+int st_parse(struct st_set *set, const char *text, size_t len,
+	     const char *src, char *err)
+{
+	struct st_unit *u = NULL;
+	unsigned int lineno = 0;
+	const char **toks;
+	size_t ntoks = 0;
+	char *p, *end;
+
+	memset(set, 0, sizeof(*set));
+	set->src = src;
+	if (memchr(text, '\0', len)) {
+		snprintf(err, ST_ERR_LEN, "%s: expected symtypes text, found a NUL byte",
+			 src);
+		return -1;
+	}
+	set->buf = ex_malloc(len + 1);
+	memcpy(set->buf, text, len);
+	set->buf[len] = '\0';
+	/* Every token needs at least two bytes: itself and a separator. */
+	set->toks = ex_calloc(len / 2 + 1, sizeof(*set->toks));
+	toks = set->toks;
+	for (p = set->buf; p < set->buf + len; p = end + 1) {
+		struct st_entry e;
+
+		end = memchr(p, '\n', set->buf + len - p);
+		if (!end)
+			end = set->buf + len;
+		*end = '\0';
+		lineno++;
+		if (!p[strspn(p, " \t\r")]) {
+			u = NULL;	/* an empty line ends a unit */
+			continue;
+		}
+		if (parse_line(p, lineno, toks + ntoks, &e, src, err))
+			goto fail;
+		ntoks = (size_t)(e.tok + e.ntok - set->toks);
+		if (!u)
+			u = new_unit(set);
+		if (unit_add(u, &e, src, err))
+			goto fail;
+	}
+	return 0;
+fail:
+	st_free(set);
+	return -1;
+}
+
+int st_parse_file(struct st_set *set, const char *path, char *err)
+{
+	size_t len = 0, cap = 0, got;
+	char *text = NULL;
+	FILE *f;
+	int ret;
+
+	memset(set, 0, sizeof(*set));
+	f = fopen(path, "r");
+	if (!f) {
+		snprintf(err, ST_ERR_LEN, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	do {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 65536;
+			text = ex_realloc(text, cap);
+		}
+		got = fread(text + len, 1, cap - len, f);
+		len += got;
+	} while (got);
+	if (ferror(f)) {
+		snprintf(err, ST_ERR_LEN, "%s: read error", path);
+		fclose(f);
+		free(text);
+		return -1;
+	}
+	fclose(f);
+	ret = st_parse(set, text ? text : "", len, path, err);
+	free(text);
+	return ret;
+}
+
+void st_free(struct st_set *set)
+{
+	size_t i;
+
+	for (i = 0; i < set->nunit; i++) {
+		free(set->unit[i].ent);
+		free(set->unit[i].slot);
+	}
+	free(set->unit);
+	free(set->toks);
+	free(set->buf);
+	memset(set, 0, sizeof(*set));
+}
+
+const struct st_entry *st_find_symbol(const struct st_set *set,
+				      const char *name,
+				      const struct st_unit **unit)
+{
+	size_t i;
+
+	for (i = 0; i < set->nunit; i++) {
+		const struct st_entry *e = st_lookup(&set->unit[i], name);
+
+		if (e && !e->kind) {
+			if (unit)
+				*unit = &set->unit[i];
+			return e;
+		}
+	}
+	return NULL;
+}
+
+struct expander {
+	const struct st_unit *u;
+	bool *done;
+	st_emit_fn emit;
+	void *arg;
+	size_t missing;
+};
+
+static const char *kind_word(char kind)
+{
+	switch (kind) {
+	case 's': return "struct";
+	case 'u': return "union";
+	case 'e': return "enum";
+	default: return NULL;
+	}
+}
+
+static void expand_tokens(struct expander *x, const char **tok, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct st_entry *e;
+		const char *word;
+
+		if (!st_is_ref(tok[i])) {
+			x->emit(tok[i], x->arg);
+			continue;
+		}
+		word = kind_word(tok[i][0]);
+		e = st_lookup(x->u, tok[i]);
+		if (e && x->done[st_index(x->u, e)]) {
+			if (word)
+				x->emit(word, x->arg);
+			x->emit(tok[i] + 2, x->arg);
+		} else if (e) {
+			x->done[st_index(x->u, e)] = true;
+			expand_tokens(x, e->tok, e->ntok);
+		} else {
+			/* genksyms writes every type it saw; guess as it would */
+			x->missing++;
+			if (word)
+				x->emit(word, x->arg);
+			x->emit(tok[i] + 2, x->arg);
+			if (word) {
+				x->emit("{", x->arg);
+				x->emit("UNKNOWN", x->arg);
+				x->emit("}", x->arg);
+			}
+		}
+	}
+}
+
+void st_expand(const struct st_unit *u, const struct st_entry *sym,
+	       st_emit_fn emit, void *arg, size_t *missing)
+{
+	struct expander x = { .u = u, .emit = emit, .arg = arg };
+
+	x.done = ex_calloc(u->n + 1, sizeof(*x.done));
+	expand_tokens(&x, sym->tok, sym->ntok);
+	free(x.done);
+	if (missing)
+		*missing = x.missing;
+}
+
+static void crc_token(const char *tok, void *arg)
+{
+	uLong *crc = arg;
+
+	*crc = crc32(*crc, (const Bytef *)tok, (uInt)strlen(tok));
+	*crc = crc32(*crc, (const Bytef *)" ", 1);
+}
+
+uint32_t st_crc(const struct st_unit *u, const struct st_entry *sym,
+		size_t *missing)
+{
+	uLong crc = crc32(0, NULL, 0);
+
+	st_expand(u, sym, crc_token, &crc, missing);
+	return (uint32_t)crc;
+}

@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * In-memory form of genksyms "symtypes" text (genksyms -T): one entry per
+ * line, `[override ]<kind>#<name> tok tok ...` for types and
+ * `<name> [extern ]tok ...` for exported symbols.
+ *
+ * A text may hold several independent units separated by an empty line
+ * (the .symtab_types section stores one unit per object file, because two
+ * objects may define the same type differently).  A plain genksyms file is
+ * one unit.
+ */
+#ifndef _EXPLAIN_SYMTYPES_H
+#define _EXPLAIN_SYMTYPES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct st_entry {
+	const char *key;	/* "s#foo", or "foo" for an exported symbol */
+	const char *name;	/* key without its kind prefix */
+	char kind;		/* 't', 'e', 's', 'u', 'E', or 0: symbol */
+	bool override;
+	bool is_extern;		/* symbol written with `extern` */
+	const char **tok;	/* the definition, `extern` dropped */
+	size_t ntok;
+	unsigned int line;
+};
+
+struct st_unit {
+	struct st_entry *ent;
+	size_t n, cap;
+	size_t *slot;		/* hash of key -> index + 1; 0 is empty */
+	size_t nslot;
+};
+
+struct st_set {
+	const char *src;	/* file name, for messages */
+	char *buf;		/* the text, split in place */
+	const char **toks;	/* token pointers of every entry */
+	struct st_unit *unit;
+	size_t nunit;
+};
+
+#define ST_ERR_LEN 512
+
+/*
+ * Parse text into set.  On bad input write "src:line: what was expected"
+ * into err (ST_ERR_LEN bytes) and return -1; set is then empty.
+ */
+int st_parse(struct st_set *set, const char *text, size_t len,
+	     const char *src, char *err);
+int st_parse_file(struct st_set *set, const char *path, char *err);
+void st_free(struct st_set *set);
+
+const struct st_entry *st_lookup(const struct st_unit *u, const char *key);
+size_t st_index(const struct st_unit *u, const struct st_entry *e);
+
+/* The unit and entry exporting symbol name, or NULL. */
+const struct st_entry *st_find_symbol(const struct st_set *set,
+				      const char *name,
+				      const struct st_unit **unit);
+
+/* Is tok a reference to another entry ("s#foo")? */
+bool st_is_ref(const char *tok);
+
+/*
+ * Expansion, the way genksyms hashes a symbol: the first reference to a type
+ * splices in its definition, later ones only name it.  missing counts
+ * references with no entry in the unit.
+ */
+typedef void (*st_emit_fn)(const char *tok, void *arg);
+void st_expand(const struct st_unit *u, const struct st_entry *sym,
+	       st_emit_fn emit, void *arg, size_t *missing);
+uint32_t st_crc(const struct st_unit *u, const struct st_entry *sym,
+		size_t *missing);
+
+#endif /* _EXPLAIN_SYMTYPES_H */
