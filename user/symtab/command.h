@@ -28,7 +28,7 @@ enum {
 	{ "help", no_argument, NULL, 'h' },			\
 	{ "version", no_argument, NULL, 'V' },			\
 	{ NULL, 0, NULL, 0 }
-#define COMMON_SHORT_OPTIONS	"+hV"
+#define COMMON_SHORT_OPTIONS	"+:hV"
 
 /*
  * Handle an option the command itself does not know: --help prints @help

@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* symtab load MODULE.ko: load a module after the modules it needs. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include "command.h"
+#include "force_copy.h"
+#include "kernel_modules.h"
+#include "loader.h"
+
+static const char help[] =
+"Usage: symtab load [OPTION...] MODULE.ko [PARAM=VALUE...]\n"
+"\n"
+"Load MODULE.ko with the given parameters, after the modules it needs.\n"
+"Each import that is not resident (/proc/symtab) is looked for in the\n"
+"export tables of the modules (*.ko) under the module directories; that\n"
+"module is loaded first, and what it imports before it, recursively.  A\n"
+"dependency cycle is refused.  If symtab.ko itself is not loaded, the\n"
+"symtab.ko found in the directories goes first.  Every import is checked\n"
+"like 'symtab check' does; a version mismatch or an unresolved symbol\n"
+"stops everything before any insertion.  When the kernel refuses a module\n"
+"its error is printed in words, with its log lines about the module.\n"
+"\n"
+"Options:\n"
+"  -n, --dry-run     print the plan ('insmod FILE [PARAMS]' lines) and stop\n"
+"  -f, --force       load despite version mismatches: insert a temporary\n"
+"                    copy of each such module with all its imports made\n"
+"                    versionless, which symtab.ko loads with a warning and\n"
+"                    a taint (or refuses, with its parameter strict=1)\n"
+"  -d, --dir DIR     look for modules under DIR (repeatable; default\n"
+"                    /lib/modules/$(uname -r)/extra)\n"
+"  -t, --table FILE  read the resident table from FILE instead of\n"
+"                    /proc/symtab (symtab.ko then counts as loaded)\n"
+"  -h, --help        show this help and exit\n"
+"  -V, --version     show the version and exit\n"
+"\n"
+"Exit status: 0 loaded (or planned), 1 a problem, 2 wrong usage.\n";
+
+static const struct option options[] = {
+	{ "dry-run", no_argument, NULL, 'n' },
+	{ "force", no_argument, NULL, 'f' },
+	{ "dir", required_argument, NULL, 'd' },
+	{ "table", required_argument, NULL, 't' },
+	COMMON_OPTIONS
+};
+
+struct load_options {
+	bool dry_run, force;
+	const char **dirs;
+	size_t nr_dirs;
+	const char *table;
+	char *params;
+};
+
+static void report_import(void *ctx, const struct module_file *mf,
+			  const struct import_resolution *res)
+{
+	char line[1024];
+
+	(void)ctx;
+	if (res->state == IMPORT_OK)
+		return;
+	import_resolution_format(mf->path, res, line, sizeof(line));
+	message("%s", line);
+}
+
+static void note_skipped(void *ctx, const struct symtab_error *err)
+{
+	(void)ctx;
+	message("skipping %s", err->msg);
+}
+
+static void print_kernel_line(void *ctx, const char *line)
+{
+	(void)ctx;
+	message("kernel: %s", line);
+}
+
+/* PARAM=VALUE words as one string; values with blanks get quotes. */
+static char *join_params(char *argv[], int n)
+{
+	size_t len = 1;
+	char *s, *eq;
+	int i;
+
+	for (i = 0; i < n; i++)
+		len += strlen(argv[i]) + 3;
+	s = calloc(1, len);
+	if (!s)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		if (i)
+			strcat(s, " ");
+		eq = strchr(argv[i], '=');
+		if (eq && strpbrk(eq, " \t") && !strchr(eq, '"')) {
+			strncat(s, argv[i], eq + 1 - argv[i]);
+			strcat(s, "\"");
+			strcat(s, eq + 1);
+			strcat(s, "\"");
+		} else {
+			strcat(s, argv[i]);
+		}
+	}
+	return s;
+}
+
+static int insert_step(const struct load_step *s, const char *params)
+{
+	struct symtab_error err;
+	char *copy = NULL;
+	const char *path = s->mf->path;
+	int ret;
+
+	if (s->versionless) {
+		ret = force_copy_create(s->mf, &copy, &err);
+		if (ret) {
+			report_error(&err);
+			return EXIT_PROBLEM;
+		}
+		path = copy;
+	}
+	ret = module_insert(path, s->mf->path, params, print_kernel_line,
+			    NULL, &err);
+	force_copy_remove(copy);
+	if (ret) {
+		report_error(&err);
+		return EXIT_PROBLEM;
+	}
+	return EXIT_OK;
+}
+
+static int run_plan(const struct loader *l, const struct load_options *o)
+{
+	const struct load_step *s;
+	size_t i;
+	int ret;
+
+	for (i = 0; i < l->nr_steps; i++) {
+		s = &l->steps[i];
+		if (s->versionless)
+			message("%s: version mismatch overridden (-f): loading a copy whose imports are versionless; symtab.ko will taint the kernel",
+				s->mf->path);
+		if (o->dry_run) {
+			printf("insmod %s%s%s\n", s->mf->path,
+			       s->mf == l->target && *o->params ? " " : "",
+			       s->mf == l->target ? o->params : "");
+			continue;
+		}
+		if (s->mf != l->target &&
+		    module_loaded_from_path(s->mf->path, NULL) > 0) {
+			message("%s: already loaded", s->mf->path);
+			continue;
+		}
+		ret = insert_step(s, s->mf == l->target ? o->params : "");
+		if (ret)
+			return ret;
+	}
+	if (fflush(stdout))
+		return EXIT_PROBLEM;
+	return EXIT_OK;
+}
+
+static int plan_and_run(struct load_options *o, const char *module)
+{
+	struct resident_table table = RESIDENT_TABLE_INIT;
+	struct symtab_error err;
+	struct loader l;
+	bool registry_loaded = true;
+	size_t i;
+	int ret, status = EXIT_PROBLEM;
+
+	ret = resident_table_load(&table, o->table ? o->table :
+				  RESIDENT_TABLE_PATH, &err);
+	if (ret == -ENOENT && !o->table) {
+		registry_loaded = false;
+	} else if (ret) {
+		report_error(&err);
+		return EXIT_PROBLEM;
+	}
+	loader_init(&l, &table, registry_loaded, note_skipped, NULL);
+	for (i = 0; i < o->nr_dirs; i++) {
+		ret = loader_scan(&l, o->dirs[i], &err);
+		if (ret)
+			goto fail;
+	}
+	ret = loader_plan(&l, module, o->force, report_import, NULL, &err);
+	if (ret)
+		goto fail;
+	status = run_plan(&l, o);
+	goto out;
+fail:
+	report_error(&err);
+out:
+	loader_release(&l);
+	resident_table_release(&table);
+	return status;
+}
+
+int cmd_load(int argc, char *argv[])
+{
+	struct load_options o = { 0 };
+	struct utsname u;
+	char *default_dir = NULL;
+	int opt, status;
+
+	o.dirs = calloc(argc, sizeof(*o.dirs));
+	if (!o.dirs) {
+		message("out of memory");
+		return EXIT_PROBLEM;
+	}
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, COMMON_SHORT_OPTIONS "nfd:t:",
+				  options, NULL)) != -1) {
+		switch (opt) {
+		case 'n':
+			o.dry_run = true;
+			break;
+		case 'f':
+			o.force = true;
+			break;
+		case 'd':
+			o.dirs[o.nr_dirs++] = optarg;
+			break;
+		case 't':
+			o.table = optarg;
+			break;
+		default:
+			free(o.dirs);
+			return common_option(opt, "load", help, argv);
+		}
+	}
+	if (optind == argc) {
+		free(o.dirs);
+		return usage_error("load", "expected a module");
+	}
+	if (!o.nr_dirs && !uname(&u) &&
+	    asprintf(&default_dir, "/lib/modules/%s/extra", u.release) > 0) {
+		/* The default directory may well not exist. */
+		if (!access(default_dir, F_OK))
+			o.dirs[o.nr_dirs++] = default_dir;
+	}
+	o.params = join_params(argv + optind + 1, argc - optind - 1);
+	if (!o.params) {
+		message("out of memory");
+		status = EXIT_PROBLEM;
+	} else {
+		status = plan_and_run(&o, argv[optind]);
+	}
+	free(o.params);
+	free(default_dir);
+	free(o.dirs);
+	return status;
+}

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include <errno.h>
+#include <libkmod.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "kernel_log.h"
+#include "kernel_modules.h"
+
+const char *insert_strerror(int errnum)
+{
+	switch (errnum) {
+	case ENOEXEC:
+		return "Invalid module format";
+	case ENOENT:
+		return "Unknown symbol in module, or unknown parameter (see dmesg)";
+	case EINVAL:
+		return "Invalid argument: a symbol version disagrees, or a parameter is invalid (see dmesg)";
+	case EEXIST:
+		return "Module already in kernel, or a symbol it exports is already resident";
+	case ENOSPC:
+		return "No space left on device (too many resident symbols?)";
+	case EPERM:
+		return "Operation not permitted";
+	case EKEYREJECTED:
+		return "Key was rejected by service (module signature)";
+	}
+	return strerror(errnum);
+}
+
+const char *remove_strerror(int errnum)
+{
+	switch (errnum) {
+	case ENOENT:
+		return "Module is not loaded";
+	case EBUSY:
+	case EAGAIN:
+		return "Module is in use";
+	case EPERM:
+		return "Operation not permitted";
+	}
+	return strerror(errnum);
+}
+
+static int new_context(struct kmod_ctx **ctx, struct symtab_error *err)
+{
+	*ctx = kmod_new(NULL, NULL);
+	if (!*ctx)
+		return error_set(err, ENOMEM, "libkmod: cannot create a context");
+	return 0;
+}
+
+int module_name_of(const char *name, char *buf, size_t len)
+{
+	struct kmod_module *mod;
+	struct kmod_ctx *ctx;
+	size_t n = strlen(name);
+	int ret;
+
+	ctx = kmod_new(NULL, NULL);
+	if (!ctx)
+		return -ENOMEM;
+	if (n > 3 && !strcmp(name + n - 3, ".ko"))
+		ret = kmod_module_new_from_path(ctx, name, &mod);
+	else
+		ret = kmod_module_new_from_name(ctx, name, &mod);
+	if (!ret) {
+		snprintf(buf, len, "%s", kmod_module_get_name(mod));
+		kmod_module_unref(mod);
+	}
+	kmod_unref(ctx);
+	return ret;
+}
+
+static int loaded(struct kmod_module *mod)
+{
+	int state = kmod_module_get_initstate(mod);
+
+	if (state == -ENOENT)
+		return 0;
+	return state < 0 ? state : 1;
+}
+
+int module_loaded_from_path(const char *path, struct symtab_error *err)
+{
+	struct kmod_module *mod;
+	struct kmod_ctx *ctx;
+	int ret;
+
+	ret = new_context(&ctx, err);
+	if (ret)
+		return ret;
+	ret = kmod_module_new_from_path(ctx, path, &mod);
+	if (ret) {
+		error_set(err, -ret, "%s: %s", path, strerror(-ret));
+	} else {
+		ret = loaded(mod);
+		kmod_module_unref(mod);
+	}
+	kmod_unref(ctx);
+	return ret;
+}
+
+int module_loaded_by_name(const char *name)
+{
+	struct kmod_module *mod;
+	struct kmod_ctx *ctx;
+	int ret;
+
+	ctx = kmod_new(NULL, NULL);
+	if (!ctx)
+		return -ENOMEM;
+	ret = kmod_module_new_from_name(ctx, name, &mod);
+	if (!ret) {
+		ret = loaded(mod);
+		kmod_module_unref(mod);
+	}
+	kmod_unref(ctx);
+	return ret;
+}
+
+int module_insert(const char *path, const char *shown, const char *params,
+		  kernel_log_fn fn, void *ctx, struct symtab_error *err)
+{
+	struct kmod_module *mod;
+	struct kmod_ctx *kctx;
+	int ret, log;
+
+	ret = new_context(&kctx, err);
+	if (ret)
+		return ret;
+	ret = kmod_module_new_from_path(kctx, path, &mod);
+	if (ret) {
+		error_set(err, -ret, "%s: %s", shown, strerror(-ret));
+		goto out;
+	}
+	log = kernel_log_open();
+	ret = kmod_module_insert_module(mod, 0, params);
+	if (ret) {
+		error_set(err, -ret, "could not insert module %s: %s", shown,
+			  insert_strerror(-ret));
+		kernel_log_drain(log, kmod_module_get_name(mod), fn, ctx);
+	} else if (log >= 0) {
+		close(log);
+	}
+	kmod_module_unref(mod);
+out:
+	kmod_unref(kctx);
+	return ret;
+}
+
+int module_remove(const char *name, struct symtab_error *err)
+{
+	struct kmod_module *mod;
+	struct kmod_ctx *ctx;
+	size_t n = strlen(name);
+	int ret;
+
+	ret = new_context(&ctx, err);
+	if (ret)
+		return ret;
+	if (n > 3 && !strcmp(name + n - 3, ".ko"))
+		ret = kmod_module_new_from_path(ctx, name, &mod);
+	else
+		ret = kmod_module_new_from_name(ctx, name, &mod);
+	if (ret) {
+		error_set(err, -ret, "%s: %s", name, strerror(-ret));
+		goto out;
+	}
+	ret = loaded(mod);
+	if (ret == 0)
+		ret = -ENOENT;
+	if (ret > 0)
+		ret = kmod_module_remove_module(mod, 0);
+	if (ret)
+		error_set(err, -ret, "could not remove module %s: %s",
+			  kmod_module_get_name(mod), remove_strerror(-ret));
+	kmod_module_unref(mod);
+out:
+	kmod_unref(ctx);
+	return ret;
+}

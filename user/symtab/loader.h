@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Load planning: which modules must go in before a given one, and in what
+ * order.  Each import not already resident is looked for in the export
+ * tables of the modules found in a list of directories; their own imports
+ * are followed the same way, depth first, and a cycle is refused.  Then
+ * every import of the plan is checked as symtab.ko will check it.
+ */
+#ifndef _SYMTAB_LOADER_H
+#define _SYMTAB_LOADER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "check.h"
+#include "module_file.h"
+#include "resident_table.h"
+
+#define REGISTRY_MODULE_FILE	"symtab.ko"
+
+struct load_step {
+	struct module_file *mf;
+	bool registry;		/* symtab.ko itself, not loaded yet */
+	bool versionless;	/* -f: insert a copy with versionless imports */
+};
+
+struct module_candidate {
+	struct module_file *mf;
+	dev_t dev;
+	ino_t ino;
+};
+
+/* Told about each file in the directories that is not a usable module. */
+typedef void (*loader_note_fn)(void *ctx, const struct symtab_error *err);
+
+struct loader {
+	const struct resident_table *resident;
+	bool registry_loaded;		/* /proc/symtab exists */
+	struct module_candidate *candidates;
+	size_t nr_candidates;
+	struct module_file *target;
+	dev_t target_dev;
+	ino_t target_ino;
+	struct load_step *steps;	/* the plan, in load order */
+	size_t nr_steps;
+	struct module_file **stack;	/* modules being visited */
+	size_t depth;
+	loader_note_fn note;
+	void *note_ctx;
+};
+
+void loader_init(struct loader *l, const struct resident_table *resident,
+		 bool registry_loaded, loader_note_fn note, void *ctx);
+
+/*
+ * loader_scan() - add the modules (*.ko) under @dir as candidates
+ * Return: 0, or -errno if @dir cannot be read (-ENOENT: it does not exist).
+ */
+int loader_scan(struct loader *l, const char *dir, struct symtab_error *err);
+
+/*
+ * loader_plan() - plan the loading of @path
+ * @force: plan modules whose versions disagree with versionless imports
+ * @report: told about every import of the plan that is not plainly fine
+ *
+ * Return: 0 with l->steps set; -ENOENT (an import nobody exports, or no
+ * symtab.ko), -EINVAL (a version mismatch, without @force), -ELOOP (a
+ * dependency cycle), -ENOEXEC (malformed module), with @err set.
+ */
+int loader_plan(struct loader *l, const char *path, bool force,
+		import_fn report, void *ctx, struct symtab_error *err);
+
+void loader_release(struct loader *l);
+
+#endif /* _SYMTAB_LOADER_H */
