@@ -77,7 +77,7 @@ vmtest: all testmodules
 
 demo:
 	scripts/deps.sh
-	$(MAKE) all
+	$(MAKE) all testmodules
 	scripts/demo.sh
 
 bench: all

@@ -7,7 +7,7 @@
 #
 #   run.sh KVER SCENARIO.sh [LOG]
 # Environment: VM_TIMEOUT (seconds, default 600), VM_MEM (MiB, default 1024),
-# VM_ACCEL (default tcg), VM_QUIET=1 to print only the TAP lines.
+# VM_ACCEL (default tcg), VM_SHOW=1 to print all the scenario's output.
 set -uo pipefail
 kver=$1 scenario=$2
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -30,9 +30,14 @@ timeout "${VM_TIMEOUT:-600}" qemu-system-x86_64 -accel "${VM_ACCEL:-tcg}" \
 qrc=$?
 tr -d '\r' <"$log" >"$log.tmp" && mv "$log.tmp" "$log"
 
-# The scenario's own results, labelled with kernel and scenario.
-sed -n '/^SYMTAB-VM-BEGIN/,/^SYMTAB-VM-END/p' "$log" |
-	sed -n -E "s/^(not ok|ok) [0-9]* ?-? ?/\1 - [$kver $name] /p"
+# The scenario's own results, labelled with kernel and scenario; VM_SHOW=1
+# shows everything the scenario printed (the demo).
+if [ "${VM_SHOW:-0}" = 1 ]; then
+	sed -n '/^SYMTAB-VM-BEGIN/,/^SYMTAB-VM-END/p' "$log"
+else
+	sed -n '/^SYMTAB-VM-BEGIN/,/^SYMTAB-VM-END/p' "$log" |
+		sed -n -E "s/^(not ok|ok) [0-9]* ?-? ?/\1 - [$kver $name] /p"
+fi
 fail=$(sed -n '/^SYMTAB-VM-BEGIN/,/^SYMTAB-VM-END/p' "$log" | grep -c '^not ok')
 
 bad=$(grep -E 'BUG[: ]|WARNING:|Oops|general protection|Kernel panic|UBSAN|KASAN|kmemleak|Call Trace' "$log" | head -3)
