@@ -27,7 +27,7 @@ LDFLAGS	?=
 SAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
 
-.PHONY: all user kmod testmodules test unit vmtest demo bench fuzz install clean modules
+.PHONY: all user kmod testmodules test vmtest demo bench fuzz install clean modules
 all: user kmod
 
 # Each userspace component describes itself in its own fragment.
@@ -68,9 +68,6 @@ testmodules: user kmod
 
 test: all testmodules
 	tests/run.sh
-
-unit: user
-	tests/run.sh unit
 
 vmtest: all testmodules
 	tests/run.sh vm
