@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Messages and the exit status.  As in the kernel's genksyms, problems make
+ * the exit status non-zero only with -w or -p; unlike it, a syntax error is
+ * always reported (unless -q), since it silently changes CRCs.
+ */
+#ifndef GENKSYMS_DIAG_H
+#define GENKSYMS_DIAG_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct diag_flags {
+	bool warnings;		/* -w */
+	bool quiet;		/* -q */
+	bool preserve;		/* -p */
+	bool debug;		/* -D */
+};
+
+extern struct diag_flags diag_flags;
+extern unsigned int diag_errors;	/* counted ones only */
+
+/* Shown with -w; counted. */
+void diag_warning(const char *file, uint32_t line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Always shown unless -q; counted with -w or -p. */
+void diag_error(const char *file, uint32_t line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+#endif

@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Expansion: a declaration's tokens are hashed with each referenced type
+ * spliced in (its definition the first time it is met in this expansion,
+ * its name after that), depth first with an explicit stack so that long
+ * chains of types cannot overflow the C stack.
+ */
+#include <string.h>
+
+#include "crc32.h"
+#include "diag.h"
+#include "export.h"
+#include "reference.h"
+#include "symbols.h"
+#include "util.h"
+
+struct export_options export_options;
+
+struct frame {
+	struct symbol *sym;
+	uint32_t next;		/* index of the next token of sym->defn */
+};
+
+static struct frame *stack;
+static size_t stack_cap;
+static uint32_t generation;
+
+struct expansion {
+	uint32_t crc;
+	const char *file;	/* of the export, for messages */
+	uint32_t line;
+};
+
+static void emit(struct expansion *ex, const char *text, uint32_t len)
+{
+	ex->crc = crc32_update(ex->crc, text, len);
+	ex->crc = crc32_update(ex->crc, " ", 1);
+	if (diag_flags.debug) {
+		fwrite(text, 1, len, stderr);
+		fputc(' ', stderr);
+	}
+}
+
+static void dump_line(const struct symbol *sym)
+{
+	FILE *f = export_options.dump_types;
+	uint32_t i;
+
+	if (sym->kind == SYM_NORMAL)
+		fprintf(f, "%s %s", sym->id->name,
+			sym->is_extern ? "extern " : "");
+	else
+		fprintf(f, "%c#%s ", sym->kind, sym->id->name);
+	for (i = 0; i < sym->ndefn; i++) {
+		const struct dtok *t = &sym->defn[i];
+
+		if (t->ref)
+			fprintf(f, "%c#%s ", t->ref, t->id->name);
+		else
+			fprintf(f, "%.*s ", (int)t->len, t->text);
+	}
+	fputc('\n', f);
+}
+
+static void push(struct symbol *sym, size_t *depth)
+{
+	if (*depth == stack_cap) {
+		stack_cap = stack_cap ? stack_cap * 2 : 64;
+		stack = xrealloc(stack, stack_cap * sizeof(*stack));
+	}
+	sym->expand_gen = generation;
+	stack[(*depth)++] = (struct frame){ .sym = sym };
+}
+
+/* A reference met during expansion: splice the definition or name it. */
+static void expand_reference(struct expansion *ex, const struct dtok *t,
+			     size_t *depth)
+{
+	enum sym_kind kind = t->ref;
+	struct symbol *sym = sym_is_tag(kind) ? t->id->tag : t->id->ord;
+
+	if (sym && sym->expand_gen != generation) {
+		if (sym_is_tag(kind) && !sym->defined && !sym->from_reference)
+			diag_warning(ex->file, ex->line,
+				     "expand undefined %s %s",
+				     sym_tag_keyword(kind), t->id->name);
+		reference_note_change(sym);
+		push(sym, depth);
+		return;
+	}
+	if (sym_is_tag(kind)) {
+		const char *kw = sym_tag_keyword(kind);
+
+		emit(ex, kw, strlen(kw));
+	}
+	emit(ex, t->id->name, t->id->len);
+}
+
+static uint32_t expand(struct symbol *root, const char *file, uint32_t line)
+{
+	struct expansion ex = { .crc = 0xffffffffu, .file = file,
+				.line = line };
+	size_t depth = 0;
+
+	generation++;
+	push(root, &depth);
+	while (depth) {
+		struct frame *f = &stack[depth - 1];
+		const struct dtok *t;
+
+		if (f->next == f->sym->ndefn) {
+			if (export_options.dump_types && !f->sym->dumped) {
+				f->sym->dumped = true;
+				dump_line(f->sym);
+			}
+			depth--;
+			continue;
+		}
+		t = &f->sym->defn[f->next++];
+		if (t->ref)
+			expand_reference(&ex, t, &depth);
+		else
+			emit(&ex, t->text, t->len);
+	}
+	return ex.crc ^ 0xffffffffu;
+}
+
+void export_symbol(struct ident *id, enum export_kind kind,
+		   const char *file, uint32_t line)
+{
+	struct symbol *sym = id->ord;
+	uint32_t crc;
+
+	if (!sym || (!sym->defined && !sym->from_reference)) {
+		diag_warning(file, line, "%s undefined symbol %s",
+			     kind == EXPORT_IMPORT ? "import" : "export",
+			     id->name);
+		return;
+	}
+	if (diag_flags.debug)
+		fprintf(stderr, "Export %s == <", id->name);
+	reference_begin_export(sym);
+	crc = expand(sym, file, line);
+	if (diag_flags.debug)
+		fprintf(stderr, ">\n");
+	crc = reference_end_export(sym, crc, file, line);
+	if (export_options.format == FORMAT_VER)
+		printf("#define %s %s_R%08x\t/* %s */\n", id->name, id->name,
+		       crc, kind == EXPORT_IMPORT ? "import" : "export");
+	else
+		printf("#SYMVER %s 0x%08x\n", id->name, crc);
+}

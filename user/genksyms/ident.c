@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Interned identifiers and the keyword table. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ident.h"
+#include "util.h"
+
+static struct ident **table;
+static size_t table_size;	/* a power of two */
+static size_t table_used;
+
+static uint32_t hash_name(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;	/* FNV-1a */
+
+	while (len--)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+static void table_grow(void)
+{
+	size_t new_size = table_size ? table_size * 2 : 4096;
+	struct ident **t = xmalloc(new_size * sizeof(*t));
+	size_t i;
+
+	memset(t, 0, new_size * sizeof(*t));
+	for (i = 0; i < table_size; i++) {
+		struct ident *id = table[i], *next;
+
+		for (; id; id = next) {
+			next = id->next;
+			id->next = t[id->hash & (new_size - 1)];
+			t[id->hash & (new_size - 1)] = id;
+		}
+	}
+	free(table);
+	table = t;
+	table_size = new_size;
+}
+
+struct ident *ident_intern(const char *s, size_t len)
+{
+	uint32_t h = hash_name(s, len);
+	struct ident *id;
+
+	if (table_used * 2 >= table_size)
+		table_grow();
+	for (id = table[h & (table_size - 1)]; id; id = id->next)
+		if (id->hash == h && id->len == len && !memcmp(id->name, s, len))
+			return id;
+	id = arena_alloc(sizeof(*id));
+	memset(id, 0, sizeof(*id));
+	id->name = arena_strndup(s, len);
+	id->len = len;
+	id->hash = h;
+	id->next = table[h & (table_size - 1)];
+	table[h & (table_size - 1)] = id;
+	table_used++;
+	return id;
+}
+
+static const struct {
+	const char *name;
+	enum keyword kw;
+} keywords[] = {
+	{ "extern", KW_EXTERN },
+	{ "static", KW_STATIC },
+	{ "inline", KW_INLINE }, { "__inline", KW_INLINE },
+	{ "__inline__", KW_INLINE },
+	{ "auto", KW_AUTO },
+	{ "register", KW_REGISTER },
+	{ "__thread", KW_THREAD }, { "_Thread_local", KW_THREAD },
+	{ "_Noreturn", KW_INLINE },
+	{ "restrict", KW_RESTRICT }, { "__restrict", KW_RESTRICT },
+	{ "__restrict__", KW_RESTRICT },
+	{ "typedef", KW_TYPEDEF },
+	{ "const", KW_QUALIFIER }, { "__const", KW_QUALIFIER },
+	{ "__const__", KW_QUALIFIER },
+	{ "volatile", KW_QUALIFIER }, { "__volatile", KW_QUALIFIER },
+	{ "__volatile__", KW_QUALIFIER },
+	{ "_Atomic", KW_QUALIFIER },
+	{ "__extension__", KW_EXTENSION },
+	{ "void", KW_BASETYPE }, { "char", KW_BASETYPE },
+	{ "short", KW_BASETYPE }, { "int", KW_BASETYPE },
+	{ "long", KW_BASETYPE }, { "float", KW_BASETYPE },
+	{ "double", KW_BASETYPE }, { "signed", KW_BASETYPE },
+	{ "__signed", KW_BASETYPE }, { "__signed__", KW_BASETYPE },
+	{ "unsigned", KW_BASETYPE }, { "_Bool", KW_BASETYPE },
+	{ "_Complex", KW_BASETYPE }, { "__int128", KW_BASETYPE },
+	{ "__int128_t", KW_BASETYPE }, { "__uint128_t", KW_BASETYPE },
+	{ "__builtin_va_list", KW_BASETYPE },
+	{ "struct", KW_STRUCT },
+	{ "union", KW_UNION },
+	{ "enum", KW_ENUM },
+	{ "__attribute__", KW_ATTRIBUTE }, { "__attribute", KW_ATTRIBUTE },
+	{ "typeof", KW_TYPEOF }, { "__typeof__", KW_TYPEOF },
+	{ "__typeof", KW_TYPEOF },
+	{ "asm", KW_ASM }, { "__asm__", KW_ASM }, { "__asm", KW_ASM },
+	{ "_Static_assert", KW_STATIC_ASSERT },
+	{ "__GENKSYMS_EXPORT_SYMBOL", KW_EXPORT },
+	{ "__SYMTAB_X", KW_SYMTAB_X },
+	{ "__SYMTAB_IMPORT", KW_SYMTAB_IMPORT },
+};
+
+void ident_init(void)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++) {
+		const char *s = keywords[i].name;
+
+		ident_intern(s, strlen(s))->kw = keywords[i].kw;
+	}
+}

@@ -1,0 +1,532 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Declarations: specifiers, declarators, and the file-scope loop that stores
+ * each declared name and acts on export and import markers.
+ */
+#include <string.h>
+
+#include "diag.h"
+#include "export.h"
+#include "parse_internal.h"
+#include "parser.h"
+
+#define MAX_NESTING	200
+
+bool parse_failed;
+static unsigned int nesting;
+static int brace_depth;		/* of consumed tokens, for error recovery */
+
+const struct token *peek(unsigned int n)
+{
+	return lex_peek(n);
+}
+
+struct token next(void)
+{
+	struct token t = lex_next();
+
+	if (t.kind == T_PUNCT && t.punct == '{')
+		brace_depth++;
+	else if (t.kind == T_PUNCT && t.punct == '}')
+		brace_depth--;
+	return t;
+}
+
+bool is_punct(const struct token *t, int c)
+{
+	return t->kind == T_PUNCT && t->punct == c;
+}
+
+bool accept(int c)
+{
+	if (!is_punct(peek(0), c))
+		return false;
+	next();
+	return true;
+}
+
+static void describe(const struct token *t, char *buf, size_t size)
+{
+	if (t->kind == T_EOF)
+		snprintf(buf, size, "end of input");
+	else
+		snprintf(buf, size, "'%.*s'", t->len > 40 ? 40 : (int)t->len,
+			 t->text);
+}
+
+void syntax_error(const struct token *t, const char *expected)
+{
+	char found[64];
+
+	if (parse_failed)
+		return;
+	parse_failed = true;
+	describe(t, found, sizeof(found));
+	diag_error(t->file, t->line, "syntax error: expected %s, found %s",
+		   expected, found);
+}
+
+void expect(int c, const char *what)
+{
+	if (parse_failed)
+		return;
+	if (!accept(c))
+		syntax_error(peek(0), what);
+}
+
+bool nest_enter(void)
+{
+	if (parse_failed)
+		return false;
+	if (nesting >= MAX_NESTING) {
+		syntax_error(peek(0), "less deeply nested declarations");
+		return false;
+	}
+	nesting++;
+	return true;
+}
+
+void nest_leave(void)
+{
+	nesting--;
+}
+
+void push_token(struct tvec *out, const struct token *t)
+{
+	tvec_push(out, t->text, t->len);
+}
+
+bool is_typedef_name(const struct ident *id)
+{
+	return id->kw == KW_NONE && id->ord && id->ord->kind == SYM_TYPEDEF &&
+	       (id->ord->defined || id->ord->from_reference);
+}
+
+void parse_decl_specs(struct declspec *ds, enum decl_ctx ctx)
+{
+	(void)ctx;
+	while (!parse_failed) {
+		const struct token *t = peek(0);
+
+		if (t->kind != T_IDENT)
+			return;
+		switch (t->id->kw) {
+		case KW_EXTERN:
+			ds->is_extern = true;
+			next();
+			break;
+		case KW_STATIC: case KW_INLINE: case KW_AUTO:
+		case KW_REGISTER: case KW_THREAD: case KW_RESTRICT:
+			next();
+			break;
+		case KW_TYPEDEF:
+			ds->is_typedef = true;
+			push_token(&ds->toks, t);
+			next();
+			break;
+		case KW_QUALIFIER: case KW_EXTENSION:
+			push_token(&ds->toks, t);
+			next();
+			break;
+		case KW_BASETYPE:
+			ds->has_type = true;
+			push_token(&ds->toks, t);
+			next();
+			break;
+		case KW_STRUCT: case KW_UNION: case KW_ENUM:
+			ds->has_type = true;
+			parse_tag_type(&ds->toks);
+			break;
+		case KW_ATTRIBUTE:
+			parse_attribute(&ds->toks);
+			break;
+		case KW_TYPEOF:
+			ds->has_type = true;
+			parse_typeof(&ds->toks);
+			break;
+		case KW_NONE:
+			if (ds->has_type || !is_typedef_name(t->id))
+				return;
+			ds->has_type = true;
+			tvec_push_ref(&ds->toks, SYM_TYPEDEF, t->id);
+			next();
+			break;
+		default:
+			return;
+		}
+	}
+}
+
+static bool starts_nested_declarator(void)
+{
+	const struct token *t = peek(1);
+
+	if (t->kind == T_PUNCT)
+		return t->punct == '*' || t->punct == '(' || t->punct == '^';
+	if (t->kind != T_IDENT)
+		return false;
+	if (t->id->kw == KW_ATTRIBUTE)
+		return true;
+	return t->id->kw == KW_NONE && !is_typedef_name(t->id);
+}
+
+static bool starts_decl_specs(const struct token *t)
+{
+	if (t->kind != T_IDENT)
+		return false;
+	switch (t->id->kw) {
+	case KW_NONE:
+		return is_typedef_name(t->id);
+	case KW_ASM: case KW_STATIC_ASSERT: case KW_EXPORT:
+	case KW_SYMTAB_X: case KW_SYMTAB_IMPORT:
+		return false;
+	default:
+		return true;
+	}
+}
+
+static void parse_params(struct tvec *out)
+{
+	if (is_punct(peek(0), ')'))
+		return;
+	while (!parse_failed) {
+		const struct token *t = peek(0);
+
+		if (is_punct(t, P_ELLIPSIS)) {
+			push_token(out, t);
+			next();
+		} else if (t->kind == T_IDENT && t->id->kw == KW_NONE &&
+			   !is_typedef_name(t->id)) {
+			/* a K&R identifier list */
+			push_token(out, t);
+			next();
+		} else {
+			struct declspec ds = { 0 };
+			struct ident *name;
+
+			if (!starts_decl_specs(t)) {
+				syntax_error(t, "a parameter declaration");
+				return;
+			}
+			parse_decl_specs(&ds, CTX_PARAM);
+			tvec_append(out, &ds.toks);
+			tvec_free(&ds.toks);
+			parse_declarator(out, CTX_PARAM, &name);
+			while (!parse_failed && peek(0)->kind == T_IDENT &&
+			       peek(0)->id->kw == KW_ATTRIBUTE)
+				parse_attribute(out);
+		}
+		if (!is_punct(peek(0), ','))
+			return;
+		push_token(out, peek(0));
+		next();
+	}
+}
+
+static void parse_pointers(struct tvec *out)
+{
+	while (!parse_failed && is_punct(peek(0), '*')) {
+		push_token(out, peek(0));
+		next();
+		for (;;) {
+			const struct token *t = peek(0);
+
+			if (t->kind != T_IDENT || parse_failed)
+				break;
+			if (t->id->kw == KW_QUALIFIER) {
+				push_token(out, t);
+				next();
+			} else if (t->id->kw == KW_RESTRICT) {
+				next();
+			} else if (t->id->kw == KW_ATTRIBUTE) {
+				parse_attribute(out);
+			} else {
+				break;
+			}
+		}
+	}
+}
+
+void parse_declarator(struct tvec *out, enum decl_ctx ctx,
+		      struct ident **name)
+{
+	const struct token *t;
+
+	*name = NULL;
+	if (!nest_enter())
+		return;
+	parse_pointers(out);
+	t = peek(0);
+	if (t->kind == T_IDENT && (t->id->kw == KW_NONE)) {
+		*name = t->id;
+		if (ctx == CTX_MEMBER && is_typedef_name(t->id))
+			tvec_push_ref(out, SYM_TYPEDEF, t->id);
+		else if (ctx != CTX_PARAM)
+			push_token(out, t);
+		next();
+	} else if (is_punct(t, '(') && starts_nested_declarator()) {
+		push_token(out, t);
+		next();
+		while (!parse_failed && peek(0)->kind == T_IDENT &&
+		       peek(0)->id->kw == KW_ATTRIBUTE)
+			parse_attribute(out);
+		parse_declarator(out, ctx, name);
+		if (!parse_failed)
+			push_token(out, peek(0));
+		expect(')', "')' closing a declarator");
+	}
+	while (!parse_failed) {
+		t = peek(0);
+		if (is_punct(t, '[')) {
+			push_token(out, t);
+			next();
+			parse_expression(out);
+			if (!parse_failed)
+				push_token(out, peek(0));
+			expect(']', "']'");
+		} else if (is_punct(t, '(')) {
+			push_token(out, t);
+			next();
+			parse_params(out);
+			if (!parse_failed)
+				push_token(out, peek(0));
+			expect(')', "')' closing the parameters");
+		} else {
+			break;
+		}
+	}
+	nest_leave();
+}
+
+/* Skip a balanced group from an opening bracket, acting on X() entries. */
+static void skip_balanced(int open, int close, bool find_entries)
+{
+	int depth = 0;
+
+	do {
+		const struct token *t = peek(0);
+
+		if (t->kind == T_EOF) {
+			syntax_error(t, "a closing bracket");
+			return;
+		}
+		if (find_entries && t->kind == T_IDENT &&
+		    t->id->kw == KW_SYMTAB_X && is_punct(peek(1), '(') &&
+		    peek(2)->kind == T_IDENT && is_punct(peek(3), ')')) {
+			export_symbol(peek(2)->id, EXPORT_TABLE_ENTRY,
+				      t->file, t->line);
+			next();
+			next();
+			next();
+			next();
+			continue;
+		}
+		if (is_punct(t, open))
+			depth++;
+		else if (is_punct(t, close))
+			depth--;
+		next();
+	} while (depth > 0);
+}
+
+/* An initializer: skipped, except for the X() entries of a table. */
+static void skip_initializer(void)
+{
+	int depth = 0;
+
+	for (;;) {
+		const struct token *t = peek(0);
+
+		if (t->kind == T_EOF) {
+			syntax_error(t, "';' after the initializer");
+			return;
+		}
+		if (depth == 0 && (is_punct(t, ',') || is_punct(t, ';')))
+			return;
+		if (t->kind == T_IDENT && t->id->kw == KW_SYMTAB_X &&
+		    is_punct(peek(1), '(') && peek(2)->kind == T_IDENT &&
+		    is_punct(peek(3), ')')) {
+			export_symbol(peek(2)->id, EXPORT_TABLE_ENTRY,
+				      t->file, t->line);
+			next();
+			next();
+			next();
+			next();
+			continue;
+		}
+		if (is_punct(t, '(') || is_punct(t, '[') || is_punct(t, '{'))
+			depth++;
+		else if (is_punct(t, ')') || is_punct(t, ']') ||
+			 is_punct(t, '}'))
+			depth--;
+		if (depth < 0) {
+			syntax_error(t, "a balanced initializer");
+			return;
+		}
+		next();
+	}
+}
+
+static void skip_function_body(void)
+{
+	skip_balanced('{', '}', false);
+}
+
+/* An asm label after a declarator is kept: it names the linker symbol. */
+static void parse_asm_label(struct tvec *out)
+{
+	push_token(out, peek(0));
+	next();
+	if (!is_punct(peek(0), '(')) {
+		syntax_error(peek(0), "'(' after asm");
+		return;
+	}
+	parse_paren_group(out);
+}
+
+/* Old-style parameter declarations between ")" and the body. */
+static void skip_kr_declarations(void)
+{
+	while (!parse_failed && starts_decl_specs(peek(0))) {
+		while (!parse_failed && !is_punct(peek(0), ';')) {
+			if (peek(0)->kind == T_EOF || is_punct(peek(0), '{')) {
+				syntax_error(peek(0), "';'");
+				return;
+			}
+			next();
+		}
+		next();
+	}
+}
+
+static void parse_init_declarators(struct declspec *ds)
+{
+	enum sym_kind kind = ds->is_typedef ? SYM_TYPEDEF : SYM_NORMAL;
+	bool first = true;
+
+	while (!parse_failed) {
+		struct tvec decl = { 0 }, attrs = { 0 };
+		const struct token *t = peek(0);
+		const char *file = t->file;
+		uint32_t line = t->line;
+		struct ident *name;
+
+		tvec_append(&decl, &ds->toks);
+		parse_declarator(&decl, CTX_TOP, &name);
+		if (!parse_failed && !name)
+			syntax_error(peek(0), "a declarator");
+		if (!parse_failed && peek(0)->kind == T_IDENT &&
+		    peek(0)->id->kw == KW_ASM)
+			parse_asm_label(&decl);
+		while (!parse_failed && peek(0)->kind == T_IDENT &&
+		       peek(0)->id->kw == KW_ATTRIBUTE)
+			parse_attribute(&attrs);
+		/* Trailing attributes count only before an initializer. */
+		if (!parse_failed && is_punct(peek(0), '='))
+			tvec_append(&decl, &attrs);
+		if (!parse_failed)
+			sym_define(kind, name, &decl, ds->is_extern, file, line);
+		tvec_free(&decl);
+		tvec_free(&attrs);
+		if (parse_failed)
+			return;
+		if (accept('=')) {
+			skip_initializer();
+		} else if (first && starts_decl_specs(peek(0))) {
+			skip_kr_declarations();
+			if (!parse_failed && !is_punct(peek(0), '{'))
+				syntax_error(peek(0), "a function body");
+		}
+		if (first && is_punct(peek(0), '{') && !parse_failed) {
+			skip_function_body();
+			return;
+		}
+		first = false;
+		if (accept(';'))
+			return;
+		if (!accept(',')) {
+			syntax_error(peek(0), "',' or ';'");
+			return;
+		}
+	}
+}
+
+static void parse_marker(enum export_kind kind)
+{
+	struct token kw = next();
+	const struct token *t;
+
+	expect('(', "'('");
+	t = peek(0);
+	if (!parse_failed && (t->kind != T_IDENT || t->id->kw != KW_NONE)) {
+		syntax_error(t, "a symbol name");
+		return;
+	}
+	if (parse_failed)
+		return;
+	export_symbol(t->id, kind, kw.file, kw.line);
+	next();
+	expect(')', "')'");
+	accept(';');
+}
+
+static void parse_external_declaration(void)
+{
+	const struct token *t = peek(0);
+	struct declspec ds = { 0 };
+
+	if (accept(';'))
+		return;
+	if (t->kind == T_IDENT) {
+		switch (t->id->kw) {
+		case KW_EXPORT:
+			parse_marker(EXPORT_SYMBOL);
+			return;
+		case KW_SYMTAB_IMPORT:
+			parse_marker(EXPORT_IMPORT);
+			return;
+		case KW_ASM:
+		case KW_STATIC_ASSERT:
+			next();
+			if (!is_punct(peek(0), '(')) {
+				syntax_error(peek(0), "'('");
+				return;
+			}
+			skip_balanced('(', ')', false);
+			expect(';', "';'");
+			return;
+		default:
+			break;
+		}
+	}
+	parse_decl_specs(&ds, CTX_TOP);
+	if (!parse_failed && !accept(';'))
+		parse_init_declarators(&ds);
+	tvec_free(&ds.toks);
+}
+
+/* Skip to the end of the broken declaration: a ';' or '}' at file scope. */
+static void recover(void)
+{
+	while (peek(0)->kind != T_EOF) {
+		struct token t = next();
+
+		if (brace_depth <= 0 && t.kind == T_PUNCT &&
+		    (t.punct == ';' || t.punct == '}')) {
+			brace_depth = 0;
+			return;
+		}
+	}
+}
+
+void parse_translation_unit(void)
+{
+	while (peek(0)->kind != T_EOF) {
+		parse_failed = false;
+		nesting = 0;
+		brace_depth = 0;
+		parse_external_declaration();
+		if (parse_failed)
+			recover();
+	}
+}

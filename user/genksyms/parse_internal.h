@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* What the parser's two halves (declarations, types) share. */
+#ifndef GENKSYMS_PARSE_INTERNAL_H
+#define GENKSYMS_PARSE_INTERNAL_H
+
+#include <stdbool.h>
+
+#include "lexer.h"
+#include "symbols.h"
+#include "util.h"
+
+/* Where a declaration appears: it decides what is kept of it. */
+enum decl_ctx {
+	CTX_TOP,	/* file scope: the symbol's own declaration */
+	CTX_MEMBER,	/* struct/union member: names kept */
+	CTX_PARAM,	/* function parameter: names dropped */
+};
+
+struct declspec {
+	struct tvec toks;
+	bool is_typedef;
+	bool is_extern;
+	bool has_type;
+};
+
+/* Set by the first syntax error of a declaration; parsing then unwinds. */
+extern bool parse_failed;
+
+const struct token *peek(unsigned int n);
+struct token next(void);
+bool is_punct(const struct token *t, int c);
+bool accept(int c);
+void expect(int c, const char *what);
+void syntax_error(const struct token *t, const char *expected);
+/* Guards recursion; false (with an error) when nesting is absurd. */
+bool nest_enter(void);
+void nest_leave(void);
+void push_token(struct tvec *out, const struct token *t);
+bool is_typedef_name(const struct ident *id);
+
+void parse_decl_specs(struct declspec *ds, enum decl_ctx ctx);
+void parse_declarator(struct tvec *out, enum decl_ctx ctx,
+		      struct ident **name);
+void parse_tag_type(struct tvec *out);
+void parse_attribute(struct tvec *out);
+void parse_typeof(struct tvec *out);
+/*
+ * Copy an expression up to (not including) a ',' ';' or '}' at depth 0 or an
+ * unmatched closing bracket; enum constants become references.
+ */
+void parse_expression(struct tvec *out);
+/* Copy a balanced (...) group verbatim, enum constants as references. */
+void parse_paren_group(struct tvec *out);
+
+#endif

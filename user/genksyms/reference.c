@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* The -r reference file and the changes reported against it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "reference.h"
+#include "symbols.h"
+#include "util.h"
+
+static bool loaded;
+static struct symbol **changes;
+static size_t nchanges, changes_cap;
+
+static bool is_kind_letter(char c)
+{
+	return c == 't' || c == 's' || c == 'u' || c == 'e' || c == 'E';
+}
+
+/* One dump line: "[override ]name [extern ]tok tok ..." */
+static void load_line(char *line, const char *path, unsigned int lineno)
+{
+	bool is_override = false, is_extern = false;
+	enum sym_kind kind = SYM_NORMAL;
+	struct tvec defn = { 0 };
+	struct ident *name;
+	char *tok, *save;
+
+	tok = strtok_r(line, " \t\n", &save);
+	if (!tok)
+		return;
+	if (!strcmp(tok, "override")) {
+		is_override = true;
+		tok = strtok_r(NULL, " \t\n", &save);
+		if (!tok) {
+			diag_error(path, lineno, "no symbol after override");
+			return;
+		}
+	}
+	if (is_kind_letter(tok[0]) && tok[1] == '#' && tok[2]) {
+		kind = tok[0];
+		tok += 2;
+	}
+	name = ident_intern(tok, strlen(tok));
+	while ((tok = strtok_r(NULL, " \t\n", &save))) {
+		size_t len = strlen(tok);
+
+		if (kind == SYM_NORMAL && !defn.n && !is_extern &&
+		    !strcmp(tok, "extern")) {
+			is_extern = true;
+			continue;
+		}
+		if (is_kind_letter(tok[0]) && tok[1] == '#' && tok[2])
+			tvec_push_ref(&defn, tok[0],
+				      ident_intern(tok + 2, len - 2));
+		else
+			tvec_push(&defn, arena_strndup(tok, len), len);
+	}
+	sym_define_reference(kind, name, &defn, is_extern, is_override);
+	tvec_free(&defn);
+}
+
+bool reference_load(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	unsigned int lineno = 0;
+
+	if (!f) {
+		fprintf(stderr, "genksyms: %s: %m\n", path);
+		return false;
+	}
+	while (getline(&line, &cap, f) >= 0)
+		load_line(line, path, ++lineno);
+	free(line);
+	fclose(f);
+	loaded = true;
+	return true;
+}
+
+void reference_begin_export(struct symbol *sym)
+{
+	nchanges = 0;
+	reference_note_change(sym);
+}
+
+void reference_note_change(struct symbol *sym)
+{
+	if (!loaded || sym->status == STATUS_UNCHANGED)
+		return;
+	if (nchanges == changes_cap) {
+		changes_cap = changes_cap ? changes_cap * 2 : 16;
+		changes = xrealloc(changes, changes_cap * sizeof(*changes));
+	}
+	changes[nchanges++] = sym;
+}
+
+uint32_t reference_end_export(struct symbol *sym, uint32_t crc,
+			      const char *file, uint32_t line)
+{
+	size_t i;
+
+	if (!nchanges)
+		return crc;
+	if (diag_flags.quiet && !diag_flags.preserve)
+		return crc;
+	fprintf(stderr, "%s:%u: %s: %s: modversion changed because of changes in ",
+		file, line, diag_flags.preserve ? "error" : "warning",
+		sym->id->name);
+	for (i = 0; i < nchanges; i++) {
+		const struct symbol *c = changes[i];
+
+		if (i)
+			fputs(", ", stderr);
+		if (sym_is_tag(c->kind))
+			fprintf(stderr, "%s ", sym_tag_keyword(c->kind));
+		fputs(c->id->name, stderr);
+		if (c->status == STATUS_DEFINED)
+			fputs(" (became defined)", stderr);
+	}
+	fputc('\n', stderr);
+	if (diag_flags.preserve)
+		diag_errors++;
+	return crc;
+}

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Memory helpers: checked allocation, a bump arena, growable token lists. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "ident.h"
+
+void *xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+
+	if (!p) {
+		fprintf(stderr, "genksyms: out of memory\n");
+		exit(1);
+	}
+	return p;
+}
+
+void *xrealloc(void *ptr, size_t size)
+{
+	void *p = realloc(ptr, size ? size : 1);
+
+	if (!p) {
+		fprintf(stderr, "genksyms: out of memory\n");
+		exit(1);
+	}
+	return p;
+}
+
+/* Symbols live until exit: carve them from large chunks, never free. */
+#define ARENA_CHUNK	(1 << 20)
+static char *arena_cur;
+static size_t arena_left;
+
+void *arena_alloc(size_t size)
+{
+	void *p;
+
+	size = (size + 15) & ~(size_t)15;
+	if (size > arena_left) {
+		if (size > ARENA_CHUNK / 4)
+			return xmalloc(size);
+		arena_cur = xmalloc(ARENA_CHUNK);
+		arena_left = ARENA_CHUNK;
+	}
+	p = arena_cur;
+	arena_cur += size;
+	arena_left -= size;
+	return p;
+}
+
+char *arena_strndup(const char *s, size_t len)
+{
+	char *p = arena_alloc(len + 1);
+
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+static void tvec_grow(struct tvec *tv)
+{
+	if (tv->n < tv->cap)
+		return;
+	tv->cap = tv->cap ? tv->cap * 2 : 32;
+	tv->v = xrealloc(tv->v, tv->cap * sizeof(*tv->v));
+}
+
+void tvec_push(struct tvec *tv, const char *text, uint32_t len)
+{
+	tvec_grow(tv);
+	tv->v[tv->n++] = (struct dtok){ .text = text, .len = len };
+}
+
+void tvec_push_str(struct tvec *tv, const char *text)
+{
+	tvec_push(tv, text, strlen(text));
+}
+
+void tvec_push_ref(struct tvec *tv, int kind, struct ident *id)
+{
+	tvec_grow(tv);
+	tv->v[tv->n++] = (struct dtok){ .text = id->name, .len = id->len,
+					.ref = kind, .id = id };
+}
+
+void tvec_append(struct tvec *dst, const struct tvec *src)
+{
+	size_t i;
+
+	for (i = 0; i < src->n; i++) {
+		tvec_grow(dst);
+		dst->v[dst->n++] = src->v[i];
+	}
+}
+
+void tvec_free(struct tvec *tv)
+{
+	free(tv->v);
+	tv->v = NULL;
+	tv->n = tv->cap = 0;
+}
+
+struct dtok *tvec_freeze(const struct tvec *tv)
+{
+	struct dtok *d = arena_alloc(tv->n * sizeof(*d));
+
+	if (tv->n)
+		memcpy(d, tv->v, tv->n * sizeof(*d));
+	return d;
+}

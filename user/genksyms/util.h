@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Memory helpers: checked allocation, a bump arena, growable token lists. */
+#ifndef GENKSYMS_UTIL_H
+#define GENKSYMS_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+void *xmalloc(size_t size);
+void *xrealloc(void *ptr, size_t size);
+void *arena_alloc(size_t size);
+char *arena_strndup(const char *s, size_t len);
+
+struct ident;
+
+/* One token of a stored definition: literal text or a typed reference. */
+struct dtok {
+	const char *text;
+	uint32_t len;
+	uint8_t ref;		/* SYM_* kind of the reference, 0 for text */
+	struct ident *id;	/* referenced name when ref != 0 */
+};
+
+/* A growable list of definition tokens. */
+struct tvec {
+	struct dtok *v;
+	size_t n, cap;
+};
+
+void tvec_push(struct tvec *tv, const char *text, uint32_t len);
+void tvec_push_str(struct tvec *tv, const char *text);
+void tvec_push_ref(struct tvec *tv, int kind, struct ident *id);
+void tvec_append(struct tvec *dst, const struct tvec *src);
+void tvec_free(struct tvec *tv);
+/* A copy of @tv's tokens in the arena, for storing in a symbol. */
+struct dtok *tvec_freeze(const struct tvec *tv);
+
+#endif
