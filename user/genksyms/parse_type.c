@@ -264,7 +264,7 @@ void parse_tag_type(struct tvec *out)
 		if (!tag)
 			syntax_error(peek(0), "a tag or '{'");
 		else
-			tvec_push_ref(out, kind, tag);
+			tvec_push_ref(out, kind, sym_reference(kind, tag)->id);
 		return;
 	}
 	if (!nest_enter())
