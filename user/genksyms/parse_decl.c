@@ -145,7 +145,8 @@ void parse_decl_specs(struct declspec *ds, enum decl_ctx ctx)
 			parse_typeof(&ds->toks);
 			break;
 		case KW_NONE:
-			if (ds->has_type || !is_typedef_name(t->id))
+			/* As in the kernel's tool, `u32 u32` is two types. */
+			if (!is_typedef_name(t->id))
 				return;
 			ds->has_type = true;
 			tvec_push_ref(&ds->toks, SYM_TYPEDEF, t->id);
@@ -259,9 +260,7 @@ void parse_declarator(struct tvec *out, enum decl_ctx ctx,
 	t = peek(0);
 	if (t->kind == T_IDENT && (t->id->kw == KW_NONE)) {
 		*name = t->id;
-		if (ctx == CTX_MEMBER && is_typedef_name(t->id))
-			tvec_push_ref(out, SYM_TYPEDEF, t->id);
-		else if (ctx != CTX_PARAM)
+		if (ctx != CTX_PARAM)
 			push_token(out, t);
 		next();
 	} else if (is_punct(t, '(') && starts_nested_declarator()) {
