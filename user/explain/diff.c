@@ -615,8 +615,6 @@ static void walk_type(struct walker *w, const char *key)
 	if (!o || !n)
 		change(w, "definition_missing", "no definition in the %s types",
 		       o ? "new" : "old");
-	else if (tok_equal(o->tok, o->ntok, n->tok, n->ntok))
-		walk_refs(w, n->tok, n->ntok);
 	else if (key[0] == 't')
 		diff_typedef(w, o, n);
 	else if (key[0] == 'E')

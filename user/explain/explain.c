@@ -61,6 +61,20 @@ bool explain_types_crc(const struct explain_types *t, const char *name,
 	return true;
 }
 
+void explain_types_print_crcs(const struct explain_types *t, FILE *out)
+{
+	size_t i, j;
+
+	for (i = 0; i < t->set.nunit; i++) {
+		const struct st_unit *u = &t->set.unit[i];
+
+		for (j = 0; j < u->n; j++)
+			if (!u->ent[j].kind)
+				fprintf(out, "#SYMVER %s 0x%08x\n", u->ent[j].name,
+					st_crc(u, &u->ent[j], NULL));
+	}
+}
+
 /* Explain symbol name, known to differ, from both views. */
 static void explain_found(struct explain_report *r, const char *name,
 			  const struct st_unit *ou, const struct st_entry *o,

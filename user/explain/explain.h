@@ -39,6 +39,9 @@ bool explain_types_has(const struct explain_types *t, const char *name);
 bool explain_types_crc(const struct explain_types *t, const char *name,
 		       uint32_t *crc);
 
+/* "#SYMVER <name> 0x<crc>" for every symbol of t, as genksyms prints. */
+void explain_types_print_crcs(const struct explain_types *t, FILE *out);
+
 struct explain_report *explain_report_new(void);
 void explain_report_free(struct explain_report *r);	/* accepts NULL */
 

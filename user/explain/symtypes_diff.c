@@ -3,37 +3,193 @@
  * symtypes-diff OLD NEW [--json]: explain every symbol version change
  * between two genksyms -T files.  Exit 0: same; 1: changes explained;
  * 2: bad input or usage.
+ *
+ * Modes for testing the library:
+ *   --crc FILE            the CRCs FILE's types give, as genksyms prints them
+ *   --subset FILE SYM...  the part of FILE that SYMs reach (what a module
+ *                         stores)
+ *   --pack FILE OUT       FILE as a .symtab_types section, written to OUT
+ *   --unpack SECTION      the symtypes text a section holds
  */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "explain.h"
 
-static int usage(void)
+static int usage(FILE *f, int status)
 {
-	fputs("usage: symtypes-diff OLD.symtypes NEW.symtypes [--json]\n",
-	      stderr);
-	return EXPLAIN_ERROR;
+	fputs("usage: symtypes-diff OLD.symtypes NEW.symtypes [--json]\n"
+	      "       symtypes-diff --crc FILE.symtypes\n"
+	      "       symtypes-diff --subset FILE.symtypes SYMBOL...\n"
+	      "       symtypes-diff --pack FILE.symtypes SECTION.bin\n"
+	      "       symtypes-diff --unpack SECTION.bin\n"
+	      "Exit status: 0 no symbol changed, 1 changes explained, 2 trouble.\n",
+	      f);
+	return status;
+}
+
+static int print_crcs(const char *path)
+{
+	char err[EXPLAIN_ERR_LEN];
+	struct explain_types *t = explain_types_read(path, err);
+
+	if (!t) {
+		fprintf(stderr, "%s\n", err);
+		return EXPLAIN_ERROR;
+	}
+	explain_types_print_crcs(t, stdout);
+	explain_types_free(t);
+	return fflush(stdout) ? EXPLAIN_ERROR : 0;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	size_t cap = 0, got;
+	char *buf = NULL;
+	FILE *f = fopen(path, "rb");
+
+	*len = 0;
+	if (!f) {
+		fprintf(stderr, "%s: %s\n", path, strerror(errno));
+		return NULL;
+	}
+	do {
+		if (*len == cap) {
+			cap = cap ? cap * 2 : 65536;
+			buf = realloc(buf, cap);
+			if (!buf) {
+				fputs("out of memory\n", stderr);
+				exit(EXPLAIN_ERROR);
+			}
+		}
+		got = fread(buf + *len, 1, cap - *len, f);
+		*len += got;
+	} while (got);
+	if (ferror(f)) {
+		fprintf(stderr, "%s: read error\n", path);
+		free(buf);
+		buf = NULL;
+	}
+	fclose(f);
+	return buf;
+}
+
+static int write_out(const void *data, size_t len, FILE *f, const char *what)
+{
+	if (fwrite(data, 1, len, f) != len || fflush(f)) {
+		fprintf(stderr, "%s: write error\n", what);
+		return EXPLAIN_ERROR;
+	}
+	return 0;
+}
+
+static int subset(const char *path, char **syms, int nsyms)
+{
+	char err[EXPLAIN_ERR_LEN], *text, *out;
+	size_t len, out_len, missing;
+	int ret;
+
+	text = slurp(path, &len);
+	if (!text)
+		return EXPLAIN_ERROR;
+	out = explain_types_subset(text, len, path, (const char *const *)syms,
+				   (size_t)nsyms, &out_len, &missing, err);
+	free(text);
+	if (!out) {
+		fprintf(stderr, "%s\n", err);
+		return EXPLAIN_ERROR;
+	}
+	ret = write_out(out, out_len, stdout, "stdout");
+	free(out);
+	if (!ret && missing)
+		fprintf(stderr, "%s: %zu of the symbols are not declared there\n",
+			path, missing);
+	return ret;
+}
+
+static int pack(const char *path, const char *out_path)
+{
+	char err[EXPLAIN_ERR_LEN], *text;
+	size_t len, sec_len;
+	void *sec;
+	FILE *f;
+	int ret;
+
+	text = slurp(path, &len);
+	if (!text)
+		return EXPLAIN_ERROR;
+	ret = explain_section_pack(text, len, &sec, &sec_len, err);
+	free(text);
+	if (ret) {
+		fprintf(stderr, "%s\n", err);
+		return EXPLAIN_ERROR;
+	}
+	f = fopen(out_path, "wb");
+	if (!f) {
+		fprintf(stderr, "%s: %s\n", out_path, strerror(errno));
+		free(sec);
+		return EXPLAIN_ERROR;
+	}
+	ret = write_out(sec, sec_len, f, out_path);
+	if (fclose(f) && !ret) {
+		fprintf(stderr, "%s: write error\n", out_path);
+		ret = EXPLAIN_ERROR;
+	}
+	free(sec);
+	return ret;
+}
+
+static int unpack(const char *path)
+{
+	char err[EXPLAIN_ERR_LEN], *sec, *text;
+	size_t len, text_len;
+	int ret;
+
+	sec = slurp(path, &len);
+	if (!sec)
+		return EXPLAIN_ERROR;
+	ret = explain_section_unpack(sec, len, path, &text, &text_len, err);
+	free(sec);
+	if (ret) {
+		fprintf(stderr, "%s\n", err);
+		return EXPLAIN_ERROR;
+	}
+	ret = write_out(text, text_len, stdout, "stdout");
+	free(text);
+	return ret;
 }
 
 int main(int argc, char **argv)
 {
 	const char *files[2];
-	int i, nfiles = 0, json = 0;
+	int i, nfiles = 0, json = 0, crc = 0;
 
+	if (argc >= 3 && !strcmp(argv[1], "--subset"))
+		return subset(argv[2], argv + 3, argc - 3);
+	if (argc == 4 && !strcmp(argv[1], "--pack"))
+		return pack(argv[2], argv[3]);
+	if (argc == 3 && !strcmp(argv[1], "--unpack"))
+		return unpack(argv[2]);
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--json"))
 			json = 1;
+		else if (!strcmp(argv[i], "--crc"))
+			crc = 1;
 		else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
-			return usage(), 0;
+			return usage(stdout, 0);
 		else if (argv[i][0] == '-' && argv[i][1])
-			return usage();
+			return usage(stderr, EXPLAIN_ERROR);
 		else if (nfiles < 2)
 			files[nfiles++] = argv[i];
 		else
-			return usage();
+			return usage(stderr, EXPLAIN_ERROR);
 	}
+	if (crc)
+		return nfiles == 1 && !json ? print_crcs(files[0]) :
+		       usage(stderr, EXPLAIN_ERROR);
 	if (nfiles != 2)
-		return usage();
+		return usage(stderr, EXPLAIN_ERROR);
 	return explain_symtypes_files(files[0], files[1], json, stdout);
 }

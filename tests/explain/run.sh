@@ -1,0 +1,239 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# Tests for the symtypes explainer (user/explain, symtypes-diff).
+#
+# Each fixtures/<case>/ holds old.c and new.c (types meant to come from a
+# header follow a `#line 1 "types.h"` marker, as an #include would leave
+# them) and expected.txt, the exact explanation.  At test time both are
+# preprocessed and run through the kernel's genksyms -T; then:
+#   - the explanation must equal expected.txt, with exit status 1, or 0 and
+#     no output when expected.txt is empty;
+#   - the symbols it names must be exactly those whose CRC genksyms changed
+#     (build/bin/genksyms if built, else the kernel's): every fixture's
+#     change really alters the CRC, and identical types alter none;
+#   - the CRCs computed from the symtypes must equal genksyms' own;
+#   - --json must be valid JSON saying the same.
+# Plus bad input, the module subset, the .symtab_types section, and the
+# genksyms corpus (build/corpus) when it has been built.
+#
+# Exit status of symtypes-diff: 0 no symbol changed, 1 changes explained,
+# 2 trouble (bad input, usage).
+set -u
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+FIX=tests/explain/fixtures
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+n=0
+failed=0
+ok() { n=$((n + 1)); echo "ok $n - $*"; }
+not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $*"; }
+check() { local what=$1; shift; if "$@"; then ok "$what"; else not_ok "$what"; fi; }
+
+# The sanitizer build catches memory errors the plain one would hide.
+make -s "$ROOT/build/bin/symtypes-diff" "$ROOT/build/san/symtypes-diff" >&2 ||
+	{ not_ok "build symtypes-diff"; exit 1; }
+DIFF=$ROOT/build/san/symtypes-diff
+
+KGENKSYMS=$(ls /usr/lib/linux-kbuild-*/scripts/genksyms/genksyms 2>/dev/null |
+	    sort -V | head -n 1)
+if [ -z "$KGENKSYMS" ]; then
+	not_ok "the kernel's genksyms is installed (linux-kbuild-*)"
+	exit 1
+fi
+CRC_GENKSYMS=$KGENKSYMS
+[ -x build/bin/genksyms ] && CRC_GENKSYMS=$ROOT/build/bin/genksyms
+echo "# types from $KGENKSYMS, CRCs from $CRC_GENKSYMS"
+
+# Symbols whose "#SYMVER name crc" lines differ between two version files.
+changed_symbols() {
+	join -a 1 -a 2 -e none -o 0,1.2,2.2 \
+		<(awk '/^#SYMVER/ { print $2, $3 }' "$1" | sort) \
+		<(awk '/^#SYMVER/ { print $2, $3 }' "$2" | sort) |
+		awk '$2 != $3 { print $1 }'
+}
+
+for dir in "$FIX"/*/; do
+	case=$(basename "$dir")
+	t=$TMP/$case
+	mkdir -p "$t"
+	bad=
+	for v in old new; do
+		gcc -E -D__GENKSYMS__ -x c "$dir/$v.c" -o "$t/$v.i" 2>"$t/err" &&
+		"$KGENKSYMS" -T "$t/$v.symtypes" <"$t/$v.i" >"$t/$v.kver" \
+			2>>"$t/err" &&
+		"$CRC_GENKSYMS" <"$t/$v.i" >"$t/$v.ver" 2>>"$t/err" || bad=1
+	done
+	if [ -n "$bad" ]; then
+		sed 's/^/# /' "$t/err"
+		not_ok "$case: preprocess and genksyms"
+		continue
+	fi
+
+	"$DIFF" "$t/old.symtypes" "$t/new.symtypes" >"$t/out" 2>"$t/stderr"
+	rc=$?
+	want_rc=1
+	[ -s "$dir/expected.txt" ] || want_rc=0
+	if [ "$rc" -eq "$want_rc" ] && [ ! -s "$t/stderr" ] &&
+	   cmp -s "$t/out" "$dir/expected.txt"; then
+		ok "$case: explanation as expected (exit $rc)"
+	else
+		diff -u "$dir/expected.txt" "$t/out" | sed 's/^/# /'
+		sed 's/^/# stderr: /' "$t/stderr"
+		not_ok "$case: explanation as expected (exit $rc, want $want_rc)"
+	fi
+
+	changed_symbols "$t/old.ver" "$t/new.ver" >"$t/crc_changed"
+	sed 's/:.*//' "$dir/expected.txt" | sort -u >"$t/explained"
+	if cmp -s "$t/crc_changed" "$t/explained"; then
+		if [ -s "$t/explained" ]; then
+			ok "$case: the CRCs of exactly the explained symbols changed"
+		else
+			ok "$case: no CRC changed and nothing is reported"
+		fi
+	else
+		echo "# CRC changed: $(echo $(cat "$t/crc_changed"))"
+		echo "# explained:   $(echo $(cat "$t/explained"))"
+		not_ok "$case: the CRCs of exactly the explained symbols changed"
+	fi
+
+	for v in old new; do
+		"$DIFF" --crc "$t/$v.symtypes" >"$t/$v.mine" 2>&1
+		grep '^#SYMVER' "$t/$v.kver" >"$t/$v.theirs"
+		check "$case: $v CRCs computed from the symtypes match genksyms" \
+			cmp -s "$t/$v.mine" "$t/$v.theirs"
+	done
+
+	"$DIFF" "$t/old.symtypes" "$t/new.symtypes" --json >"$t/json"
+	rc=$?
+	check "$case: --json agrees with the text (exit $rc)" \
+		python3 - "$t/json" "$t/out" "$rc" <<'EOF'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+lines = open(sys.argv[2]).read().splitlines()
+out = []
+for s in doc["symbols"]:
+    if s["status"] in ("added", "removed"):
+        out.append("%s: %s" % (s["name"], s["status"]))
+        continue
+    assert s["status"] == "changed" and s["old_crc"] != s["new_crc"]
+    for c in s["changes"]:
+        assert c["kind"] and c["change"]
+        out.append(": ".join([s["name"]] + [" -> ".join(c["path"])] * bool(c["path"]) + [c["change"]]))
+assert out == lines, (out, lines)
+assert int(sys.argv[3]) == (1 if lines else 0)
+EOF
+done
+
+# Identical inputs: nothing to say, exit 0.
+t=$TMP/member_added
+"$DIFF" "$t/new.symtypes" "$t/new.symtypes" >"$TMP/same" 2>&1
+check "a file against itself: no output, exit 0" \
+	test $? -eq 0 -a ! -s "$TMP/same"
+
+# Bad input: a clear message naming file and line, exit 2, no output.
+printf 's#ok struct ok { int a ; } \n%%bad line \n' >"$TMP/bad.symtypes"
+"$DIFF" "$TMP/bad.symtypes" "$t/new.symtypes" >"$TMP/out" 2>"$TMP/err"
+rc=$?
+check "malformed symtypes: exit 2, file:line message, no output" \
+	test "$rc" -eq 2 -a ! -s "$TMP/out" -a \
+	"$(cat "$TMP/err")" = "$TMP/bad.symtypes:2: expected a type (kind#name) or a symbol name, found '%bad'"
+printf 's#foo \n' >"$TMP/empty_def.symtypes"
+"$DIFF" "$t/old.symtypes" "$TMP/empty_def.symtypes" >"$TMP/out" 2>"$TMP/err"
+check "a name without a definition: exit 2, says what was expected" \
+	test $? -eq 2 -a ! -s "$TMP/out" -a \
+	"$(cat "$TMP/err")" = "$TMP/empty_def.symtypes:1: expected a definition after 's#foo'"
+printf 's#foo struct foo { int a ; } \ns#foo struct foo { long a ; } \n' \
+	>"$TMP/twice.symtypes"
+"$DIFF" "$TMP/twice.symtypes" "$t/old.symtypes" >"$TMP/out" 2>"$TMP/err"
+check "two different definitions of one type: exit 2" \
+	test $? -eq 2 -a ! -s "$TMP/out" -a \
+	"$(cat "$TMP/err")" = "$TMP/twice.symtypes:2: s#foo redefined differently (first defined at line 1)"
+printf 'x\0y\n' >"$TMP/nul.symtypes"
+"$DIFF" "$TMP/nul.symtypes" "$t/old.symtypes" >"$TMP/out" 2>"$TMP/err"
+check "a NUL byte: exit 2" test $? -eq 2 -a ! -s "$TMP/out" -a -s "$TMP/err"
+"$DIFF" "$TMP/missing.symtypes" "$t/old.symtypes" >"$TMP/out" 2>"$TMP/err"
+check "a missing file: exit 2" test $? -eq 2 -a ! -s "$TMP/out" -a -s "$TMP/err"
+"$DIFF" "$t/old.symtypes" >"$TMP/out" 2>"$TMP/err"
+check "one file only: usage, exit 2" test $? -eq 2 -a ! -s "$TMP/out"
+
+# The subset a module stores: same CRCs for the chosen symbols, only what
+# they reach, each type once, dependencies first.
+t=$TMP/shared_type
+"$DIFF" --subset "$t/new.symtypes" area length >"$TMP/subset" 2>"$TMP/err"
+check "subset: exit 0" test $? -eq 0 -a ! -s "$TMP/err"
+"$DIFF" --crc "$TMP/subset" >"$TMP/subset.crc"
+grep -E '^#SYMVER (area|length) ' "$t/new.kver" >"$TMP/want.crc"
+check "subset: the chosen symbols keep their CRCs, others are left out" \
+	cmp -s "$TMP/subset.crc" "$TMP/want.crc"
+check "subset: every type once" \
+	test "$(cut -d' ' -f1 "$TMP/subset" | sort | uniq -d | wc -l)" -eq 0
+check "subset: every reference defined on an earlier line" \
+	awk '{ for (i = 2; i <= NF; i++) if ($i ~ /^[tesuE]#/ && !($i in seen)) exit 1; seen[$1] = 1 }' "$TMP/subset"
+"$DIFF" --subset "$t/new.symtypes" area nosuch >"$TMP/subset" 2>"$TMP/err"
+check "subset: symbols the file does not declare are counted" \
+	grep -q '1 of the symbols are not declared there' "$TMP/err"
+
+# Two objects' subsets joined by an empty line: each is its own unit, so
+# one type may be defined differently in each.
+printf 's#foo struct foo { char z ; } \nother int other ( s#foo * ) \n' \
+	>"$TMP/unit2"
+t=$TMP/member_added
+{ cat "$t/old.symtypes"; echo; cat "$TMP/unit2"; } >"$TMP/units.old"
+{ cat "$t/new.symtypes"; echo; cat "$TMP/unit2"; } >"$TMP/units.new"
+"$DIFF" "$TMP/units.old" "$TMP/units.new" >"$TMP/out" 2>&1
+check "units: one type defined differently by two objects, each explained in its own" \
+	test $? -eq 1 -a "$(cat "$TMP/out")" = "$(cat "$FIX/member_added/expected.txt")"
+
+# The .symtab_types section: round trip, compression when it pays, and
+# hostile contents refused.
+cat "$TMP"/*/new.symtypes >"$TMP/many.symtypes"
+"$DIFF" --pack "$TMP/many.symtypes" "$TMP/sec.bin"
+check "section: pack" test $? -eq 0
+"$DIFF" --unpack "$TMP/sec.bin" >"$TMP/back"
+check "section: unpack gives the text back" cmp -s "$TMP/back" "$TMP/many.symtypes"
+size=$(stat -c %s "$TMP/sec.bin")
+raw=$(stat -c %s "$TMP/many.symtypes")
+flags=$(od -An -tu2 -j6 -N2 "$TMP/sec.bin" | tr -d ' ')
+check "section: compressed ($size bytes for $raw) with the zlib flag" \
+	test "$size" -lt "$raw" -a "$flags" = 1
+printf 's#a struct a { int x ; } \n' >"$TMP/tiny.symtypes"
+"$DIFF" --pack "$TMP/tiny.symtypes" "$TMP/tiny.bin"
+flags=$(od -An -tu2 -j6 -N2 "$TMP/tiny.bin" | tr -d ' ')
+"$DIFF" --unpack "$TMP/tiny.bin" >"$TMP/back"
+check "section: stored uncompressed when that is smaller" \
+	test "$flags" = 0 -a "$(stat -c %s "$TMP/tiny.bin")" -eq $((16 + 26)) -a \
+	"$(cat "$TMP/back")" = "$(cat "$TMP/tiny.symtypes")"
+head -c 40 "$TMP/sec.bin" >"$TMP/cut.bin"
+"$DIFF" --unpack "$TMP/cut.bin" >"$TMP/out" 2>"$TMP/err"
+check "section: truncated data refused" \
+	test $? -eq 2 -a ! -s "$TMP/out" -a -s "$TMP/err"
+{ head -c 16 "$TMP/sec.bin"; head -c 100 /dev/zero; } >"$TMP/junk.bin"
+"$DIFF" --unpack "$TMP/junk.bin" >"$TMP/out" 2>"$TMP/err"
+check "section: a damaged zlib stream refused" \
+	test $? -eq 2 -a ! -s "$TMP/out" -a -s "$TMP/err"
+printf 'XXXX' | dd of="$TMP/tiny.bin" conv=notrunc status=none
+"$DIFF" --unpack "$TMP/tiny.bin" >"$TMP/out" 2>"$TMP/err"
+check "section: a wrong magic refused" \
+	grep -q 'expected a .symtab_types header' "$TMP/err"
+
+# The corpus another suite builds from the kernel sources: real types.
+if ls build/corpus/*.symtypes >/dev/null 2>&1; then
+	bad=0 files=0
+	for f in build/corpus/*.symtypes; do
+		ref=${f%.symtypes}.ref
+		[ -f "$ref" ] || continue
+		files=$((files + 1))
+		"$DIFF" --crc "$f" | cmp -s - <(grep '^#SYMVER' "$ref") ||
+			{ echo "# CRC mismatch: $f"; bad=$((bad + 1)); }
+		out=$("$DIFF" "$f" "$f" 2>&1) && [ -z "$out" ] ||
+			{ echo "# not identical to itself: $f"; bad=$((bad + 1)); }
+	done
+	check "corpus: CRCs from $files symtypes files match genksyms, each identical to itself" \
+		test "$bad" -eq 0 -a "$files" -gt 0
+else
+	ok "corpus: # SKIP build/corpus not built"
+fi
+
+[ "$failed" -eq 0 ]
