@@ -99,7 +99,7 @@ void push_token(struct tvec *out, const struct token *t)
 bool is_typedef_name(const struct ident *id)
 {
 	return id->kw == KW_NONE && id->ord && id->ord->kind == SYM_TYPEDEF &&
-	       (id->ord->defined || id->ord->from_reference);
+	       id->ord->defined;
 }
 
 void parse_decl_specs(struct declspec *ds, enum decl_ctx ctx)
@@ -457,7 +457,8 @@ static void parse_marker(enum export_kind kind)
 
 	expect('(', "'('");
 	t = peek(0);
-	if (!parse_failed && (t->kind != T_IDENT || t->id->kw != KW_NONE)) {
+	if (!parse_failed && (t->kind != T_IDENT || t->id->kw != KW_NONE ||
+			      is_typedef_name(t->id))) {
 		syntax_error(t, "a symbol name");
 		return;
 	}

@@ -104,18 +104,21 @@ uint32_t reference_end_export(struct symbol *sym, uint32_t crc,
 
 	if (!nchanges)
 		return crc;
-	if (diag_flags.quiet && !diag_flags.preserve)
-		return crc;
 	fprintf(stderr, "%s:%u: %s: %s: modversion changed because of changes in ",
 		file, line, diag_flags.preserve ? "error" : "warning",
 		sym->id->name);
-	for (i = 0; i < nchanges; i++) {
+	/* Latest first, as the kernel's tool lists them. */
+	for (i = nchanges; i-- > 0;) {
 		const struct symbol *c = changes[i];
 
-		if (i)
+		if (i != nchanges - 1)
 			fputs(", ", stderr);
 		if (sym_is_tag(c->kind))
 			fprintf(stderr, "%s ", sym_tag_keyword(c->kind));
+		else if (c->kind == SYM_TYPEDEF)
+			fputs("typedef ", stderr);
+		else if (c->kind == SYM_ENUM_CONST)
+			fputs("enum constant ", stderr);
 		fputs(c->id->name, stderr);
 		if (c->status == STATUS_DEFINED)
 			fputs(" (became defined)", stderr);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* The symbol table. */
+#include <stdio.h>
 #include <string.h>
 
 #include "diag.h"
@@ -109,6 +110,9 @@ struct symbol *sym_define(enum sym_kind kind, struct ident *id,
 			return sym;
 		}
 		if (sym->is_override && diag_flags.preserve) {
+			fprintf(stderr, "%s:%u: ignoring %s%s%s modversion "
+				"change\n", file, line, sym_tag_keyword(kind),
+				sym_is_tag(kind) ? " " : "", id->name);
 			sym->from_reference = false;
 			sym->defined = true;
 			return sym;
