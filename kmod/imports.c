@@ -11,34 +11,8 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-/*
- * Modules that use symtab.ko, from MODULE_STATE_COMING to GOING.  Writers
- * hold symtab_mutex, readers use RCU; entries are freed after a grace
- * period.
- */
+/* Modules with declared imports, from MODULE_STATE_COMING to GOING. */
 LIST_HEAD(symtab_clients);
-
-/**
- * symtab_client_of() - the module whose code holds @addr
- * @addr: an address in a module that uses symtab.ko, such as _RET_IP_
- *
- * Return: the module, or NULL if @addr is not in a client.
- */
-struct module *symtab_client_of(unsigned long addr)
-{
-	struct symtab_client *c;
-	struct module *mod = NULL;
-
-	rcu_read_lock();
-	list_for_each_entry_rcu(c, &symtab_clients, node) {
-		if (within_module(addr, c->mod)) {
-			mod = c->mod;
-			break;
-		}
-	}
-	rcu_read_unlock();
-	return mod;
-}
 
 /**
  * symtab_pin() - take a reference on the module that exports a symbol
@@ -169,20 +143,17 @@ static int module_coming(struct module *mod)
 {
 	struct symtab_object *objs = NULL;
 	struct symtab_client *c;
-	bool uses_symtab;
 	unsigned int i;
 	int nr, err;
 
-	nr = symtab_find_imports(mod, NULL, 0, &uses_symtab);
-	if (!nr && !uses_symtab)
+	nr = symtab_find_imports(mod, NULL, 0);
+	if (!nr)
 		return 0;
-	if (nr) {
-		objs = kvcalloc(nr, sizeof(*objs), GFP_KERNEL);
-		if (!objs)
-			return -ENOMEM;
-		/* The full symbol table does not change before init. */
-		nr = min(nr, symtab_find_imports(mod, objs, nr, &uses_symtab));
-	}
+	objs = kvcalloc(nr, sizeof(*objs), GFP_KERNEL);
+	if (!objs)
+		return -ENOMEM;
+	/* The full symbol table does not change before init. */
+	nr = min(nr, symtab_find_imports(mod, objs, nr));
 	for (i = 0; i < nr; i++) {
 		err = check_object(mod, &objs[i]);
 		if (err)
@@ -199,7 +170,7 @@ static int module_coming(struct module *mod)
 	err = resolve_imports(c, objs, nr);
 	if (err)
 		goto unlock;
-	list_add_rcu(&c->node, &symtab_clients);
+	list_add_tail(&c->node, &symtab_clients);
 	mutex_unlock(&symtab_mutex);
 	kvfree(objs);
 	return 0;
@@ -215,9 +186,9 @@ free_objs:
 /* Context: symtab_mutex held. */
 static void drop_client(struct symtab_client *c)
 {
-	list_del_rcu(&c->node);
+	list_del(&c->node);
 	release_imports(c, c->nr_imports);
-	kvfree_rcu(c, rcu);
+	kvfree(c);
 }
 
 static void module_going(struct module *mod)

@@ -44,13 +44,9 @@ struct symtab_import {
 	char name[SYMTAB_NAME_LEN];
 };
 
-/*
- * A module that uses symtab.ko (it imports, registers or calls symtab_get),
- * known from its MODULE_STATE_COMING to its MODULE_STATE_GOING.
- */
+/* A module with declared imports, from MODULE_STATE_COMING to GOING. */
 struct symtab_client {
-	struct list_head node;		/* in symtab_clients, see imports.c */
-	struct rcu_head rcu;
+	struct list_head node;		/* in symtab_clients, symtab_mutex */
 	struct module *mod;
 	unsigned int nr_imports;
 	struct symtab_import imports[];
@@ -58,8 +54,8 @@ struct symtab_client {
 
 /*
  * Serialises every writer of the resident table (symtab_hash,
- * symtab_tables) and of the client list.  Readers of the hash and of the
- * client list use RCU instead.
+ * symtab_tables) and every user of the client list (symtab_clients).
+ * Lookups in the hash use RCU instead.
  */
 extern struct mutex symtab_mutex;
 extern struct list_head symtab_tables;
@@ -85,7 +81,7 @@ struct symtab_object {
 
 size_t symtab_object_size(struct module *mod, const void *addr);
 int symtab_find_imports(struct module *mod, struct symtab_object *objs,
-			unsigned int max, bool *uses_symtab);
+			unsigned int max);
 bool symtab_within(struct module *mod, const void *addr, size_t size);
 
 /* registry.c */
@@ -110,7 +106,6 @@ extern struct list_head symtab_use_list;
 /* imports.c */
 int symtab_imports_init(void);
 void symtab_imports_exit(void);
-struct module *symtab_client_of(unsigned long addr);
 bool symtab_pin(struct module *exporter, struct module *user);
 
 /* procfs.c */

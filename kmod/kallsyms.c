@@ -12,12 +12,6 @@
 #include <linux/elf.h>
 #include <linux/string.h>
 
-/* Exports of symtab.ko: a module referring to one of them is a client. */
-static const char *const symtab_exports[] = {
-	"symtab_abi_format", "symtab_register", "unregister_symtab",
-	"symtab_get", "symtab_put",
-};
-
 /**
  * symtab_within() - check that [@addr, @addr + @size) is @mod's memory
  * @mod: the module
@@ -63,22 +57,11 @@ size_t symtab_object_size(struct module *mod, const void *addr)
 	return size;
 }
 
-static bool is_symtab_export(const char *name)
-{
-	unsigned int i;
-
-	for (i = 0; i < ARRAY_SIZE(symtab_exports); i++)
-		if (!strcmp(name, symtab_exports[i]))
-			return true;
-	return false;
-}
-
 /**
  * symtab_find_imports() - list the import blocks of a module
  * @mod: a module in MODULE_STATE_COMING, whose kallsyms is the full table
  * @objs: filled with up to @max import objects, may be NULL if @max is 0
  * @max: room in @objs
- * @uses_symtab: set if @mod refers to an export of symtab.ko
  *
  * The names in @objs point into @mod's symbol strings, which stay until
  * the end of its init.
@@ -86,26 +69,21 @@ static bool is_symtab_export(const char *name)
  * Return: the number of import objects, which may exceed @max.
  */
 int symtab_find_imports(struct module *mod, struct symtab_object *objs,
-			unsigned int max, bool *uses_symtab)
+			unsigned int max)
 {
 	const size_t plen = strlen(SYMTAB_ABI_IMPORT_PREFIX);
 	struct mod_kallsyms *ks;
 	unsigned int i;
 	int n = 0;
 
-	*uses_symtab = false;
 	preempt_disable();
 	ks = rcu_dereference_sched(mod->kallsyms);
 	for (i = 0; i < ks->num_symtab; i++) {
 		const Elf_Sym *sym = &ks->symtab[i];
 		const char *name = ks->strtab + sym->st_name;
 
-		if (sym->st_shndx == SHN_UNDEF) {
-			if (!*uses_symtab && is_symtab_export(name))
-				*uses_symtab = true;
-			continue;
-		}
-		if (strncmp(name, SYMTAB_ABI_IMPORT_PREFIX, plen))
+		if (sym->st_shndx == SHN_UNDEF ||
+		    strncmp(name, SYMTAB_ABI_IMPORT_PREFIX, plen))
 			continue;
 		if (n < max) {
 			objs[n].addr = (void *)sym->st_value;

@@ -254,9 +254,8 @@ static int add_use(struct module *user, struct module *exporter,
 	return 0;
 }
 
-void *symtab_get(const char *name)
+void *__symtab_get(const char *name, struct module *user)
 {
-	struct module *user = symtab_client_of(_RET_IP_);
 	struct module *exporter = NULL;
 	struct symtab_entry *e;
 	void *addr = NULL;
@@ -286,11 +285,10 @@ void *symtab_get(const char *name)
 	}
 	return addr;
 }
-EXPORT_SYMBOL_GPL(symtab_get);
+EXPORT_SYMBOL_GPL(__symtab_get);
 
-void symtab_put(const char *name)
+void __symtab_put(const char *name, struct module *user)
 {
-	struct module *user = symtab_client_of(_RET_IP_);
 	struct module *exporter = NULL;
 	struct symtab_use *u;
 	size_t len;
@@ -319,10 +317,10 @@ void symtab_put(const char *name)
 	return;
 
 unbalanced:
-	pr_err("%s: %s(%s) without a matching symtab_get()\n",
-	       symtab_module_name(user), __func__, name);
+	pr_err("%s: symtab_put(%s) without a matching symtab_get()\n",
+	       symtab_module_name(user), name);
 }
-EXPORT_SYMBOL_GPL(symtab_put);
+EXPORT_SYMBOL_GPL(__symtab_put);
 
 /**
  * symtab_orphan_uses() - keep the pins of a module that goes away
