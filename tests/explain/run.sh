@@ -16,6 +16,9 @@
 # Plus bad input, the module subset, the .symtab_types section, and the
 # genksyms corpus (build/corpus) when it has been built.
 #
+# EXPLAIN_KERNEL_GENKSYMS=1 uses the kernel's genksyms even where ours is
+# built.
+#
 # Exit status of symtypes-diff: 0 no symbol changed, 1 changes explained,
 # 2 trouble (bad input, usage).
 set -u
@@ -43,7 +46,8 @@ if [ -z "$KGENKSYMS" ]; then
 	exit 1
 fi
 CRC_GENKSYMS=$KGENKSYMS
-[ -x build/bin/genksyms ] && CRC_GENKSYMS=$ROOT/build/bin/genksyms
+[ -x build/bin/genksyms ] && [ -z "${EXPLAIN_KERNEL_GENKSYMS:-}" ] &&
+	CRC_GENKSYMS=$ROOT/build/bin/genksyms
 echo "# types from $KGENKSYMS, CRCs from $CRC_GENKSYMS"
 
 # Symbols whose "#SYMVER name crc" lines differ between two version files.
@@ -170,7 +174,7 @@ check "subset: the chosen symbols keep their CRCs, others are left out" \
 check "subset: every type once" \
 	test "$(cut -d' ' -f1 "$TMP/subset" | sort | uniq -d | wc -l)" -eq 0
 check "subset: every reference defined on an earlier line" \
-	awk '{ for (i = 2; i <= NF; i++) if ($i ~ /^[tesuE]#/ && !($i in seen)) exit 1; seen[$1] = 1 }' "$TMP/subset"
+	awk '{ for (i = 2; i <= NF; i++) if ($i ~ /^[tesuE]#/ && $i != $1 && !($i in seen)) exit 1; seen[$1] = 1 }' "$TMP/subset"
 "$DIFF" --subset "$t/new.symtypes" area nosuch >"$TMP/subset" 2>"$TMP/err"
 check "subset: symbols the file does not declare are counted" \
 	grep -q '1 of the symbols are not declared there' "$TMP/err"
@@ -217,6 +221,77 @@ printf 'XXXX' | dd of="$TMP/tiny.bin" conv=notrunc status=none
 "$DIFF" --unpack "$TMP/tiny.bin" >"$TMP/out" 2>"$TMP/err"
 check "section: a wrong magic refused" \
 	grep -q 'expected a .symtab_types header' "$TMP/err"
+
+# symtab explain OLD.ko NEW.ko: two builds of module/old.c and new.c,
+# stamped, with their types stored in .symtab_types as `symtab stamp`
+# stores them (subset, packed); module/expected.txt is the explanation.
+make -s "$ROOT/build/san/symtab" >&2 || not_ok "build symtab"
+SYMTAB=$ROOT/build/san/symtab
+M=tests/explain/module
+m=$TMP/module
+mkdir -p "$m"
+bad=
+for v in old new; do
+	gcc -E -D__GENKSYMS__ -Iinclude -I$M/include $M/$v.c >"$m/$v.i" &&
+	if [ -x build/bin/genksyms ] && [ -z "${EXPLAIN_KERNEL_GENKSYMS:-}" ]; then
+		build/bin/genksyms -T "$m/$v.symtypes" <"$m/$v.i" >"$m/$v.ver"
+	else
+		# The kernel's genksyms knows exports by another marker,
+		# and only at file scope.
+		{ sed 's/__SYMTAB_IMPORT(/__GENKSYMS_EXPORT_SYMBOL(/' "$m/$v.i"
+		  grep -o '__SYMTAB_X([A-Za-z0-9_]*)' "$m/$v.i" |
+			sed 's/__SYMTAB_X(\(.*\))/__GENKSYMS_EXPORT_SYMBOL(\1);/'
+		} | "$KGENKSYMS" -T "$m/$v.symtypes" >"$m/$v.ver"
+	fi &&
+	gcc -c -O2 -Iinclude -I$M/include $M/$v.c -o "$m/$v.notypes.ko" &&
+	"$SYMTAB" stamp -q "$m/$v.notypes.ko" "$m/$v.ver" &&
+	"$DIFF" --subset "$m/$v.symtypes" \
+		$(awk '/^#SYMVER/ { print $2 }' "$m/$v.ver") >"$m/$v.sub" &&
+	"$DIFF" --pack "$m/$v.sub" "$m/$v.sec" &&
+	objcopy --add-section .symtab_types="$m/$v.sec" \
+		"$m/$v.notypes.ko" "$m/$v.ko" || bad=1
+done
+if [ -n "$bad" ]; then
+	not_ok "symtab explain: build, stamp and store types in two modules"
+else
+	"$SYMTAB" explain "$m/old.ko" "$m/new.ko" >"$m/out" 2>"$m/err"
+	rc=$?
+	if [ "$rc" -eq 1 ] && [ ! -s "$m/err" ] &&
+	   cmp -s "$m/out" "$M/expected.txt"; then
+		ok "symtab explain: changed imports and exports explained (exit 1)"
+	else
+		diff -u "$M/expected.txt" "$m/out" | sed 's/^/# /'
+		sed 's/^/# stderr: /' "$m/err"
+		not_ok "symtab explain: changed imports and exports explained (exit $rc)"
+	fi
+	"$SYMTAB" explain "$m/new.ko" "$m/new.notypes.ko" >"$m/out" 2>&1
+	check "symtab explain: same CRCs, nothing to say (exit 0)" \
+		test $? -eq 0 -a ! -s "$m/out"
+	"$SYMTAB" explain "$m/old.notypes.ko" "$m/new.ko" >"$m/out" 2>&1
+	rc=$?
+	printf '%s\n' "gadget_peek: CRC changed $(awk '/gadget_peek/ { print $3 }' "$m/old.ver") -> $(awk '/gadget_peek/ { print $3 }' "$m/new.ver") (no type information stored for it in $m/old.notypes.ko, which has no .symtab_types section)" \
+		"widget_poke: CRC changed $(awk '/widget_poke/ { print $3 }' "$m/old.ver") -> $(awk '/widget_poke/ { print $3 }' "$m/new.ver") (no type information stored for it in $m/old.notypes.ko, which has no .symtab_types section)" \
+		>"$m/want"
+	check "symtab explain: no stored types, the CRC line and the reason" \
+		test "$rc" -eq 1 -a "$(cat "$m/out")" = "$(cat "$m/want")"
+	objcopy --add-section .symtab_types="$m/old.sec" \
+		"$m/new.notypes.ko" "$m/stale.ko"
+	"$SYMTAB" explain "$m/old.ko" "$m/stale.ko" >"$m/out" 2>&1
+	check "symtab explain: stored types that do not give the CRC are not trusted" \
+		test $? -eq 1 -a "$(grep -c "the types stored in $m/stale.ko give 0x[0-9a-f]*, not its recorded CRC" "$m/out")" -eq 2
+	"$SYMTAB" explain --json "$m/old.ko" "$m/new.ko" >"$m/json"
+	check "symtab explain --json: valid, same changes" \
+		python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); assert sum(len(s["changes"]) for s in d["symbols"]) == int(sys.argv[2])' \
+		"$m/json" "$(wc -l <"$M/expected.txt")"
+	head -c 30 "$m/old.sec" >"$m/cut.sec"
+	objcopy --add-section .symtab_types="$m/cut.sec" \
+		"$m/old.notypes.ko" "$m/cut.ko"
+	"$SYMTAB" explain "$m/cut.ko" "$m/new.ko" >"$m/out" 2>"$m/err"
+	check "symtab explain: a damaged section is an error (exit 2), not a guess" \
+		test $? -eq 2 -a ! -s "$m/out" -a -s "$m/err"
+	"$SYMTAB" explain "$m/old.ko" >"$m/out" 2>&1
+	check "symtab explain: one module is wrong usage (exit 2)" test $? -eq 2
+fi
 
 # The corpus another suite builds from the kernel sources: real types.
 if ls build/corpus/*.symtypes >/dev/null 2>&1; then

@@ -26,3 +26,10 @@ $(BUILD)/san/symtypes-diff: $(EXPLAIN_DIR)/symtypes_diff.c $(EXPLAIN_DEPS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SAN_CFLAGS) -o $@ $< $(EXPLAIN_LIB_SRCS) $(LDFLAGS) \
 		$(EXPLAIN_LIBS)
+
+# `symtab explain` (user/symtab/cmd_explain.c) is built into the symtab tool
+# with this library: add it to that link, whatever order the fragments are
+# included in.
+$(BIN)/symtab $(BUILD)/san/symtab: SYMTAB_SRCS += $(EXPLAIN_LIB_SRCS)
+$(BIN)/symtab $(BUILD)/san/symtab: SYMTAB_LIBS += $(EXPLAIN_LIBS)
+$(BIN)/symtab $(BUILD)/san/symtab: $(EXPLAIN_DEPS)
