@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "diag.h"
@@ -44,9 +45,13 @@ static char *dump_path, *dump_tmp;
 /* -T is written to a temporary file, renamed over FILE only on success. */
 static FILE *open_dump(const char *path)
 {
+	struct stat st;
 	FILE *f;
 	int fd;
 
+	/* A device or pipe (-T /dev/stdout) is written to directly. */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return fopen(path, "w");
 	dump_path = strdup(path);
 	if (asprintf(&dump_tmp, "%s.tmpXXXXXX", path) < 0)
 		return NULL;
@@ -67,6 +72,8 @@ static int finish_dump(bool ok)
 		return 0;
 	if (fclose(f) != 0)
 		ok = false;
+	if (!dump_tmp)
+		return ok ? 0 : -1;
 	if (ok && rename(dump_tmp, dump_path) == 0)
 		return 0;
 	unlink(dump_tmp);

@@ -1,0 +1,210 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# genksyms conformance suite (TAP).  Our genksyms against the kernel's:
+#  - the lib/ corpus of Linux 6.1 (stdout == .ref, -T == .symtypes, and the
+#    6.12 tool's stdout on the same input);
+#  - fixtures, checked live against both Debian oracles;
+#  - X() tables, imports, -r/-p, options and error messages;
+#  - the same fixtures and part of the corpus under ASan/UBSan.
+set -u
+top=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
+cd "$top"
+fx=tests/genksyms/fixtures
+G=$top/build/bin/genksyms
+SAN=$top/build/san/genksyms
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+make -s "$G" "$SAN" >&2 || { echo "not ok 1 - build genksyms"; exit 1; }
+
+oracle() {	# oracle 6.1|6.12
+	ls /usr/lib/linux-kbuild-"$1"*/scripts/genksyms/genksyms 2>/dev/null |
+		sort -V | tail -1
+}
+O61=$(oracle 6.1)
+O612=$(oracle 6.12)
+
+n=0
+failed=0
+tap() {		# tap STATUS DESCRIPTION
+	n=$((n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $n - $2"
+	else
+		echo "not ok $n - $2"
+		failed=$((failed + 1))
+	fi
+}
+
+# Run with a time limit, so that no input can hang the suite.
+run() { timeout 60 "$@"; }
+
+# Same stdout, -T dump and exit status as an oracle, with and without -w.
+same_as() {	# same_as ORACLE FILE.i
+	local o
+	for o in "" -w; do
+		run "$G" $o -T "$tmp/our.sym" <"$2" >"$tmp/our.out" 2>/dev/null
+		echo $? >>"$tmp/our.out"
+		run "$1" $o -T "$tmp/ref.sym" <"$2" >"$tmp/ref.out" 2>/dev/null
+		echo $? >>"$tmp/ref.out"
+		cmp -s "$tmp/our.out" "$tmp/ref.out" &&
+			cmp -s "$tmp/our.sym" "$tmp/ref.sym" || return 1
+	done
+}
+
+preprocess() {	# preprocess SRC.c OUT.i [cpp flags]
+	local src=$1 out=$2
+	shift 2
+	(cd "$fx" && gcc -E -D__GENKSYMS__ -I"$top/include" -Iinclude "$@" \
+		"$(basename "$src")") >"$out"
+}
+
+crc_of() {	# crc_of SYM < version file
+	awk -v s="$1" '$1 == "#SYMVER" && $2 == s { print $3; exit }'
+}
+
+# --- corpus -----------------------------------------------------------
+corpus=build/corpus
+if ! ls "$corpus"/*.ref >/dev/null 2>&1; then
+	shared=$top/../shared
+	nice "$shared/corpus/mkcorpus.sh" -o "$corpus" lib >&2 ||
+		tap 1 "build the corpus with $shared/corpus/mkcorpus.sh"
+fi
+for i in "$corpus"/*.i; do
+	[ -e "$i" ] || continue
+	b=${i%.i}
+	name=$(basename "$b")
+	run "$G" -T "$tmp/c.sym" <"$i" >"$tmp/c.out" 2>/dev/null
+	st=$?
+	cmp -s "$tmp/c.out" "$b.ref" && cmp -s "$tmp/c.sym" "$b.symtypes" ||
+		st=1
+	if [ -n "$O612" ] && [ $st -eq 0 ]; then
+		run "$O612" <"$i" 2>/dev/null | cmp -s - "$tmp/c.out" || st=1
+	fi
+	tap $st "corpus $name: stdout and -T as 6.1, stdout as 6.12"
+done
+
+# --- fixtures against both oracles ------------------------------------
+for src in "$fx"/*.i "$fx"/structs.c "$fx"/enums.c "$fx"/table_export.c; do
+	case $src in
+	*.c)	i=$tmp/$(basename "${src%.c}").i
+		preprocess "$src" "$i" ;;
+	*)	i=$src ;;
+	esac
+	for o in "$O61" "$O612"; do
+		[ -n "$o" ] || continue
+		same_as "$o" "$i"
+		tap $? "fixture $(basename "$src") as $(echo "$o" |
+			sed 's|.*kbuild-\([^/]*\)/.*|\1|')"
+	done
+done
+
+# struct fx_dev hides a member from genksyms (#ifndef __GENKSYMS__): the
+# fixture comparisons above check that; a member genksyms sees must count.
+preprocess structs.c "$tmp/s1.i"
+preprocess structs.c "$tmp/s3.i" -DFX_CHANGED
+"$G" "$tmp/s1.i" | crc_of fx_register >"$tmp/a"
+"$G" "$tmp/s3.i" | crc_of fx_register >"$tmp/b"
+st=0
+[ -s "$tmp/a" ] && ! cmp -s "$tmp/a" "$tmp/b" || st=1
+tap $st "a member added to struct fx_dev changes fx_register's CRC"
+
+# --- what the kernel's tool rejects and we accept ---------------------
+for i in "$fx"/extensions/*.i; do
+	st=0
+	"$G" -w <"$i" >"$tmp/e.out" 2>"$tmp/e.err" || st=1
+	"$O61" <"$i" >"$tmp/e.ref" 2>/dev/null
+	# Every CRC the kernel's tool computes is ours too ...
+	while read -r _ sym crc; do
+		[ "$(crc_of "$sym" <"$tmp/e.out")" = "$crc" ] || st=1
+	done <"$tmp/e.ref"
+	# ... and we version more symbols, with no error.
+	[ "$(wc -l <"$tmp/e.out")" -gt "$(wc -l <"$tmp/e.ref")" ] || st=1
+	tap $st "extensions $(basename "$i"): oracle CRCs kept, more symbols versioned"
+done
+
+# --- X() tables and imports -------------------------------------------
+preprocess table_x.c "$tmp/tx.i"
+preprocess table_export.c "$tmp/te.i"
+"$G" "$tmp/tx.i" >"$tmp/tx.out" 2>"$tmp/tx.err"
+st=$?
+"$O61" <"$tmp/te.i" >"$tmp/te.out" 2>/dev/null
+cmp -s "$tmp/tx.out" "$tmp/te.out" && [ -s "$tmp/te.out" ] || st=1
+tap $st "X() table entries get the oracle's EXPORT_SYMBOL CRCs, in order"
+
+preprocess import.c "$tmp/im.i"
+"$G" "$tmp/im.i" >"$tmp/im.out"
+st=$?
+[ "$(crc_of fx_register <"$tmp/im.out")" = \
+  "$(crc_of fx_register <"$tmp/te.out")" ] || st=1
+[ -n "$(crc_of fx_register <"$tmp/im.out")" ] || st=1
+tap $st "SYMTAB_IMPORT(f) CRC equals the export CRC of the same declaration"
+
+preprocess import.c "$tmp/im2.i" -DFX_CHANGED
+"$G" "$tmp/im2.i" >"$tmp/im2.out"
+st=$?
+[ "$(crc_of fx_register <"$tmp/im.out")" != \
+  "$(crc_of fx_register <"$tmp/im2.out")" ] || st=1
+tap $st "SYMTAB_IMPORT(f) CRC changes with a member of a struct f reaches"
+
+"$G" --format=ver "$tmp/im.i" >"$tmp/ver.h"
+st=$?
+grep -q "^#define fx_register fx_register_R$(crc_of fx_register \
+	<"$tmp/im.out" | sed 's/^0x//').*import" "$tmp/ver.h" || st=1
+printf '#include "%s"\nint fx_register;\n' "$tmp/ver.h" |
+	gcc -E -x c - | grep -q "int fx_register_R" || st=1
+tap $st "--format=ver writes a usable 1994-style version header"
+
+# --- -r / -p against the oracles ----------------------------------------
+"$O61" -T "$tmp/old.sym" <"$fx/reference/old.i" >/dev/null 2>&1
+sed 's/^s#dev/override s#dev/' "$tmp/old.sym" >"$tmp/old-override.sym"
+for ref in old.sym old-override.sym; do
+	for o in "" -p -w "-p -w" -q; do
+		"$G" $o -r "$tmp/$ref" <"$fx/reference/new.i" >"$tmp/r.out" 2>&1
+		echo $? >>"$tmp/r.out"
+		"$O61" $o -r "$tmp/$ref" <"$fx/reference/new.i" >"$tmp/r.ref" 2>&1
+		echo $? >>"$tmp/r.ref"
+		cmp -s <(sort "$tmp/r.out") <(sort "$tmp/r.ref")
+		tap $? "-r $ref ${o:-(no option)}: same CRCs, messages, status"
+	done
+done
+
+# --- options and errors -------------------------------------------------
+for o in -h --help -V --version --bogus -x; do
+	"$G" $o </dev/null >/dev/null 2>&1
+	a=$?
+	"$O61" $o </dev/null >/dev/null 2>&1
+	tap $((a != $?)) "option $o: exit status $a as the kernel's"
+done
+printf '# 1 "broken.c"\nint ok1;\n\nstruct s { int a ] ; } x;\nint ok2;\n__GENKSYMS_EXPORT_SYMBOL(ok2);\n' >"$tmp/broken.i"
+"$G" "$tmp/broken.i" >"$tmp/b.out" 2>"$tmp/b.err"
+st=$?
+grep -q "^broken.c:3: error: syntax error.*found ']'" "$tmp/b.err" || st=1
+grep -q '^#SYMVER ok2 ' "$tmp/b.out" || st=1
+tap $st "a syntax error names file, line and token; parsing goes on"
+"$G" -w "$tmp/broken.i" >/dev/null 2>&1
+tap $(($? == 0)) "with -w the syntax error makes the exit status non-zero"
+"$G" -q "$tmp/broken.i" >/dev/null 2>"$tmp/q.err"
+tap $(($? != 0 || $(wc -c <"$tmp/q.err") != 0)) "-q silences it"
+"$G" -T "$tmp/nodir/x.sym" "$tmp/broken.i" >/dev/null 2>&1
+tap $(($? == 0)) "-T into a missing directory fails"
+"$G" -w -T "$tmp/half.sym" "$tmp/broken.i" >/dev/null 2>&1
+tap $([ ! -e "$tmp/half.sym" ]; echo $?) "a failed run leaves no -T file"
+
+# --- sanitizers: fixtures, crash regressions and some corpus ------------
+st=0
+for i in "$fx"/*.i "$fx"/extensions/*.i "$fx"/crashes/* \
+	 $(ls "$corpus"/*.i 2>/dev/null | head -12); do
+	[ -e "$i" ] || continue
+	run "$SAN" -w -T "$tmp/san.sym" <"$i" >"$tmp/san.out" 2>"$tmp/san.err"
+	rc=$?
+	if [ $rc -gt 1 ] || grep -q 'Sanitizer' "$tmp/san.err"; then
+		echo "# sanitizer failure on $i (status $rc)"
+		st=1
+	fi
+	run "$G" -w <"$i" 2>/dev/null | cmp -s - "$tmp/san.out" || st=1
+done
+tap $st "ASan/UBSan build: clean, same output, on fixtures, crashes, corpus"
+
+echo "1..$n"
+[ $failed -eq 0 ]
