@@ -135,12 +135,15 @@ static bool provided(const struct loader *l, const char *name)
 	return false;
 }
 
+/* The target itself comes first: needing it is a cycle. */
 static struct module_file *find_exporter(const struct loader *l,
 					 const char *name)
 {
 	struct record rec;
 	size_t i;
 
+	if (module_exports(l->target, name, &rec))
+		return l->target;
 	for (i = 0; i < l->nr_candidates; i++)
 		if (!is_target(l, &l->candidates[i]) &&
 		    module_exports(l->candidates[i].mf, name, &rec))

@@ -84,9 +84,9 @@ static int check_header(struct module_file *mf, struct symtab_error *err)
 	const char *path = mf->path;
 	GElf_Ehdr eh;
 
-	if (elf_kind(mf->elf) != ELF_K_ELF)
+	if (mf->size < EI_NIDENT || memcmp(mf->image, ELFMAG, SELFMAG))
 		return error_set(err, ENOEXEC, "%s: not an ELF file", path);
-	if (mf->size < EI_NIDENT || mf->image[EI_CLASS] != ELFCLASS64)
+	if (mf->image[EI_CLASS] != ELFCLASS64)
 		return error_set(err, ENOEXEC,
 				 "%s: wrong ELF class %u (%s): only ELFCLASS64 objects are supported",
 				 path, mf->image[EI_CLASS],
@@ -95,6 +95,8 @@ static int check_header(struct module_file *mf, struct symtab_error *err)
 	if (mf->image[EI_DATA] != ELFDATA2LSB)
 		return error_set(err, ENOEXEC,
 				 "%s: not a little-endian ELF file", path);
+	if (elf_kind(mf->elf) != ELF_K_ELF)
+		return error_set(err, ENOEXEC, "%s: not an ELF file", path);
 	if (!gelf_getehdr(mf->elf, &eh))
 		return error_set(err, ENOEXEC, "%s: bad ELF header: %s",
 				 path, elf_errmsg(-1));

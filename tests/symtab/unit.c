@@ -1,0 +1,406 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Unit tests of the symtab tool's library files, called directly.  Prints
+ * "ok - what" / "not ok - what" lines; tests/symtab/run.sh numbers them.
+ *
+ *   unit WORKDIR     (WORKDIR/obj/alpha.o: the compiled alpha fixture)
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "atomic_file.h"
+#include "block.h"
+#include "bytes.h"
+#include "check.h"
+#include "force_copy.h"
+#include "module_file.h"
+#include "resident_table.h"
+#include "stamp.h"
+#include "symbol_users.h"
+#include "version_file.h"
+
+static int failures;
+
+static void expect(int cond, const char *fmt, ...)
+{
+	va_list ap;
+
+	printf(cond ? "ok - " : "not ok - ");
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+	failures += !cond;
+}
+
+/* A block in memory: header plus @n records. */
+struct test_block {
+	unsigned char bytes[BLOCK_HEADER_SIZE + 4 * BLOCK_RECORD_SIZE];
+	size_t size;
+};
+
+static void header(struct test_block *b, uint32_t count, size_t records)
+{
+	memset(b, 0, sizeof(*b));
+	put_le32(b->bytes, SYMTAB_ABI_MAGIC);
+	b->bytes[4] = SYMTAB_ABI_FORMAT;
+	b->bytes[6] = BLOCK_RECORD_SIZE;
+	put_le32(b->bytes + BLOCK_HDR_COUNT, count);
+	b->size = block_record_offset(records);
+}
+
+static unsigned char *rec(struct test_block *b, uint32_t i, uint8_t kind,
+			  const char *name)
+{
+	unsigned char *p = b->bytes + block_record_offset(i);
+
+	p[BLOCK_REC_KIND] = kind;
+	strcpy((char *)p + BLOCK_REC_NAME, name);
+	return p;
+}
+
+static int parse(struct test_block *b, struct block *blk,
+		 struct symtab_error *err)
+{
+	err->msg[0] = '\0';
+	return block_parse(blk, b->bytes, b->size, "t", err);
+}
+
+static void test_blocks(void)
+{
+	struct symtab_error err;
+	struct test_block b;
+	struct block blk;
+	struct record r;
+	unsigned char *p;
+
+	header(&b, 1, 1);
+	p = rec(&b, 0, SYMTAB_KIND_IMPORT, "my_func");
+	put_le32(p, 0x1a2b3c4d);
+	p[BLOCK_REC_FLAGS] = SYMTAB_REC_VERSIONED;
+	expect(parse(&b, &blk, &err) == 0 && blk.kind == BLOCK_IMPORT &&
+	       blk.nr_records == 1, "block: a valid import block parses");
+	block_record(&blk, 0, &r);
+	expect(r.crc == 0x1a2b3c4d && record_versioned(&r) &&
+	       !strcmp(r.name, "my_func") && r.kind == SYMTAB_KIND_IMPORT,
+	       "block: an import record decodes");
+
+	header(&b, 0, 3);
+	rec(&b, 0, SYMTAB_KIND_EXPORT, "a");
+	p = rec(&b, 1, SYMTAB_KIND_EXPORT, "b_2");
+	p[BLOCK_REC_ADDR + 7] = 0xff;
+	expect(parse(&b, &blk, &err) == 0 && blk.kind == BLOCK_EXPORT_TABLE &&
+	       blk.nr_records == 2 && blk.header_count == 0,
+	       "block: an unstamped export table counts up to END");
+	block_record(&blk, 1, &r);
+	expect(r.addr == 0xff00000000000000ULL && !record_versioned(&r),
+	       "block: addr decodes little-endian");
+	put_le32(b.bytes + BLOCK_HDR_COUNT, 2);
+	expect(parse(&b, &blk, &err) == 0, "block: a stamped count of 2");
+	put_le32(b.bytes + BLOCK_HDR_COUNT, 3);
+	expect(parse(&b, &blk, &err) == -ENOEXEC &&
+	       strstr(err.msg, "header counts 3"), "block: a wrong count");
+
+	header(&b, 0, 1);
+	expect(parse(&b, &blk, &err) == 0 && blk.nr_records == 0,
+	       "block: an empty export table (END only)");
+
+	header(&b, 0, 2);
+	rec(&b, 0, SYMTAB_KIND_EXPORT, "a");
+	rec(&b, 1, SYMTAB_KIND_EXPORT, "b");
+	expect(parse(&b, &blk, &err) == -ENOEXEC &&
+	       strstr(err.msg, "no END record"), "block: a table without END");
+
+	header(&b, 0, 2);
+	p = rec(&b, 0, SYMTAB_KIND_EXPORT, "");
+	memset(p + BLOCK_REC_NAME, 'x', SYMTAB_NAME_LEN);
+	expect(parse(&b, &blk, &err) == -ENOEXEC &&
+	       strstr(err.msg, "not NUL-terminated"),
+	       "block: a 64-byte name without NUL");
+	memset(p + BLOCK_REC_NAME + SYMTAB_NAME_LEN - 1, 0, 1);
+	expect(parse(&b, &blk, &err) == 0,
+	       "block: a 63-character name is fine");
+
+	header(&b, 0, 2);
+	rec(&b, 0, SYMTAB_KIND_EXPORT, "has space");
+	expect(parse(&b, &blk, &err) == -ENOEXEC &&
+	       strstr(err.msg, "C identifier"), "block: a name with a space");
+
+	header(&b, 2, 2);
+	rec(&b, 0, SYMTAB_KIND_IMPORT, "f");
+	rec(&b, 1, SYMTAB_KIND_IMPORT, "g");
+	expect(parse(&b, &blk, &err) == -ENOEXEC,
+	       "block: an import block of two records");
+
+	header(&b, 1, 1);
+	rec(&b, 0, 9, "f");
+	expect(parse(&b, &blk, &err) == -ENOEXEC &&
+	       strstr(err.msg, "unknown kind 9"), "block: an unknown kind");
+
+	header(&b, 1, 1);
+	p = rec(&b, 0, SYMTAB_KIND_IMPORT, "f");
+	p[BLOCK_REC_FLAGS] = 0x02;
+	expect(parse(&b, &blk, &err) == -ENOEXEC &&
+	       strstr(err.msg, "unknown flags"), "block: unknown flags");
+
+	header(&b, 1, 1);
+	rec(&b, 0, SYMTAB_KIND_IMPORT, "f");
+	b.size -= 1;
+	expect(parse(&b, &blk, &err) == -ENOEXEC,
+	       "block: a size that is not whole records");
+	b.size = BLOCK_HEADER_SIZE;
+	expect(parse(&b, &blk, &err) == -ENOEXEC,
+	       "block: a header without records");
+	b.bytes[6] = 64;
+	b.size = block_record_offset(1);
+	expect(!block_has_magic(b.bytes, b.size) &&
+	       parse(&b, &blk, &err) == -ENOEXEC,
+	       "block: another record size is not a block");
+
+	expect(symbol_name_valid("_x9") && !symbol_name_valid("9x") &&
+	       !symbol_name_valid("") && !symbol_name_valid("a-b"),
+	       "block: identifier rules");
+}
+
+static void test_versioned_names(void)
+{
+	char name[SYMTAB_NAME_LEN];
+	uint32_t crc;
+	bool v;
+
+	expect(versioned_name_split("my_func_R1a2b3c4d", 17, name, &crc, &v) &&
+	       v && crc == 0x1a2b3c4d && !strcmp(name, "my_func"),
+	       "names: split a versioned name");
+	expect(versioned_name_split("my_func", 7, name, &crc, &v) && !v &&
+	       !strcmp(name, "my_func"), "names: a bare name is versionless");
+	expect(versioned_name_split("f_R1234", 7, name, &crc, &v) && !v &&
+	       !strcmp(name, "f_R1234"),
+	       "names: a short suffix is part of the name");
+	expect(versioned_name_split("_R1a2b3c4d", 10, name, &crc, &v) && !v &&
+	       !strcmp(name, "_R1a2b3c4d"),
+	       "names: a suffix alone is a (versionless) name");
+	expect(!versioned_name_split("bad name", 8, name, &crc, &v),
+	       "names: not an identifier");
+}
+
+static void test_versions(void)
+{
+	struct version_set vs = VERSION_SET_INIT;
+	const struct symbol_version *v;
+	struct symtab_error err;
+	const char *a = "#SYMVER f 0x0000000a\n\n  #SYMVER\tg 0xB\r\n";
+	const char *b = "#SYMVER f 0xa\n#SYMVER h 0xffffffff";
+
+	expect(version_set_parse(&vs, "a", a, strlen(a), &err) == 0 &&
+	       version_set_parse(&vs, "b", b, strlen(b), &err) == 0 &&
+	       version_set_finish(&vs, &err) == 0,
+	       "versions: two files merge");
+	v = version_set_find(&vs, "g");
+	expect(v && v->crc == 0xb && !strcmp(v->file, "a") && v->line == 3,
+	       "versions: blanks, tabs, CRLF, upper-case hex");
+	v = version_set_find(&vs, "h");
+	expect(v && v->crc == 0xffffffff && !version_set_find(&vs, "i") &&
+	       vs.nr == 3, "versions: lookup; duplicates merged");
+	version_set_release(&vs);
+
+	expect(version_set_parse(&vs, "a", "#SYMVER f 0x1\n", 14, &err) == 0 &&
+	       version_set_parse(&vs, "b", "\n#SYMVER f 0x2\n", 15, &err) == 0 &&
+	       version_set_finish(&vs, &err) == -EINVAL &&
+	       strstr(err.msg, "0x00000001 in a:1, 0x00000002 in b:2"),
+	       "versions: a conflict names both files and lines");
+	version_set_release(&vs);
+
+	expect(version_set_parse(&vs, "c", "#SYMVER f\0 0x1\n", 15, &err) ==
+	       -EINVAL && strstr(err.msg, "NUL"), "versions: NUL bytes");
+	version_set_release(&vs);
+	expect(version_set_finish(&vs, &err) == 0 &&
+	       !version_set_find(&vs, "f"), "versions: an empty set");
+}
+
+static void test_resident_table(void)
+{
+	struct resident_table t = RESIDENT_TABLE_INIT;
+	const struct resident_symbol *s;
+	struct symtab_error err;
+	const char *text =
+		"ffffffffc0001000 zeta_R0000abcd\t[mz]\n"
+		"0000000000000000 alpha\t[ma]\n\n";
+
+	expect(resident_table_parse(&t, "p", text, strlen(text), &err) == 0 &&
+	       t.nr == 2, "resident: parse two lines");
+	s = resident_table_find(&t, "zeta");
+	expect(s && s->versioned && s->crc == 0xabcd &&
+	       s->addr == 0xffffffffc0001000ULL && !strcmp(s->module, "mz"),
+	       "resident: a versioned symbol");
+	s = resident_table_find(&t, "alpha");
+	expect(s && !s->versioned && !strcmp(s->module, "ma") &&
+	       !resident_table_find(&t, "zeta_R0000abcd"),
+	       "resident: a versionless symbol; lookup by bare name");
+	resident_table_release(&t);
+	expect(resident_table_parse(&t, "p", "0 x\t[m]\n", 8, &err) == -EINVAL &&
+	       strstr(err.msg, "p:1: expected"), "resident: a short address");
+	expect(resident_table_parse(&t, "p", "0000000000000000 x\tm\n", 21,
+				    &err) == -EINVAL,
+	       "resident: a module without brackets");
+}
+
+static void print_use(void *ctx, const char *user, const char *symbols)
+{
+	char *out = ctx;
+
+	sprintf(out + strlen(out), "%s:%s;", user, symbols);
+}
+
+static void test_users(void)
+{
+	struct symbol_users u = SYMBOL_USERS_INIT;
+	struct symtab_error err;
+	char out[256] = "";
+	const char *text = "a\tx\tf\nb\tx\tg\na\tx\th\na\tx\tf\nc\ty\tf\n";
+
+	expect(symbol_users_parse(&u, "u", text, strlen(text), &err) == 0 &&
+	       u.nr == 5, "users: parse");
+	expect(symbol_users_of(&u, "x", print_use, out) == 2 &&
+	       !strcmp(out, "a:f, h;b:g;"), "users: grouped by user, deduplicated");
+	symbol_users_release(&u);
+	expect(symbol_users_parse(&u, "u", "a\tb\n", 4, &err) == -EINVAL &&
+	       strstr(err.msg, "u:1:"), "users: a short line");
+}
+
+/* Every prefix and many single-byte changes of a real object. */
+static void test_module_damage(const unsigned char *img, size_t size)
+{
+	unsigned char *copy = malloc(size);
+	struct symtab_error err;
+	struct module_file *mf;
+	size_t i, bad = 0, parsed = 0;
+	const unsigned char flips[] = { 0x00, 0xff, 0x80 };
+
+	for (i = 0; i < size; i++) {
+		if (module_file_parse("p", img, i, &mf, &err) == 0) {
+			module_file_free(mf);
+			bad++;
+		}
+	}
+	expect(bad == 0, "module: every truncation of alpha.o is refused");
+	for (i = 0; i < size * 3; i++) {
+		memcpy(copy, img, size);
+		copy[i / 3] ^= flips[i % 3] ? flips[i % 3] : copy[i / 3];
+		if (module_file_parse("p", copy, size, &mf, &err) == 0) {
+			parsed++;
+			module_file_free(mf);
+		} else if (strncmp(err.msg, "p: ", 3)) {
+			bad++;
+		}
+	}
+	expect(bad == 0,
+	       "module: %zu damaged copies parse or fail naming the file (%zu parsed)",
+	       size * 3, parsed);
+	free(copy);
+}
+
+static int refuse(const char *tmp, void *ctx, struct symtab_error *err)
+{
+	(void)ctx;
+	return error_set(err, EIO, "%s: refused", tmp);
+}
+
+static void test_module(const char *dir)
+{
+	struct version_set vs = VERSION_SET_INIT;
+	struct module_file *mf, *again;
+	struct stamp_result res;
+	struct symtab_error err;
+	struct record r;
+	unsigned char *img, *out;
+	char *path, *copy;
+	size_t size;
+	const char *vers = "#SYMVER alpha_func 0x11\n#SYMVER beta_func 0x22\n";
+
+	if (asprintf(&path, "%s/obj/alpha.o", dir) < 0)
+		return;
+	expect(module_file_open(path, &mf, &err) == 0 && mf->nr_blocks == 2,
+	       "module: alpha.o has a table and an import block");
+	if (!mf || mf->nr_blocks != 2)
+		return;
+	expect(mf->blocks[0].blk.kind == BLOCK_EXPORT_TABLE &&
+	       !strcmp(mf->blocks[0].symbol, "alpha_symtab") &&
+	       mf->blocks[1].blk.kind == BLOCK_IMPORT,
+	       "module: blocks in file order, named by their symbols");
+	expect(module_exports(mf, "alpha_counter", &r) &&
+	       !module_exports(mf, "beta_func", &r),
+	       "check: module_exports sees exports, not imports");
+
+	version_set_parse(&vs, "v", vers, strlen(vers), &err);
+	version_set_finish(&vs, &err);
+	out = malloc(mf->size);
+	memcpy(out, mf->image, mf->size);
+	stamp_image(mf, &vs, out, NULL, NULL, &res);
+	expect(res.versioned == 2 && res.versionless == 1,
+	       "stamp: two records versioned, one versionless");
+	expect(module_file_parse("s", out, mf->size, &again, &err) == 0,
+	       "stamp: the stamped image parses");
+	block_record(&again->blocks[1].blk, 0, &r);
+	expect(r.crc == 0x22 && record_versioned(&r), "stamp: the import's CRC");
+	expect(again->blocks[0].blk.header_count == 2, "stamp: the table count");
+
+	make_imports_versionless(again, out);
+	module_file_free(again);
+	module_file_parse("f", out, mf->size, &again, &err);
+	block_record(&again->blocks[1].blk, 0, &r);
+	expect(!record_versioned(&r) && r.crc == 0x22,
+	       "force: imports lose the flag, keep the CRC");
+	block_record(&again->blocks[0].blk, 0, &r);
+	expect(record_versioned(&r), "force: exports keep their version");
+	module_file_free(again);
+
+	expect(force_copy_create(mf, &copy, &err) == 0 &&
+	       strstr(copy, "/alpha.o") && access(copy, R_OK) == 0,
+	       "force: a temporary copy under the same file name");
+	force_copy_remove(copy);
+
+	if (asprintf(&copy, "%s/atomic.o", dir) >= 0) {
+		FILE *f = fopen(copy, "w");
+
+		fputs("original", f);
+		fclose(f);
+		expect(atomic_replace(copy, "new", 3, refuse, NULL, &err) ==
+		       -EIO && read_whole_file(copy, &img, &size, &err) == 0 &&
+		       size == 8 && !memcmp(img, "original", 8),
+		       "atomic: a refused check leaves the original");
+		free(img);
+		expect(atomic_replace(copy, "new", 3, NULL, NULL, &err) == 0 &&
+		       read_whole_file(copy, &img, &size, &err) == 0 &&
+		       size == 3 && !memcmp(img, "new", 3),
+		       "atomic: replaced");
+		free(img);
+		free(copy);
+	}
+
+	test_module_damage(mf->image, mf->size);
+	free(out);
+	version_set_release(&vs);
+	module_file_free(mf);
+	free(path);
+}
+
+int main(int argc, char *argv[])
+{
+	struct symtab_error err;
+	struct module_file *mf;
+
+	test_blocks();
+	test_versioned_names();
+	test_versions();
+	test_resident_table();
+	test_users();
+	expect(module_file_parse("e", "", 0, &mf, &err) == -ENOEXEC &&
+	       !strncmp(err.msg, "e: ", 3), "module: an empty image");
+	if (argc > 1)
+		test_module(argv[1]);
+	return failures ? 1 : 0;
+}
