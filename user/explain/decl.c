@@ -49,6 +49,11 @@ static bool is_name(const char *s)
 	return is_word(s) && !strchr(s, '#') && !is_keyword(s);
 }
 
+bool decl_is_name(const char *tok)
+{
+	return is_name(tok);
+}
+
 /* Keywords followed by a parenthesised operand that declares nothing. */
 static bool takes_group(const char *s)
 {

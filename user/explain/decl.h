@@ -32,6 +32,9 @@ struct enumerator {
 	char *text;		/* the value as words when not known */
 };
 
+/* Is tok an identifier (not a keyword, not a kind#name reference)? */
+bool decl_is_name(const char *tok);
+
 bool tok_equal(const char **a, size_t na, const char **b, size_t nb);
 
 /* Index of the token closing the group opened at v[i], or n. */

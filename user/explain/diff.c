@@ -197,25 +197,95 @@ static void match_keys(char **okey, size_t on, char **nkey, size_t nn,
 	free(keep);
 }
 
-/* Keys naming members: their name, or "anonymous union #2". */
-static char **member_keys(const struct member *m, size_t n)
+/* The first name declared inside an anonymous member, to label it. */
+static const char *first_inner_name(const struct member *m)
 {
-	char **keys = ex_calloc(n, sizeof(*keys));
-	size_t i, anon = 0;
+	size_t i;
 
-	for (i = 0; i < n; i++) {
-		if (m[i].name) {
-			keys[i] = ex_strdup(m[i].name);
-		} else {
-			const char *what = m[i].t.n ? m[i].t.v[0] : "member";
+	for (i = 0; i < m->t.n; i++)
+		if (decl_is_name(m->t.v[i]))
+			return m->t.v[i];
+	return NULL;
+}
 
-			anon++;
-			keys[i] = anon > 1 ?
-				  ex_asprintf("anonymous %s #%zu", what, anon) :
-				  ex_asprintf("anonymous %s", what);
+static char *anonymous_key(const struct member *m, size_t ordinal)
+{
+	const char *what = m->t.n ? m->t.v[0] : "member";
+	const char *inner = first_inner_name(m);
+
+	if (inner)
+		return ex_asprintf("%s {%s...}", what, inner);
+	return ex_asprintf("anonymous %s #%zu", what, ordinal);
+}
+
+/* How members appear in messages: "int b", or "union {code...}". */
+static char *member_label(const struct member *m)
+{
+	const char *inner = m->name ? NULL : first_inner_name(m);
+
+	if (inner)
+		return ex_asprintf("%s {%s...}", m->t.v[0], inner);
+	return decl_render(m->t.v, m->t.n, true);
+}
+
+/* How many names declared inside a also appear inside b. */
+static size_t shared_names(const struct member *a, const struct member *b)
+{
+	size_t i, shared = 0;
+
+	for (i = 0; i < a->t.n; i++)
+		if (decl_is_name(a->t.v[i]) && contains(b->t.v, b->t.n, a->t.v[i]))
+			shared++;
+	return shared;
+}
+
+/*
+ * Keys naming members: their name; anonymous members have none, so an old
+ * and a new one declaring the most names in common share a key (the new
+ * one's "union {first_inner_name...}"), and unpaired ones keep their own.
+ */
+static void member_keys(const struct member *om, size_t on, char ***okeys,
+			const struct member *nm, size_t nn, char ***nkeys)
+{
+	char **ok = ex_calloc(on, sizeof(*ok)), **nk = ex_calloc(nn, sizeof(*nk));
+	size_t i, j, anon = 0;
+
+	for (i = 0; i < on; i++)
+		if (om[i].name)
+			ok[i] = ex_strdup(om[i].name);
+	for (j = 0; j < nn; j++) {
+		size_t best = 0, pick = on;
+
+		if (nm[j].name) {
+			nk[j] = ex_strdup(nm[j].name);
+			continue;
+		}
+		nk[j] = anonymous_key(&nm[j], ++anon);
+		for (i = 0; i < on; i++) {
+			size_t shared;
+
+			if (om[i].name || ok[i] || strcmp(om[i].t.v[0], nm[j].t.v[0]))
+				continue;
+			shared = shared_names(&om[i], &nm[j]);
+			if (shared > best) {
+				best = shared;
+				pick = i;
+			}
+		}
+		if (pick < on)
+			ok[pick] = ex_strdup(nk[j]);
+	}
+	for (i = 0; i < on; i++) {
+		if (!ok[i]) {
+			/* Unpaired: its own key, which no new member has. */
+			char *k = anonymous_key(&om[i], ++anon);
+
+			ok[i] = ex_asprintf("%s (old)", k);
+			free(k);
 		}
 	}
-	return keys;
+	*okeys = ok;
+	*nkeys = nk;
 }
 
 static void free_keys(char **keys, size_t n)
@@ -267,25 +337,25 @@ static void diff_member_pair(struct walker *w, const struct member *om,
 static void diff_members(struct walker *w, const struct member *om,
 			 size_t on, const struct member *nm, size_t nn)
 {
-	char **okey = member_keys(om, on), **nkey = member_keys(nm, nn);
+	char **okey, **nkey;
 	size_t *match = ex_calloc(nn, sizeof(*match));
 	bool *moved = ex_calloc(nn, sizeof(*moved));
 	bool *old_matched = ex_calloc(on, sizeof(*old_matched));
 	size_t i, j;
 
+	member_keys(om, on, &okey, nm, nn, &nkey);
 	match_keys(okey, on, nkey, nn, match, moved, old_matched);
 	for (i = 0; i < on; i++) {
 		if (!old_matched[i]) {
-			char *l = decl_render(om[i].t.v, om[i].t.n, true);
+			char *l = member_label(&om[i]);
 
 			change(w, "member_removed", "member '%s' removed", l);
 			free(l);
 		}
 	}
 	for (j = 0; j < nn; j++) {
-		char *l = decl_render(nm[j].t.v, nm[j].t.n, true);
-		char *p = j ? decl_render(nm[j - 1].t.v, nm[j - 1].t.n, true) :
-			  NULL;
+		char *l = member_label(&nm[j]);
+		char *p = j ? member_label(&nm[j - 1]) : NULL;
 
 		if (match[j] == (size_t)-1) {
 			if (p)
