@@ -130,6 +130,7 @@ void export_symbol(struct ident *id, enum export_kind kind,
 {
 	struct symbol *sym = id->ord;
 	uint32_t crc;
+	FILE *out;
 
 	if (!sym || (!sym->defined && !sym->from_reference)) {
 		diag_warning(file, line, "%s undefined symbol %s",
@@ -144,9 +145,11 @@ void export_symbol(struct ident *id, enum export_kind kind,
 	if (diag_flags.debug)
 		fprintf(stderr, ">\n");
 	crc = reference_end_export(sym, crc, file, line);
+	out = export_options.out ? export_options.out : stdout;
 	if (export_options.format == FORMAT_VER)
-		printf("#define %s %s_R%08x\t/* %s */\n", id->name, id->name,
-		       crc, kind == EXPORT_IMPORT ? "import" : "export");
+		fprintf(out, "#define %s %s_R%08x\t/* %s */\n", id->name,
+			id->name, crc,
+			kind == EXPORT_IMPORT ? "import" : "export");
 	else
-		printf("#SYMVER %s 0x%08x\n", id->name, crc);
+		fprintf(out, "#SYMVER %s 0x%08x\n", id->name, crc);
 }

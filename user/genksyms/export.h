@@ -23,6 +23,7 @@ enum output_format {
 };
 
 struct export_options {
+	FILE *out;		/* the version lines; stdout if NULL */
 	FILE *dump_types;	/* -T, or NULL */
 	enum output_format format;
 };

@@ -108,6 +108,9 @@ void ident_init(void)
 {
 	size_t i;
 
+	free(table);
+	table = NULL;
+	table_size = table_used = 0;
 	for (i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++) {
 		const char *s = keywords[i].name;
 

@@ -46,6 +46,7 @@ struct ident {
 	struct symbol *tag;	/* struct, union or enum tag */
 };
 
+/* (Re)start with an empty table holding the keywords. */
 void ident_init(void);
 struct ident *ident_intern(const char *s, size_t len);
 

@@ -83,14 +83,36 @@ bool lexer_open(const char *path)
 	return ok;
 }
 
+static bool buf_borrowed;
+
+static void reset_state(void)
+{
+	at_line_start = true;
+	cur_file = "<stdin>";
+	main_file = NULL;
+	cur_in_main = false;
+	cur_line = 1;
+	ring_head = ring_count = 0;
+}
+
+void lexer_open_buffer(const char *data, size_t len)
+{
+	reset_state();
+	buf = pos = data;
+	end = data + len;
+	map_len = 0;
+	buf_borrowed = true;
+}
+
 void lexer_close(void)
 {
 	if (map_len)
 		munmap((void *)buf, map_len);
-	else
+	else if (!buf_borrowed)
 		free((void *)buf);
 	buf = pos = end = NULL;
 	map_len = 0;
+	buf_borrowed = false;
 }
 
 static bool is_ident_char(unsigned char c)

@@ -8,6 +8,7 @@
 #define GENKSYMS_LEXER_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "ident.h"
@@ -38,6 +39,8 @@ struct token {
 
 /* Open @path ("-" or NULL for stdin); returns false with errno set. */
 bool lexer_open(const char *path);
+/* Lex @len bytes at @data, which the caller keeps alive. */
+void lexer_open_buffer(const char *data, size_t len);
 void lexer_close(void);
 /* The token @n places ahead (0 is the next one); does not consume. */
 const struct token *lex_peek(unsigned int n);

@@ -33,6 +33,26 @@ void *xrealloc(void *ptr, size_t size)
 #define ARENA_CHUNK	(1 << 20)
 static char *arena_cur;
 static size_t arena_left;
+static void **arena_blocks;	/* every block, for arena_reset() */
+static size_t arena_nblocks, arena_cap;
+
+static void *arena_block(size_t size)
+{
+	if (arena_nblocks == arena_cap) {
+		arena_cap = arena_cap ? arena_cap * 2 : 64;
+		arena_blocks = xrealloc(arena_blocks,
+					arena_cap * sizeof(*arena_blocks));
+	}
+	return arena_blocks[arena_nblocks++] = xmalloc(size);
+}
+
+void arena_reset(void)
+{
+	while (arena_nblocks)
+		free(arena_blocks[--arena_nblocks]);
+	arena_cur = NULL;
+	arena_left = 0;
+}
 
 void *arena_alloc(size_t size)
 {
@@ -41,8 +61,8 @@ void *arena_alloc(size_t size)
 	size = (size + 15) & ~(size_t)15;
 	if (size > arena_left) {
 		if (size > ARENA_CHUNK / 4)
-			return xmalloc(size);
-		arena_cur = xmalloc(ARENA_CHUNK);
+			return arena_block(size);
+		arena_cur = arena_block(ARENA_CHUNK);
 		arena_left = ARENA_CHUNK;
 	}
 	p = arena_cur;

@@ -9,6 +9,8 @@
 void *xmalloc(size_t size);
 void *xrealloc(void *ptr, size_t size);
 void *arena_alloc(size_t size);
+/* Free everything arena_alloc() gave out (for the fuzzer). */
+void arena_reset(void);
 char *arena_strndup(const char *s, size_t len);
 
 struct ident;

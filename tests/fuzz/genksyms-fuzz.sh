@@ -1,0 +1,26 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# Build the genksyms libFuzzer harness and run it for a while.
+#
+#   tests/fuzz/genksyms-fuzz.sh [SECONDS]        default 120
+#
+# Seeds: the genksyms fixtures and crash regressions.  New crash inputs land
+# in build/fuzz/genksyms-artifacts/; copy them to
+# tests/genksyms/fixtures/crashes/ once fixed, so the suite replays them.
+set -eu
+top=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
+cd "$top"
+secs=${1:-120}
+out=build/fuzz
+mkdir -p "$out/genksyms-corpus" "$out/genksyms-artifacts"
+srcs=$(ls user/genksyms/*.c | grep -v '/main\.c$')
+# shellcheck disable=SC2086
+clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	-std=gnu11 -D_GNU_SOURCE -Iuser/genksyms -Iinclude \
+	-o "$out/genksyms_fuzz" tests/fuzz/genksyms_fuzz.c $srcs
+cp tests/genksyms/fixtures/*.i tests/genksyms/fixtures/extensions/*.i \
+	"$out/genksyms-corpus/" 2>/dev/null || true
+cp tests/genksyms/fixtures/crashes/* "$out/genksyms-corpus/" 2>/dev/null || true
+exec nice "$out/genksyms_fuzz" -max_total_time="$secs" -max_len=65536 \
+	-timeout=10 -rss_limit_mb=2048 \
+	-artifact_prefix="$out/genksyms-artifacts/" "$out/genksyms-corpus"
