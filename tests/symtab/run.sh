@@ -70,8 +70,8 @@ if gcc $CFLAGS_TEST $SAN -I"$top/user/symtab" -o "$work/unit" \
 	rc=$?
 	while read -r status rest; do
 		case $status in
-		ok) ok "unit: $rest" ;;
-		not) not_ok "unit: ${rest#ok }" ;;
+		ok) ok "unit: ${rest#- }" ;;
+		not) not_ok "unit: ${rest#ok - }" ;;
 		esac
 	done <"$work/unit.out"
 	grep -v -e '^ok ' -e '^not ok ' "$work/unit.out" | sed 's/^/# /'
@@ -81,6 +81,21 @@ else
 	not_ok "build the library unit tests"
 fi
 
+
+# The fuzz harness as a plain program: replay its seed corpus and every
+# crash input ever found, under the sanitizers.
+fuzz=$top/tests/fuzz
+if gcc $CFLAGS_TEST $SAN -DELF_FUZZ_MAIN -I"$top/user/symtab" \
+	-o "$work/elf_fuzz" "$fuzz/elf_fuzz.c" $lib_srcs -lelf -lkmod \
+	2>"$work/fuzz.log"; then
+	for f in "$fuzz"/elf_corpus/* "$fuzz"/elf_crashes/*; do
+		[ -f "$f" ] || continue
+		expect "fuzz replay: ${f#$top/}" "$work/elf_fuzz" "$f"
+	done
+else
+	cat "$work/fuzz.log" >&2
+	not_ok "build the fuzz harness for replay"
+fi
 
 # --- helpers ----------------------------------------------------------------
 
