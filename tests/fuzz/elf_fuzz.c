@@ -2,7 +2,8 @@
 /*
  * libFuzzer harness for the symtab tool's module reader: any bytes are
  * parsed as a module file; whatever parses is dumped, stamped, made
- * versionless and resolved, and the stamped image must parse again.
+ * versionless, given a section and resolved, and each result must parse
+ * again.
  *
  * Built by tests/fuzz/elf_fuzz.sh (clang -fsanitize=fuzzer).  With
  * -DELF_FUZZ_MAIN it is an ordinary program that runs the inputs named on
@@ -18,6 +19,7 @@
 #include "force_copy.h"
 #include "module_file.h"
 #include "resident_table.h"
+#include "section_write.h"
 #include "stamp.h"
 #include "version_file.h"
 
@@ -93,7 +95,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct stamp_result res;
 	struct symtab_error err;
 	struct module_file *mf;
-	unsigned char *image;
+	unsigned char *image, *grown;
+	size_t grown_len;
 
 	setup();
 	if (module_file_parse("fuzz.ko", data, size, &mf, &err)) {
@@ -110,6 +113,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	reparse(image, mf->size, mf->nr_blocks, "stamped");
 	make_imports_versionless(mf, image);
 	reparse(image, mf->size, mf->nr_blocks, "versionless");
+	if (section_set(mf, image, ".symtab_types", "types", 5, &grown,
+			&grown_len, &err) == 0) {
+		reparse(grown, grown_len, mf->nr_blocks, "sectioned");
+		free(grown);
+	}
 	free(image);
 	module_file_free(mf);
 	return 0;

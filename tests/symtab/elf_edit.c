@@ -8,7 +8,8 @@
  *                                           shentsize shoff shnum shstrndx
  *   elf_edit FILE shdr SECTION FIELD VALUE  type size offset link info
  *                                           entsize (VALUE @NAME: the index
- *                                           of section NAME)
+ *                                           of section NAME, +NAME: its
+ *                                           file offset)
  *   elf_edit FILE sym SYMBOL FIELD VALUE    size value shndx
  *   elf_edit FILE symbyte SYMBOL OFF VALUE  a byte of a symbol's object
  *   elf_edit FILE symfill SYMBOL OFF LEN VALUE  LEN such bytes
@@ -101,11 +102,16 @@ static off_t symbol_data(const char *name)
 	return sh.sh_offset + sym.st_value;
 }
 
-/* A number, or @SECTION for that section's index. */
+/* A number, @SECTION for that section's index, +SECTION for its offset. */
 static unsigned long long value(const char *s)
 {
+	GElf_Shdr sh;
 	size_t index;
 
+	if (s[0] == '+') {
+		gelf_getshdr(section(s + 1, &index), &sh);
+		return sh.sh_offset;
+	}
 	if (s[0] == '@') {
 		section(s + 1, &index);
 		return index;

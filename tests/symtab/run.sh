@@ -234,6 +234,48 @@ cases() {
 	expect "$tag: stamp through a symlink stamps its target" \
 		sh -c "[ $rc = 0 ] && [ -L '$d/link.o' ] && cmp -s '$d/target.o' '$d/alpha.o'"
 
+	# -T: genksyms types stored in .symtab_types, for `symtab explain`.
+	printf 's#foo struct foo { int a ; } \nalpha_func int alpha_func ( s#foo * ) \n' \
+		>"$d/old.symtypes"
+	printf 's#foo struct foo { int a ; int b ; } \nalpha_func int alpha_func ( s#foo * ) \n' \
+		>"$d/new.symtypes"
+	# The CRCs genksyms computes from these declarations.
+	printf '#SYMVER alpha_func 0xb2fc9c69\n' >"$d/old.types.symvers"
+	printf '#SYMVER alpha_func 0xe85150bb\n' >"$d/new.types.symvers"
+	cp "$obj/alpha.o" "$d/old.o"
+	cp "$obj/alpha.o" "$d/new.o"
+	run "$tool" stamp -q -T "$d/old.symtypes" "$d/old.o" "$d/old.types.symvers"
+	expect "$tag: stamp -T stores the types" \
+		sh -c "[ $rc = 0 ] && readelf -SW '$d/old.o' | grep -q ' .symtab_types  *PROGBITS'"
+	readelf -SWr "$d/old.o" | grep -v -e symtab_types -e shstrtab \
+		-e 'There are' -e 'at offset' >"$d/layout.types"
+	readelf -SWr "$obj/alpha.o" | grep -v -e symtab_types -e shstrtab \
+		-e 'There are' -e 'at offset' >"$d/layout.plain"
+	expect "$tag: stamp -T moves no other section" \
+		diff -u "$d/layout.plain" "$d/layout.types"
+	run "$tool" dump "$d/old.o"
+	expect "$tag: the module with types still dumps" \
+		sh -c "[ $rc = 0 ] && grep -qxP '0xb2fc9c69\talpha_func\texport' '$work/out'"
+	before=$(sum "$d/old.o")
+	run "$tool" stamp -q -T "$d/old.symtypes" "$d/old.o" "$d/old.types.symvers"
+	expect "$tag: stamp -T twice with the same types changes nothing" \
+		unchanged "$d/old.o" "$before"
+	run "$tool" stamp -q -T "$d/new.symtypes" -T "$d/old.symtypes" "$d/new.o" "$d/new.types.symvers"
+	run "$tool" stamp -q -T "$d/new.symtypes" "$d/new.o" "$d/new.types.symvers"
+	expect "$tag: stamp -T replaces the types" \
+		sh -c "[ $rc = 0 ] && [ \$(readelf -SW '$d/new.o' | grep -c ' .symtab_types ') = 1 ]"
+	if grep -q 'SYMTAB_COMMAND(explain' "$top/user/symtab/commands.def"; then
+		run "$tool" explain "$d/old.o" "$d/new.o"
+		expect "$tag: symtab explain reads the stored types" \
+			sh -c "[ $rc = 1 ] && grep -qF \"alpha_func: arg 1 -> struct foo: member 'int b' added\" '$work/out'"
+	fi
+	before=$(sum "$d/new.o")
+	run "$tool" stamp -q -T "$d/no-such.symtypes" "$d/new.o" "$d/new.types.symvers"
+	expect "$tag: stamp -T with a missing types file fails, naming it" \
+		fails_with 1 "$d/no-such.symtypes"
+	expect "$tag: ... and leaves the module untouched" \
+		unchanged "$d/new.o" "$before"
+
 	# Versions files: conflicts and malformed lines; module untouched.
 	cp "$obj/alpha.o" "$d/v.o"
 	before=$(sum "$d/v.o")

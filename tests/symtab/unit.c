@@ -19,6 +19,7 @@
 #include "force_copy.h"
 #include "module_file.h"
 #include "resident_table.h"
+#include "section_write.h"
 #include "stamp.h"
 #include "symbol_users.h"
 #include "version_file.h"
@@ -381,6 +382,35 @@ static void test_module(const char *dir)
 		free(copy);
 	}
 
+	{
+		unsigned char *grown, *again_img;
+		size_t grown_len, again_len, sec_len;
+		const unsigned char *sec;
+		struct module_file *g;
+
+		expect(section_set(mf, mf->image, ".test_sec", "hello", 5,
+				   &grown, &grown_len, &err) == 0 &&
+		       module_file_parse("g", grown, grown_len, &g, &err) == 0,
+		       "section: adding a section keeps a valid module");
+		sec = section_find(g, ".test_sec", &sec_len);
+		expect(sec && sec_len == 5 && !memcmp(sec, "hello", 5) &&
+		       g->nr_blocks == 2 &&
+		       g->blocks[0].file_offset == mf->blocks[0].file_offset &&
+		       !memcmp(grown + 64, mf->image + 64, mf->size - 64),
+		       "section: the new section reads back; nothing moved");
+		expect(section_set(g, g->image, ".test_sec", "bye", 3,
+				   &again_img, &again_len, &err) == 0,
+		       "section: replacing it");
+		module_file_free(g);
+		expect(module_file_parse("h", again_img, again_len, &g,
+					 &err) == 0 &&
+		       (sec = section_find(g, ".test_sec", &sec_len)) &&
+		       sec_len == 3 && !memcmp(sec, "bye", 3),
+		       "section: the replacement reads back");
+		module_file_free(g);
+		free(grown);
+		free(again_img);
+	}
 	test_module_damage(mf->image, mf->size);
 	free(out);
 	version_set_release(&vs);

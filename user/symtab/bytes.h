@@ -35,6 +35,18 @@ static inline void put_le32(unsigned char *p, uint32_t v)
 	p[3] = v >> 24;
 }
 
+static inline void put_le16(unsigned char *p, uint16_t v)
+{
+	p[0] = v;
+	p[1] = v >> 8;
+}
+
+static inline void put_le64(unsigned char *p, uint64_t v)
+{
+	put_le32(p, (uint32_t)v);
+	put_le32(p + 4, (uint32_t)(v >> 32));
+}
+
 /* Is [off, off + len) inside an object of @size bytes?  Overflow-safe. */
 static inline bool range_ok(uint64_t off, uint64_t len, uint64_t size)
 {

@@ -2,8 +2,14 @@
 /* symtab stamp MODULE.ko VERSIONS...: write genksyms CRCs into a module. */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include <symtab/types_section.h>
+
+#include "../explain/explain.h"
 #include "command.h"
+#include "module_file.h"
 #include "stamp.h"
 #include "version_file.h"
 
@@ -18,7 +24,12 @@ static const char help[] =
 "error).  A record no file covers stays versionless, with a note on\n"
 "stderr.  The module is replaced atomically, and only if all went well.\n"
 "\n"
+"With -T, the genksyms type information behind the CRCs ('genksyms -T'\n"
+"output, one file per object) is stored, compressed, in the module's\n"
+SYMTAB_TYPES_SECTION " section for 'symtab explain'.\n"
+"\n"
 "Options:\n"
+"  -T, --types FILE  store the symtypes FILE (repeatable: one per object)\n"
 "  -q, --quiet     no notes about versionless records\n"
 "  -h, --help      show this help and exit\n"
 "  -V, --version   show the version and exit\n"
@@ -26,6 +37,7 @@ static const char help[] =
 "Exit status: 0 stamped, 1 a problem (nothing written), 2 wrong usage.\n";
 
 static const struct option options[] = {
+	{ "types", required_argument, NULL, 'T' },
 	{ "quiet", no_argument, NULL, 'q' },
 	COMMON_OPTIONS
 };
@@ -38,25 +50,83 @@ static void note_versionless(void *ctx, const char *name, uint8_t kind)
 		record_kind_name(kind));
 }
 
+/*
+ * The section contents for @files: their text, units separated by an
+ * empty line, packed.  Return: 0, or -1 after a message.
+ */
+static int pack_types(char **files, int nr, void **section, size_t *len)
+{
+	char err[EXPLAIN_ERR_LEN];
+	struct symtab_error serr;
+	unsigned char *unit;
+	char *text = NULL, *grown;
+	size_t size, total = 0;
+	int i, ret;
+
+	for (i = 0; i < nr; i++) {
+		if (read_whole_file(files[i], &unit, &size, &serr)) {
+			report_error(&serr);
+			free(text);
+			return -1;
+		}
+		while (size && unit[size - 1] == '\n')
+			size--;
+		grown = realloc(text, total + size + 2);
+		if (!grown) {
+			free(unit);
+			free(text);
+			message("out of memory");
+			return -1;
+		}
+		text = grown;
+		memcpy(text + total, unit, size);
+		total += size;
+		text[total++] = '\n';
+		if (i + 1 < nr)
+			text[total++] = '\n';
+		free(unit);
+	}
+	ret = explain_section_pack(text ? text : "", total, section, len, err);
+	free(text);
+	if (ret) {
+		message("%s", err);
+		return -1;
+	}
+	return 0;
+}
+
 int cmd_stamp(int argc, char *argv[])
 {
 	struct version_set versions = VERSION_SET_INIT;
 	struct stamp_result res;
 	struct symtab_error err;
+	char **types = calloc(argc, sizeof(*types));
+	void *section = NULL;
+	size_t section_len = 0;
 	bool quiet = false;
-	int opt, i, ret;
+	int opt, i, ret, nr_types = 0, status = EXIT_PROBLEM;
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, COMMON_SHORT_OPTIONS "q",
-				  options, NULL)) != -1) {
-		if (opt == 'q')
-			quiet = true;
-		else
-			return common_option(opt, "stamp", help, argv);
+	if (!types) {
+		message("out of memory");
+		return EXIT_PROBLEM;
 	}
-	if (argc - optind < 2)
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, COMMON_SHORT_OPTIONS "qT:",
+				  options, NULL)) != -1) {
+		if (opt == 'q') {
+			quiet = true;
+		} else if (opt == 'T') {
+			types[nr_types++] = optarg;
+		} else {
+			free(types);
+			return common_option(opt, "stamp", help, argv);
+		}
+	}
+	if (argc - optind < 2) {
+		free(types);
 		return usage_error("stamp",
 				   "expected a module and at least one versions file");
+	}
 
 	for (i = optind + 1; i < argc; i++) {
 		ret = version_set_load(&versions, argv[i], &err);
@@ -66,15 +136,20 @@ int cmd_stamp(int argc, char *argv[])
 	ret = version_set_finish(&versions, &err);
 	if (ret)
 		goto fail;
-	ret = stamp_module(argv[optind], &versions,
+	if (nr_types && pack_types(types, nr_types, &section, &section_len))
+		goto out;
+	ret = stamp_module(argv[optind], &versions, section, section_len,
 			   quiet ? NULL : note_versionless, argv[optind],
 			   &res, &err);
 	if (ret)
 		goto fail;
-	version_set_release(&versions);
-	return EXIT_OK;
+	status = EXIT_OK;
+	goto out;
 fail:
 	report_error(&err);
+out:
+	free(section);
+	free(types);
 	version_set_release(&versions);
-	return EXIT_PROBLEM;
+	return status;
 }

@@ -134,6 +134,66 @@ static int check_string_table(struct module_file *mf, size_t i,
 	return 0;
 }
 
+struct file_range {
+	uint64_t start, end;
+	size_t section;		/* 0: the ELF header or section headers */
+};
+
+static int by_start(const void *a, const void *b)
+{
+	const struct file_range *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/*
+ * No two sections share bytes, nor with the headers: stamping writes into
+ * one section and must not change another.
+ */
+static int check_overlaps(struct module_file *mf, const struct elf_layout *l,
+			  uint64_t shoff, struct symtab_error *err)
+{
+	struct file_range *r;
+	GElf_Shdr sh;
+	size_t i, n = 0;
+	int ret = 0;
+
+	r = calloc(l->shnum + 2, sizeof(*r));
+	if (!r)
+		return error_set(err, ENOMEM, "%s: out of memory", mf->path);
+	r[n++] = (struct file_range){ 0, sizeof(Elf64_Ehdr), 0 };
+	r[n++] = (struct file_range){ shoff,
+				      shoff + l->shnum * sizeof(Elf64_Shdr),
+				      0 };
+	for (i = 1; i < l->shnum; i++) {
+		gelf_getshdr(elf_getscn(mf->elf, i), &sh);
+		if (sh.sh_type == SHT_NOBITS || sh.sh_size == 0)
+			continue;
+		r[n++] = (struct file_range){ sh.sh_offset,
+					      sh.sh_offset + sh.sh_size, i };
+	}
+	qsort(r, n, sizeof(*r), by_start);
+	for (i = 1; i < n && !ret; i++) {
+		if (r[i].start >= r[i - 1].end)
+			continue;
+		if (r[i].section && r[i - 1].section)
+			ret = error_set(err, ENOEXEC,
+					"%s: sections %zu and %zu overlap in the file",
+					mf->path, r[i - 1].section,
+					r[i].section);
+		else if (r[i].section || r[i - 1].section)
+			ret = error_set(err, ENOEXEC,
+					"%s: section %zu overlaps the ELF or section headers",
+					mf->path, r[i].section + r[i - 1].section);
+		else
+			ret = error_set(err, ENOEXEC,
+					"%s: the section headers overlap the ELF header",
+					mf->path);
+	}
+	free(r);
+	return ret;
+}
+
 /* Every section's bytes lie in the file; the name table is terminated. */
 static int check_sections(struct module_file *mf, struct elf_layout *l,
 			  struct symtab_error *err)
@@ -170,6 +230,9 @@ static int check_sections(struct module_file *mf, struct elf_layout *l,
 					 (unsigned long long)sh.sh_offset,
 					 mf->size);
 	}
+	ret = check_overlaps(mf, l, eh.e_shoff, err);
+	if (ret)
+		return ret;
 	if (l->shstrndx == 0 || l->shstrndx >= l->shnum)
 		return error_set(err, ENOEXEC,
 				 "%s: section name table (section %zu) is missing",

@@ -3,8 +3,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <symtab/types_section.h>
+
 #include "atomic_file.h"
 #include "bytes.h"
+#include "section_write.h"
 #include "stamp.h"
 
 void stamp_image(const struct module_file *mf, const struct version_set *vs,
@@ -80,12 +83,15 @@ static int check_written(const char *tmp, void *ctx, struct symtab_error *err)
 }
 
 int stamp_module(const char *path, const struct version_set *vs,
+		 const void *types, size_t types_len,
 		 stamp_versionless_fn versionless, void *ctx,
 		 struct stamp_result *res, struct symtab_error *err)
 {
 	struct module_file *mf;
 	struct stamp_check check;
-	unsigned char *image;
+	unsigned char *image, *grown;
+	const unsigned char *old;
+	size_t size, old_len;
 	int ret;
 
 	ret = module_file_open(path, &mf, err);
@@ -97,15 +103,28 @@ int stamp_module(const char *path, const struct version_set *vs,
 		return error_set(err, ENOMEM, "%s: out of memory", path);
 	}
 	memcpy(image, mf->image, mf->size);
+	size = mf->size;
 	stamp_image(mf, vs, image, versionless, ctx, res);
 	res->changed = memcmp(image, mf->image, mf->size) != 0;
+	old = types ? section_find(mf, SYMTAB_TYPES_SECTION, &old_len) : NULL;
+	if (types && !(old && old_len == types_len &&
+		       !memcmp(old, types, types_len))) {
+		ret = section_set(mf, image, SYMTAB_TYPES_SECTION, types,
+				  types_len, &grown, &size, err);
+		if (ret)
+			goto out;
+		free(image);
+		image = grown;
+		res->changed = 1;
+	}
 	if (res->changed) {
 		check.image = image;
-		check.size = mf->size;
+		check.size = size;
 		check.nr_blocks = mf->nr_blocks;
-		ret = atomic_replace(path, image, mf->size, check_written,
-				     &check, err);
+		ret = atomic_replace(path, image, size, check_written, &check,
+				     err);
 	}
+out:
 	free(image);
 	module_file_free(mf);
 	return ret;
