@@ -427,6 +427,17 @@ cases() {
 	expect "$tag: load -n skips what is resident" \
 		sh -c "[ $rc = 0 ] && [ \"\$(cat '$work/out')\" = 'insmod $mods/sub/beta.ko
 insmod $mods/alpha.ko' ]"
+	mkdir -p "$d/flat/sub"
+	cp "$d/alpha.o" "$d/flat/alpha.ko"
+	cp "$d/beta.o" "$d/flat/beta.ko"
+	cp "$d/gamma.o" "$d/flat/sub/gamma.ko"
+	run "$tool" load -n -t "$d/table.empty" "$d/flat/alpha.ko"
+	expect "$tag: load -n without -d looks beside the module, not below" \
+		sh -c "[ $rc = 1 ] && grep -qF 'unresolved symbol gamma_value' '$work/err'"
+	cp "$d/gamma.o" "$d/flat/gamma.ko"
+	run "$tool" load -n -t "$d/table.empty" "$d/flat/alpha.ko"
+	expect "$tag: load -n without -d finds the modules beside it" \
+		sh -c "[ $rc = 0 ] && [ \$(wc -l <'$work/out') = 3 ]"
 	if [ ! -e /proc/symtab ]; then
 		cp "$obj/registry.o" "$mods/symtab.ko"
 		run "$tool" load -n -d "$mods" "$mods/alpha.ko"

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* symtab load MODULE.ko: load a module after the modules it needs. */
 #include <errno.h>
+#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
@@ -31,8 +33,9 @@ static const char help[] =
 "                    copy of each such module with all its imports made\n"
 "                    versionless, which symtab.ko loads with a warning and\n"
 "                    a taint (or refuses, with its parameter strict=1)\n"
-"  -d, --dir DIR     look for modules under DIR (repeatable; default\n"
-"                    /lib/modules/$(uname -r)/extra)\n"
+"  -d, --dir DIR     look for modules under DIR and its subdirectories\n"
+"                    (repeatable; default: the modules beside MODULE.ko,\n"
+"                    and under /lib/modules/$(uname -r)/extra)\n"
 "  -t, --table FILE  read the resident table from FILE instead of\n"
 "                    /proc/symtab (symtab.ko then counts as loaded)\n"
 "  -h, --help        show this help and exit\n"
@@ -54,6 +57,7 @@ struct load_options {
 	size_t nr_dirs;
 	const char *table;
 	char *params;
+	bool own_dir;		/* dirs[0] is MODULE.ko's: not recursive */
 };
 
 static void report_import(void *ctx, const struct module_file *mf,
@@ -183,7 +187,8 @@ static int plan_and_run(struct load_options *o, const char *module)
 	}
 	loader_init(&l, &table, registry_loaded, note_skipped, NULL);
 	for (i = 0; i < o->nr_dirs; i++) {
-		ret = loader_scan(&l, o->dirs[i], &err);
+		ret = loader_scan(&l, o->dirs[i], !(i == 0 && o->own_dir),
+				  &err);
 		if (ret)
 			goto fail;
 	}
@@ -200,11 +205,19 @@ out:
 	return status;
 }
 
+static bool same_directory(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return !stat(a, &sa) && !stat(b, &sb) && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
+}
+
 int cmd_load(int argc, char *argv[])
 {
 	struct load_options o = { 0 };
 	struct utsname u;
-	char *default_dir = NULL;
+	char *default_dir = NULL, *module_dir = NULL;
 	int opt, status;
 
 	o.dirs = calloc(argc, sizeof(*o.dirs));
@@ -237,10 +250,18 @@ int cmd_load(int argc, char *argv[])
 		free(o.dirs);
 		return usage_error("load", "expected a module");
 	}
-	if (!o.nr_dirs && !uname(&u) &&
-	    asprintf(&default_dir, "/lib/modules/%s/extra", u.release) > 0) {
-		/* The default directory may well not exist. */
-		if (!access(default_dir, F_OK))
+	if (!o.nr_dirs) {
+		/* The module's own directory, then the installed modules. */
+		module_dir = strdup(argv[optind]);
+		if (module_dir) {
+			o.dirs[o.nr_dirs++] = dirname(module_dir);
+			o.own_dir = true;
+		}
+		if (!uname(&u) && asprintf(&default_dir, "/lib/modules/%s/extra",
+					   u.release) < 0)
+			default_dir = NULL;
+		if (default_dir && !access(default_dir, F_OK) &&
+		    !(module_dir && same_directory(default_dir, o.dirs[0])))
 			o.dirs[o.nr_dirs++] = default_dir;
 	}
 	o.params = join_params(argv + optind + 1, argc - optind - 1);
@@ -252,6 +273,7 @@ int cmd_load(int argc, char *argv[])
 	}
 	free(o.params);
 	free(default_dir);
+	free(module_dir);
 	free(o.dirs);
 	return status;
 }

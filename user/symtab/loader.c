@@ -23,6 +23,7 @@ static struct {
 	char **paths;
 	size_t nr, cap;
 	int error;
+	bool recursive;
 } scan;
 
 static int collect(const char *path, const struct stat *st, int type,
@@ -32,25 +33,26 @@ static int collect(const char *path, const struct stat *st, int type,
 	char **grown;
 
 	(void)st;
-	(void)ftw;
+	if (type == FTW_D && ftw->level > 0 && !scan.recursive)
+		return FTW_SKIP_SUBTREE;
 	if (type != FTW_F || len < 3 || strcmp(path + len - 3, ".ko"))
-		return 0;
+		return FTW_CONTINUE;
 	if (scan.nr == scan.cap) {
 		scan.cap = scan.cap ? scan.cap * 2 : 64;
 		grown = reallocarray(scan.paths, scan.cap, sizeof(*grown));
 		if (!grown) {
 			scan.error = ENOMEM;
-			return 1;
+			return FTW_STOP;
 		}
 		scan.paths = grown;
 	}
 	scan.paths[scan.nr] = strdup(path);
 	if (!scan.paths[scan.nr]) {
 		scan.error = ENOMEM;
-		return 1;
+		return FTW_STOP;
 	}
 	scan.nr++;
-	return 0;
+	return FTW_CONTINUE;
 }
 
 static int by_path(const void *a, const void *b)
@@ -89,7 +91,8 @@ skip:
 	return 0;
 }
 
-int loader_scan(struct loader *l, const char *dir, struct symtab_error *err)
+int loader_scan(struct loader *l, const char *dir, bool recursive,
+		struct symtab_error *err)
 {
 	struct stat st;
 	size_t i;
@@ -100,7 +103,8 @@ int loader_scan(struct loader *l, const char *dir, struct symtab_error *err)
 	if (!S_ISDIR(st.st_mode))
 		return error_set(err, ENOTDIR, "%s: not a directory", dir);
 	memset(&scan, 0, sizeof(scan));
-	if (nftw(dir, collect, 16, FTW_PHYS) && !scan.error)
+	scan.recursive = recursive;
+	if (nftw(dir, collect, 16, FTW_PHYS | FTW_ACTIONRETVAL) && !scan.error)
 		scan.error = errno ? errno : EIO;
 	if (scan.error)
 		ret = error_set(err, scan.error, "%s: %s", dir,

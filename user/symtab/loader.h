@@ -54,10 +54,12 @@ void loader_init(struct loader *l, const struct resident_table *resident,
 		 bool registry_loaded, loader_note_fn note, void *ctx);
 
 /*
- * loader_scan() - add the modules (*.ko) under @dir as candidates
+ * loader_scan() - add the modules (*.ko) in @dir as candidates
+ * @recursive: and in its subdirectories
  * Return: 0, or -errno if @dir cannot be read (-ENOENT: it does not exist).
  */
-int loader_scan(struct loader *l, const char *dir, struct symtab_error *err);
+int loader_scan(struct loader *l, const char *dir, bool recursive,
+		struct symtab_error *err);
 
 /*
  * loader_plan() - plan the loading of @path
