@@ -55,6 +55,27 @@ static size_t find_index(const struct module_file *mf, const char *name,
 	return 0;
 }
 
+/* Only a plain data section that nothing else refers to. */
+static bool replaceable(const struct module_file *mf, size_t index,
+			size_t shnum, size_t strndx)
+{
+	GElf_Shdr sh;
+	size_t i;
+
+	gelf_getshdr(elf_getscn(mf->elf, index), &sh);
+	if (sh.sh_type != SHT_PROGBITS || (sh.sh_flags & SHF_ALLOC) ||
+	    index == strndx)
+		return false;
+	for (i = 1; i < shnum; i++) {
+		gelf_getshdr(elf_getscn(mf->elf, i), &sh);
+		if (sh.sh_link == index ||
+		    ((sh.sh_type == SHT_REL || sh.sh_type == SHT_RELA) &&
+		     sh.sh_info == index))
+			return false;
+	}
+	return true;
+}
+
 int section_set(const struct module_file *mf, const unsigned char *image,
 		const char *name, const void *data, size_t len,
 		unsigned char **out, size_t *out_len, struct symtab_error *err)
@@ -73,6 +94,10 @@ int section_set(const struct module_file *mf, const unsigned char *image,
 				 elf_errmsg(-1));
 	index = find_index(mf, name, strndx);
 	adding = index == 0;
+	if (!adding && !replaceable(mf, index, shnum, strndx))
+		return error_set(err, EINVAL,
+				 "%s: it has a section %s that is not one symtab stored (a different type, allocated, or used by another section): not replacing it",
+				 mf->path, name);
 	if (adding && shnum + 1 >= SHN_LORESERVE)
 		return error_set(err, EINVAL,
 				 "%s: too many sections to add %s", mf->path,
