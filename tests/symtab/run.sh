@@ -208,6 +208,14 @@ cases() {
 	expect "$tag: stamping twice is idempotent" \
 		sh -c "[ $rc = 0 ] && [ '$before' = '$(sum "$d/alpha.o")' ]"
 
+	run "$tool" dump "$d/alpha.o" "$obj/gamma.o"
+	expect "$tag: dump of two modules prefixes each line with the file" \
+		sh -c "[ $rc = 0 ] && grep -qxP '$d/alpha.o\t0x1a2b3c4d\talpha_func\texport' '$work/out' && grep -qxP -- '$obj/gamma.o\t-\tgamma_value\texport' '$work/out'"
+	ln -sf "$tool" "$d/symtab-dump"
+	run "$d/symtab-dump" "$d/alpha.o"
+	expect "$tag: called as symtab-dump, it dumps" \
+		sh -c "[ $rc = 0 ] && diff -u '$d/alpha.stamped' '$work/out'"
+
 	# Versionless records: reported, exit 0, dump prints '-'.
 	cp "$obj/alpha.o" "$d/partial.o"
 	run "$tool" stamp "$d/partial.o" "$d/alpha.symvers"
@@ -387,6 +395,11 @@ cases() {
 	run "$tool" check --table "$d/table.gamma" "$d/alpha.o" "$d/bad/class_32.o"
 	expect "$tag: check: a malformed module is an error, the rest still checked" \
 		sh -c "[ $rc = 1 ] && grep -qF 'wrong ELF class' '$work/err'"
+	if [ ! -e /proc/symtab ]; then
+		run "$tool" check "$d/alpha.o"
+		expect "$tag: check without symtab.ko: nothing resident, said so" \
+			sh -c "[ $rc = 1 ] && grep -qF '/proc/symtab does not exist' '$work/err' && grep -qF 'unresolved symbol beta_func_R5e6f7a8b' '$work/err'"
+	fi
 	printf 'garbage\n' >"$d/table.bad"
 	run "$tool" check --table "$d/table.bad" "$d/alpha.o"
 	expect "$tag: check: a malformed table is an error with file:line" \
