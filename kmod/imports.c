@@ -11,8 +11,34 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-/* Modules with declared imports, from MODULE_STATE_COMING to GOING. */
+/*
+ * The clients, from MODULE_STATE_COMING to GOING.  Writers hold
+ * symtab_mutex, symtab_client_of() uses RCU; entries are freed after a
+ * grace period.
+ */
 LIST_HEAD(symtab_clients);
+
+/**
+ * symtab_client_of() - the client whose memory holds @addr
+ * @addr: a return address, in a module that calls symtab_get()
+ *
+ * Return: the module, or NULL if @addr is not in a client.
+ */
+struct module *symtab_client_of(unsigned long addr)
+{
+	struct symtab_client *c;
+	struct module *mod = NULL;
+
+	rcu_read_lock();
+	list_for_each_entry_rcu(c, &symtab_clients, node) {
+		if (within_module(addr, c->mod)) {
+			mod = c->mod;
+			break;
+		}
+	}
+	rcu_read_unlock();
+	return mod;
+}
 
 /**
  * symtab_pin() - take a reference on the module that exports a symbol
@@ -50,7 +76,7 @@ static int check_object(struct module *mod, const struct symtab_object *obj)
 		       mod->name, obj->name, obj->size, obj->addr);
 		return -ENOEXEC;
 	}
-	if (!strchr("dDbB", obj->type)) {
+	if (!obj->type || !strchr("dDbB", obj->type)) {
 		pr_err("%s: malformed import block %s: not writable data (type %c)\n",
 		       mod->name, obj->name, obj->type);
 		return -ENOEXEC;
@@ -143,17 +169,20 @@ static int module_coming(struct module *mod)
 {
 	struct symtab_object *objs = NULL;
 	struct symtab_client *c;
+	bool by_address;
 	unsigned int i;
 	int nr, err;
 
-	nr = symtab_find_imports(mod, NULL, 0);
-	if (!nr)
+	nr = symtab_find_imports(mod, NULL, 0, &by_address);
+	if (!nr && !by_address)
 		return 0;
-	objs = kvcalloc(nr, sizeof(*objs), GFP_KERNEL);
-	if (!objs)
-		return -ENOMEM;
-	/* The full symbol table does not change before init. */
-	nr = min(nr, symtab_find_imports(mod, objs, nr));
+	if (nr) {
+		objs = kvcalloc(nr, sizeof(*objs), GFP_KERNEL);
+		if (!objs)
+			return -ENOMEM;
+		/* The full symbol table does not change before init. */
+		nr = min(nr, symtab_find_imports(mod, objs, nr, &by_address));
+	}
 	for (i = 0; i < nr; i++) {
 		err = check_object(mod, &objs[i]);
 		if (err)
@@ -170,7 +199,7 @@ static int module_coming(struct module *mod)
 	err = resolve_imports(c, objs, nr);
 	if (err)
 		goto unlock;
-	list_add_tail(&c->node, &symtab_clients);
+	list_add_tail_rcu(&c->node, &symtab_clients);
 	mutex_unlock(&symtab_mutex);
 	kvfree(objs);
 	return 0;
@@ -186,9 +215,9 @@ free_objs:
 /* Context: symtab_mutex held. */
 static void drop_client(struct symtab_client *c)
 {
-	list_del(&c->node);
+	list_del_rcu(&c->node);
 	release_imports(c, c->nr_imports);
-	kvfree(c);
+	kvfree_rcu(c, rcu);
 }
 
 static void module_going(struct module *mod)

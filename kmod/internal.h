@@ -44,9 +44,13 @@ struct symtab_import {
 	char name[SYMTAB_NAME_LEN];
 };
 
-/* A module with declared imports, from MODULE_STATE_COMING to GOING. */
+/*
+ * A module with declared imports or calls to symtab_get() by address, from
+ * its MODULE_STATE_COMING to its MODULE_STATE_GOING.
+ */
 struct symtab_client {
-	struct list_head node;		/* in symtab_clients, symtab_mutex */
+	struct list_head node;		/* in symtab_clients, see there */
+	struct rcu_head rcu;
 	struct module *mod;
 	unsigned int nr_imports;
 	struct symtab_import imports[];
@@ -54,8 +58,8 @@ struct symtab_client {
 
 /*
  * Serialises every writer of the resident table (symtab_hash,
- * symtab_tables) and every user of the client list (symtab_clients).
- * Lookups in the hash use RCU instead.
+ * symtab_tables) and of the client list (symtab_clients).  Lookups in the
+ * hash and in the client list use RCU instead.
  */
 extern struct mutex symtab_mutex;
 extern struct list_head symtab_tables;
@@ -81,7 +85,7 @@ struct symtab_object {
 
 size_t symtab_object_size(struct module *mod, const void *addr);
 int symtab_find_imports(struct module *mod, struct symtab_object *objs,
-			unsigned int max);
+			unsigned int max, bool *by_address);
 bool symtab_within(struct module *mod, const void *addr, size_t size);
 
 /* registry.c */
@@ -107,6 +111,7 @@ extern struct list_head symtab_use_list;
 int symtab_imports_init(void);
 void symtab_imports_exit(void);
 bool symtab_pin(struct module *exporter, struct module *user);
+struct module *symtab_client_of(unsigned long addr);
 
 /* procfs.c */
 int symtab_procfs_init(void);

@@ -216,6 +216,22 @@ static struct symtab_use *find_use(struct module *user, const char *name,
 	return NULL;
 }
 
+/*
+ * A pin of @name by any user: symtab_put() called through a pointer may not
+ * know its caller.
+ * Context: symtab_uses_lock held.
+ */
+static struct symtab_use *find_any_use(const char *name, size_t len)
+{
+	struct symtab_use *u;
+
+	list_for_each_entry(u, &symtab_use_list, node) {
+		if (!strncmp(u->name, name, len) && !u->name[len])
+			return u;
+	}
+	return NULL;
+}
+
 /* Count one more pin of @exporter's @name by @user. */
 static int add_use(struct module *user, struct module *exporter,
 		   const char *name, size_t len)
@@ -300,6 +316,8 @@ void __symtab_put(const char *name, struct module *user)
 
 	spin_lock(&symtab_uses_lock);
 	u = find_use(user, name, len);
+	if (!u)
+		u = find_any_use(name, len);
 	if (u) {
 		exporter = u->exporter;
 		if (!--u->count) {
@@ -349,3 +367,16 @@ void symtab_orphan_uses(struct module *user)
 		pr_warn("%s: unloaded with %u symtab_get() pins not put\n",
 			user->name, n);
 }
+
+/* The same, for callers that cannot use the macros: found by address. */
+void *(symtab_get)(const char *name)
+{
+	return __symtab_get(name, symtab_client_of(_RET_IP_));
+}
+EXPORT_SYMBOL_GPL(symtab_get);
+
+void (symtab_put)(const char *name)
+{
+	__symtab_put(name, symtab_client_of(_RET_IP_));
+}
+EXPORT_SYMBOL_GPL(symtab_put);

@@ -75,11 +75,13 @@ void unregister_symtab(struct symbol_table *tab);
  * @name: "sym" for any version or "sym_R1a2b3c4d" for exactly that one
  *
  * The pin is accounted to the calling module (THIS_MODULE), which
- * /proc/symtab_users shows.
+ * /proc/symtab_users shows.  Called through a pointer, the function finds
+ * its caller from its return address instead.
  *
  * Return: the symbol's address, or NULL if it is not resident (or has
  * another version).  Each successful call needs one symtab_put().
  */
+void *symtab_get(const char *name);
 void *__symtab_get(const char *name, struct module *user);
 #define symtab_get(name)	__symtab_get((name), THIS_MODULE)
 
@@ -87,6 +89,7 @@ void *__symtab_get(const char *name, struct module *user);
  * symtab_put() - release a pin taken by symtab_get()
  * @name: the name given to symtab_get()
  */
+void symtab_put(const char *name);
 void __symtab_put(const char *name, struct module *user);
 #define symtab_put(name)	__symtab_put((name), THIS_MODULE)
 

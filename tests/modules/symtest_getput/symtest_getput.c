@@ -15,20 +15,42 @@ static bool hold = true;
 module_param(hold, bool, 0444);
 MODULE_PARM_DESC(hold, "keep the pin until rmmod (else put it at once)");
 
+static bool by_pointer;
+module_param(by_pointer, bool, 0444);
+MODULE_PARM_DESC(by_pointer,
+		 "call the functions through pointers, not the THIS_MODULE macros");
+
 static int found;
 module_param(found, int, 0444);
 MODULE_PARM_DESC(found, "1 if symtab_get() found the symbol");
 
 static void *addr;
 
+/* The functions themselves: symtab.ko finds the caller by address. */
+static void *(*const get_fn)(const char *name) = symtab_get;
+static void (*const put_fn)(const char *name) = symtab_put;
+
+static void *get(const char *name)
+{
+	return by_pointer ? get_fn(name) : symtab_get(name);
+}
+
+static void put(const char *name)
+{
+	if (by_pointer)
+		put_fn(name);
+	else
+		symtab_put(name);
+}
+
 static int __init symtest_getput_init(void)
 {
-	addr = symtab_get(name);
+	addr = get(name);
 	found = addr != NULL;
 	pr_info("symtest_getput: symtab_get(%s) %s\n",
 		name, found ? "found it" : "returned NULL");
 	if (addr && !hold) {
-		symtab_put(name);
+		put(name);
 		addr = NULL;
 	}
 	return 0;
@@ -37,7 +59,7 @@ static int __init symtest_getput_init(void)
 static void __exit symtest_getput_exit(void)
 {
 	if (addr)
-		symtab_put(name);
+		put(name);
 }
 
 module_init(symtest_getput_init);

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# symtab_get()/symtab_put(): by plain name, by versioned name, a wrong
-# version and an unknown name give NULL; a held pin keeps the exporter
-# loaded and is listed in /proc/symtab_users until symtab_put().
+# symtab_get()/symtab_put(): by plain name, by versioned name and through
+# function pointers; a wrong version and an unknown name give NULL; a held
+# pin keeps the exporter loaded and is listed in /proc/symtab_users until
+# symtab_put().
 . /tests/lib.sh
 
 refcnt() {
@@ -36,6 +37,17 @@ check_fails "rmmod symtest_export refused while pinned" rmmod symtest_export
 check "rmmod symtest_getput puts the pin" rmmod symtest_getput
 check_eq "pin released" 0 "$(refcnt)"
 check_eq "/proc/symtab_users is empty" "" "$(cat /proc/symtab_users)"
+
+# The functions called through pointers find their caller by address.
+getput symtest_move by_pointer=1
+check_eq "by pointer: found" 1 "$(found)"
+check_eq "by pointer: /proc/symtab_users names the caller" \
+	"symtest_getput	symtest_export	symtest_move" "$(cat /proc/symtab_users)"
+check "rmmod symtest_getput" rmmod symtest_getput
+check_eq "by pointer: pin released" 0 "$(refcnt)"
+getput symtest_move by_pointer=1 hold=0
+check_eq "by pointer, get and put: no pin left" 0 "$(refcnt)"
+check "rmmod symtest_getput" rmmod symtest_getput
 
 # Versioned name, exactly as /proc/symtab shows it.
 versioned=$(sed -n 's/^[0-9a-f]* \(symtest_add_R[0-9a-f]\{8\}\)	.*/\1/p' /proc/symtab)
