@@ -127,8 +127,9 @@ static int insert_step(const struct load_step *s, const char *params)
 		}
 		path = copy;
 	}
-	ret = module_insert(path, s->mf->path, params, print_kernel_line,
-			    NULL, &err);
+	/* A forced module's warnings are worth seeing too. */
+	ret = module_insert(path, s->mf->path, params, s->versionless,
+			    print_kernel_line, NULL, &err);
 	force_copy_remove(copy);
 	if (ret) {
 		report_error(&err);

@@ -121,7 +121,8 @@ int module_loaded_by_name(const char *name)
 }
 
 int module_insert(const char *path, const char *shown, const char *params,
-		  kernel_log_fn fn, void *ctx, struct symtab_error *err)
+		  bool log_always, kernel_log_fn fn, void *ctx,
+		  struct symtab_error *err)
 {
 	struct kmod_module *mod;
 	struct kmod_ctx *kctx;
@@ -137,13 +138,13 @@ int module_insert(const char *path, const char *shown, const char *params,
 	}
 	log = kernel_log_open();
 	ret = kmod_module_insert_module(mod, 0, params);
-	if (ret) {
+	if (ret)
 		error_set(err, -ret, "could not insert module %s: %s", shown,
 			  insert_strerror(-ret));
+	if (ret || log_always)
 		kernel_log_drain(log, kmod_module_get_name(mod), fn, ctx);
-	} else if (log >= 0) {
+	else if (log >= 0)
 		close(log);
-	}
 	kmod_module_unref(mod);
 out:
 	kmod_unref(kctx);

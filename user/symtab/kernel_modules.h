@@ -26,11 +26,13 @@ int module_loaded_by_name(const char *name);
 /*
  * module_insert() - insert the module file @path with parameters @params
  * @shown: the path messages name (the user's file when @path is a copy)
+ * @log_always: hand @fn the log lines about the module on success too
  * Return: 0, or the kernel's -errno with @err set and the log lines about
  * the module handed to @fn.
  */
 int module_insert(const char *path, const char *shown, const char *params,
-		  kernel_log_fn fn, void *ctx, struct symtab_error *err);
+		  bool log_always, kernel_log_fn fn, void *ctx,
+		  struct symtab_error *err);
 
 /* Remove the module named @name (or in file @name when it ends in .ko). */
 int module_remove(const char *name, struct symtab_error *err);
