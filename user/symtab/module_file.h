@@ -14,6 +14,7 @@
 
 #include "block.h"
 #include "error.h"
+#include "whole_file.h"
 
 struct module_block {
 	struct block blk;		/* bytes point into the image */
@@ -44,9 +45,5 @@ int module_file_parse(const char *path, const void *image, size_t size,
 
 /* Accepts NULL. */
 void module_file_free(struct module_file *mf);
-
-/* Read a whole file into a malloc()ed buffer.  Return: 0 or -errno. */
-int read_whole_file(const char *path, unsigned char **data, size_t *size,
-		    struct symtab_error *err);
 
 #endif /* _SYMTAB_MODULE_FILE_H */

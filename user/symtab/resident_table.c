@@ -5,7 +5,7 @@
 
 #include "abi_user.h"
 #include "block.h"
-#include "module_file.h"
+#include "whole_file.h"
 #include "resident_table.h"
 
 #define SUFFIX_LEN	10	/* "_R" and 8 hex digits */

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "module_file.h"
+#include "whole_file.h"
 #include "symbol_users.h"
 
 static int add_use(struct symbol_users *u, size_t *cap, char *fields[3])

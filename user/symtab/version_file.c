@@ -6,7 +6,7 @@
 #include "abi_user.h"
 
 #include "block.h"
-#include "module_file.h"
+#include "whole_file.h"
 #include "version_file.h"
 
 #define SYMVER_TAG	"#SYMVER"
