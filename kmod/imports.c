@@ -96,13 +96,14 @@ static int check_object(struct module *mod, const struct symtab_object *obj)
 	return 0;
 }
 
-static void format_name(char *buf, size_t len,
-			const char *name, bool versioned, u32 crc)
+/* The version suffix of an import's name in messages, "" if versionless. */
+static const char *version_suffix(const struct symtab_import_block *blk,
+				  char buf[SYMTAB_VERSION_SUFFIX_LEN + 1])
 {
-	if (versioned)
-		snprintf(buf, len, "%s_R%08x", name, crc);
-	else
-		strscpy(buf, name, len);
+	if (!(blk->rec.flags & SYMTAB_REC_VERSIONED))
+		return "";
+	snprintf(buf, SYMTAB_VERSION_SUFFIX_LEN + 1, "_R%08x", blk->rec.crc);
+	return buf;
 }
 
 /* Context: symtab_mutex held. */
@@ -110,20 +111,20 @@ static int resolve_import(struct module *mod, struct symtab_import_block *blk,
 			  struct symtab_import *imp)
 {
 	bool versioned = blk->rec.flags & SYMTAB_REC_VERSIONED;
-	char want[SYMTAB_NAME_LEN + SYMTAB_VERSION_SUFFIX_LEN];
+	char suffix[SYMTAB_VERSION_SUFFIX_LEN + 1];
 	const char *name = blk->rec.name;
 	struct symtab_entry *e;
 
-	format_name(want, sizeof(want), name, versioned, blk->rec.crc);
 	e = symtab_lookup(name, strlen(name));
 	if (!e) {
-		pr_err("%s: unresolved symbol %s\n", mod->name, want);
+		pr_err("%s: unresolved symbol %s%s\n",
+		       mod->name, name, version_suffix(blk, suffix));
 		return -ENOENT;
 	}
 	if (versioned && e->versioned && e->crc != blk->rec.crc) {
-		pr_err("%s: disagrees about version of symbol %s (wants %s, resident %s_R%08x from %s)\n",
-		       mod->name, name, want, name, e->crc,
-		       e->table->owner->name);
+		pr_err("%s: disagrees about version of symbol %s (wants %s%s, resident %s_R%08x from %s)\n",
+		       mod->name, name, name, version_suffix(blk, suffix),
+		       name, e->crc, e->table->owner->name);
 		return -EINVAL;
 	}
 	if (!versioned || !e->versioned) {
@@ -136,12 +137,13 @@ static int resolve_import(struct module *mod, struct symtab_import_block *blk,
 		add_taint(TAINT_FORCED_MODULE, LOCKDEP_STILL_OK);
 	}
 	if (!symtab_pin(e->table->owner, mod)) {
-		pr_err("%s: unresolved symbol %s: %s is not live\n",
-		       mod->name, want, e->table->owner->name);
+		pr_err("%s: unresolved symbol %s%s: %s is not live\n",
+		       mod->name, name, version_suffix(blk, suffix),
+		       e->table->owner->name);
 		return -ENOENT;
 	}
 	imp->exporter = e->table->owner;
-	strscpy(imp->name, name, sizeof(imp->name));
+	imp->name = name;
 	WRITE_ONCE(blk->rec.addr, (unsigned long)e->addr);
 	return 0;
 }

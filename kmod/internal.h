@@ -41,7 +41,7 @@ struct symtab_table {
 /* One declared import of a client, resolved at its MODULE_STATE_COMING. */
 struct symtab_import {
 	struct module *exporter;	/* holds one reference on it */
-	char name[SYMTAB_NAME_LEN];
+	const char *name;		/* in the client's import block */
 };
 
 /*
@@ -92,6 +92,7 @@ bool symtab_within(struct module *mod, const void *addr, size_t size);
 struct symtab_entry *symtab_lookup(const char *name, size_t len);
 void symtab_drop_tables(struct module *owner);
 void symtab_orphan_uses(struct module *user);
+void symtab_registry_exit(void);
 extern spinlock_t symtab_uses_lock;
 
 /* One pin taken by symtab_get() and not yet released by symtab_put(). */

@@ -39,6 +39,7 @@ static void __exit symtab_exit(void)
 {
 	symtab_imports_exit();
 	symtab_procfs_exit();
+	symtab_registry_exit();
 }
 
 module_init(symtab_init);

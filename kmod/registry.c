@@ -232,40 +232,68 @@ static struct symtab_use *find_any_use(const char *name, size_t len)
 	return NULL;
 }
 
+/*
+ * Records of released pins kept for the next symtab_get(), so that a
+ * get/put pair allocates nothing (symtab_uses_lock).
+ */
+#define SYMTAB_SPARE_USES	32
+static LIST_HEAD(symtab_spare_uses);
+static unsigned int symtab_nr_spare;
+
+/* Context: symtab_uses_lock held. */
+static struct symtab_use *take_spare(void)
+{
+	struct symtab_use *u;
+
+	u = list_first_entry_or_null(&symtab_spare_uses, struct symtab_use,
+				     node);
+	if (u) {
+		list_del(&u->node);
+		symtab_nr_spare--;
+	}
+	return u;
+}
+
+/* Context: symtab_uses_lock held.  Return: @u if there is no room. */
+static struct symtab_use *keep_spare(struct symtab_use *u)
+{
+	if (symtab_nr_spare >= SYMTAB_SPARE_USES)
+		return u;
+	list_add(&u->node, &symtab_spare_uses);
+	symtab_nr_spare++;
+	return NULL;
+}
+
 /* Count one more pin of @exporter's @name by @user. */
 static int add_use(struct module *user, struct module *exporter,
 		   const char *name, size_t len)
 {
-	struct symtab_use *u, *fresh;
+	struct symtab_use *u;
 
 	spin_lock(&symtab_uses_lock);
 	u = find_use(user, name, len);
 	if (u && u->exporter == exporter) {
 		u->count++;
+		goto unlock;
+	}
+	u = take_spare();
+	if (!u) {
 		spin_unlock(&symtab_uses_lock);
-		return 0;
+		u = kmalloc(sizeof(*u), GFP_KERNEL);
+		if (!u)
+			return -ENOMEM;
+		/* A racing get may add its own record: both stay valid. */
+		spin_lock(&symtab_uses_lock);
 	}
-	spin_unlock(&symtab_uses_lock);
-
-	fresh = kzalloc(sizeof(*fresh), GFP_KERNEL);
-	if (!fresh)
-		return -ENOMEM;
-	fresh->user = user;
-	strscpy(fresh->user_name, symtab_module_name(user),
-		sizeof(fresh->user_name));
-	fresh->exporter = exporter;
-	fresh->count = 1;
-	memcpy(fresh->name, name, len);
-
-	spin_lock(&symtab_uses_lock);
-	u = find_use(user, name, len);
-	if (u && u->exporter == exporter) {
-		u->count++;
-		kfree(fresh);
-	} else {
-		hash_add(symtab_uses, &fresh->hnode, use_hash(user, name, len));
-		list_add_tail(&fresh->node, &symtab_use_list);
-	}
+	u->user = user;
+	strscpy(u->user_name, symtab_module_name(user), sizeof(u->user_name));
+	u->exporter = exporter;
+	u->count = 1;
+	memcpy(u->name, name, len);
+	u->name[len] = '\0';
+	hash_add(symtab_uses, &u->hnode, use_hash(user, name, len));
+	list_add_tail(&u->node, &symtab_use_list);
+unlock:
 	spin_unlock(&symtab_uses_lock);
 	return 0;
 }
@@ -323,6 +351,7 @@ void __symtab_put(const char *name, struct module *user)
 		if (!--u->count) {
 			hash_del(&u->hnode);
 			list_del(&u->node);
+			u = keep_spare(u);
 		} else {
 			u = NULL;
 		}
@@ -380,3 +409,12 @@ void (symtab_put)(const char *name)
 	__symtab_put(name, symtab_client_of(_RET_IP_));
 }
 EXPORT_SYMBOL_GPL(symtab_put);
+
+/* Frees the spare records; no pin is left when symtab.ko goes. */
+void symtab_registry_exit(void)
+{
+	struct symtab_use *u;
+
+	while ((u = take_spare()))
+		kfree(u);
+}
