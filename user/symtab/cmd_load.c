@@ -72,10 +72,38 @@ static void report_import(void *ctx, const struct module_file *mf,
 	message("%s", line);
 }
 
+/*
+ * Unusable files in the module directories: said only when an import
+ * finds no exporter, where one of them might have been it.
+ */
+struct skipped {
+	char **msgs;
+	size_t nr;
+};
+
 static void note_skipped(void *ctx, const struct symtab_error *err)
 {
-	(void)ctx;
-	message("skipping %s", err->msg);
+	struct skipped *sk = ctx;
+	char **grown = reallocarray(sk->msgs, sk->nr + 1, sizeof(*grown));
+
+	if (!grown)
+		return;
+	sk->msgs = grown;
+	sk->msgs[sk->nr] = strdup(err->msg);
+	if (sk->msgs[sk->nr])
+		sk->nr++;
+}
+
+static void release_skipped(struct skipped *sk, bool say)
+{
+	size_t i;
+
+	for (i = 0; i < sk->nr; i++) {
+		if (say)
+			message("skipped %s", sk->msgs[i]);
+		free(sk->msgs[i]);
+	}
+	free(sk->msgs);
 }
 
 static void print_kernel_line(void *ctx, const char *line)
@@ -172,6 +200,7 @@ static int run_plan(const struct loader *l, const struct load_options *o)
 static int plan_and_run(struct load_options *o, const char *module)
 {
 	struct resident_table table = RESIDENT_TABLE_INIT;
+	struct skipped skipped = { NULL, 0 };
 	struct symtab_error err;
 	struct loader l;
 	bool registry_loaded = true;
@@ -186,7 +215,7 @@ static int plan_and_run(struct load_options *o, const char *module)
 		report_error(&err);
 		return EXIT_PROBLEM;
 	}
-	loader_init(&l, &table, registry_loaded, note_skipped, NULL);
+	loader_init(&l, &table, registry_loaded, note_skipped, &skipped);
 	for (i = 0; i < o->nr_dirs; i++) {
 		ret = loader_scan(&l, o->dirs[i], !(i == 0 && o->own_dir),
 				  &err);
@@ -201,6 +230,7 @@ static int plan_and_run(struct load_options *o, const char *module)
 fail:
 	report_error(&err);
 out:
+	release_skipped(&skipped, l.unresolved > 0);
 	loader_release(&l);
 	resident_table_release(&table);
 	return status;

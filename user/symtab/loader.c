@@ -343,6 +343,7 @@ int loader_plan(struct loader *l, const char *path, bool force,
 	ret = check_plan(l, force, &pc, err);
 	if (ret)
 		return ret;
+	l->unresolved = pc.unresolved;
 	if (pc.unresolved)
 		return error_set(err, ENOENT,
 				 "%s: %zu unresolved symbol%s: no module in the module directories exports %s",

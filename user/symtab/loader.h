@@ -44,6 +44,7 @@ struct loader {
 	ino_t target_ino;
 	struct load_step *steps;	/* the plan, in load order */
 	size_t nr_steps;
+	size_t unresolved;		/* imports of the plan nobody exports */
 	struct module_file **stack;	/* modules being visited */
 	size_t depth;
 	loader_note_fn note;
