@@ -133,7 +133,8 @@ int symtab_block_check(const struct symtab_abi_header *hdr, size_t size,
 	}
 	if (hdr->count && hdr->count != i) {
 		snprintf(why, SYMTAB_WHY_LEN,
-			 "count %u, but %u records before END", hdr->count, i);
+			 "count %u, but the END record is record %u",
+			 hdr->count, i);
 		return -ENOEXEC;
 	}
 	*nr = i;

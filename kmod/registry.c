@@ -101,7 +101,7 @@ static int fill_table(struct symtab_table *t)
 		e->versioned = rec[i].flags & SYMTAB_REC_VERSIONED;
 		strscpy(e->name, rec[i].name, sizeof(e->name));
 		if (!symtab_within(t->owner, e->addr, 1)) {
-			pr_err("%s: table %ps: symbol %s at %p is outside the module\n",
+			pr_err("%s: table %ps: symbol %s at %pS is outside the module\n",
 			       t->owner->name, t->tab, e->name, e->addr);
 			return -ENOEXEC;
 		}
@@ -121,7 +121,7 @@ int symtab_register(struct symbol_table *tab, struct module *owner)
 		return -EINVAL;
 	size = symtab_object_size(owner, tab);
 	if (!symtab_within(owner, tab, size)) {
-		pr_err("%s: table at %p is not a data object of the module\n",
+		pr_err("%s: table at %pS is not a data object of the module\n",
 		       owner->name, tab);
 		return -ENOEXEC;
 	}
