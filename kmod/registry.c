@@ -79,6 +79,9 @@ static int hash_table(struct symtab_table *t)
 			       t->owner->name, e->name,
 			       old->table->owner->name);
 			unhash_table(t, i);
+			/* Lookups may still see the entries just added. */
+			if (i)
+				synchronize_rcu();
 			return -EEXIST;
 		}
 		hlist_add_head_rcu(&e->hnode,
