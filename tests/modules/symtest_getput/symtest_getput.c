@@ -20,6 +20,14 @@ module_param(by_pointer, bool, 0444);
 MODULE_PARM_DESC(by_pointer,
 		 "call the functions through pointers, not the THIS_MODULE macros");
 
+static bool leak;
+module_param(leak, bool, 0444);
+MODULE_PARM_DESC(leak, "never put the pin, even at rmmod");
+
+static bool put_only;
+module_param(put_only, bool, 0444);
+MODULE_PARM_DESC(put_only, "only symtab_put(name): release a leaked pin");
+
 static int found;
 module_param(found, int, 0444);
 MODULE_PARM_DESC(found, "1 if symtab_get() found the symbol");
@@ -45,6 +53,10 @@ static void put(const char *name)
 
 static int __init symtest_getput_init(void)
 {
+	if (put_only) {
+		put(name);
+		return 0;
+	}
 	addr = get(name);
 	found = addr != NULL;
 	pr_info("symtest_getput: symtab_get(%s) %s\n",
@@ -58,7 +70,7 @@ static int __init symtest_getput_init(void)
 
 static void __exit symtest_getput_exit(void)
 {
-	if (addr)
+	if (addr && !leak)
 		put(name);
 }
 
