@@ -78,6 +78,7 @@ void unregister_symtab(struct symbol_table *tab);
  * /proc/symtab_users shows.  Called through a pointer, the function finds
  * its caller from its return address instead.
  *
+ * Context: process context; may sleep (a first pin allocates a record).
  * Return: the symbol's address, or NULL if it is not resident (or has
  * another version).  Each successful call needs one symtab_put().
  */

@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * symtab test: registers a table and never unregisters it; symtab.ko
- * must drop the table when the module goes.
+ * must drop the table when the module goes, also when its init fails
+ * after registering (the "fail" parameter).
  */
 #include <linux/module.h>
 #include <symtab/symtab.h>
+
+static bool fail;
+module_param(fail, bool, 0444);
+MODULE_PARM_DESC(fail, "fail init after registering the table");
 
 int symtest_forgotten = 7;
 int symtest_forgotten_fn(void);
@@ -23,7 +28,15 @@ static struct symbol_table symtest_forget_symtab = {
 
 static int __init symtest_forget_init(void)
 {
-	return register_symtab(&symtest_forget_symtab);
+	int err = register_symtab(&symtest_forget_symtab);
+
+	if (err)
+		return err;
+	if (fail) {
+		pr_info("symtest_forget: registered, now failing init\n");
+		return -EAGAIN;
+	}
+	return 0;
 }
 
 static void __exit symtest_forget_exit(void)

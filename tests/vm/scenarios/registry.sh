@@ -2,7 +2,8 @@
 # symtab.ko's resident table: an exporter registers and /proc/symtab lists
 # it in the exact format; a consumer loads and reaches it; the exporter
 # cannot go while used; duplicates are refused; a forgotten table leaves
-# with its module; non-root readers see no addresses.
+# with its module, also when its init fails; non-root readers see no
+# addresses.
 . /tests/lib.sh
 
 # want_name MODULE SYMBOL: the name /proc/symtab must show, from the CRC
@@ -88,6 +89,17 @@ check_eq "symtest_forget registered two symbols" 2 \
 	"$(grep -c '	\[symtest_forget\]$' /proc/symtab)"
 check "rmmod symtest_forget (no unregister_symtab)" rmmod symtest_forget
 check_eq "its table left with it" "" "$(cat /proc/symtab)"
+# An init that fails after registering: the table goes with the module.
+dmesg_mark
+check_insmod_fails "symtest_forget fail=1: init fails after registering" \
+	"Resource temporarily unavailable" symtest_forget fail=1
+check_dmesg "it had registered" \
+	"symtest_forget: registered, now failing init"
+check_eq "its table left with it" "" "$(cat /proc/symtab)"
+check "the names are free again: insmod symtest_forget" \
+	insmod "$MODDIR/symtest_forget.ko"
+check "rmmod symtest_forget" rmmod symtest_forget
+
 check "the registry is empty: rmmod symtab" rmmod symtab
 
 done_testing
