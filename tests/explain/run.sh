@@ -38,6 +38,9 @@ check() { local what=$1; shift; if "$@"; then ok "$what"; else not_ok "$what"; f
 make -s "$ROOT/build/bin/symtypes-diff" "$ROOT/build/san/symtypes-diff" >&2 ||
 	{ not_ok "build symtypes-diff"; exit 1; }
 DIFF=$ROOT/build/san/symtypes-diff
+make -s "$ROOT/build/san/genksyms" >&2 ||
+	{ not_ok "build genksyms"; exit 1; }
+GENKSYMS_DIFF=$ROOT/build/san/genksyms
 
 KGENKSYMS=$(ls /usr/lib/linux-kbuild-*/scripts/genksyms/genksyms 2>/dev/null |
 	    sort -V | head -n 1)
@@ -87,6 +90,11 @@ for dir in "$FIX"/*/; do
 		sed 's/^/# stderr: /' "$t/stderr"
 		not_ok "$case: explanation as expected (exit $rc, want $want_rc)"
 	fi
+
+	"$GENKSYMS_DIFF" --diff "$t/old.symtypes" "$t/new.symtypes" \
+		>"$t/gout" 2>&1
+	check "$case: genksyms --diff says the same (exit $?)" \
+		cmp -s "$t/gout" "$t/out"
 
 	changed_symbols "$t/old.ver" "$t/new.ver" >"$t/crc_changed"
 	sed 's/:.*//' "$dir/expected.txt" | sort -u >"$t/explained"

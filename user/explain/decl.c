@@ -265,6 +265,10 @@ struct member *decl_members(const char **v, size_t n, size_t *count)
 				tok_append(&mb->t, dl[j].v, dl[j].n);
 			}
 			mb->name = decl_name(mb->t.v, mb->t.n, NULL);
+			if (!mb->t.n) {		/* `{ , int a; }`: nothing */
+				free(mb->t.v);
+				nm--;
+			}
 		}
 		decl_free_tokvs(dl, ndl);
 	}

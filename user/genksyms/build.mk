@@ -4,13 +4,17 @@ GENKSYMS_SRCS := $(wildcard user/genksyms/*.c)
 GENKSYMS_HDRS := $(wildcard user/genksyms/*.h)
 USER_BINS += $(BIN)/genksyms
 
-$(BIN)/genksyms: $(GENKSYMS_SRCS) $(GENKSYMS_HDRS)
+# --diff is the explain library's: user/explain/build.mk, included before
+# this fragment (the Makefile includes them in sorted order).
+$(BIN)/genksyms: $(GENKSYMS_SRCS) $(GENKSYMS_HDRS) $(EXPLAIN_DEPS)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $(GENKSYMS_SRCS) $(LDFLAGS)
+	$(CC) $(CFLAGS) -o $@ $(GENKSYMS_SRCS) $(EXPLAIN_LIB_SRCS) $(LDFLAGS) \
+		$(EXPLAIN_LIBS)
 
-$(BUILD)/san/genksyms: $(GENKSYMS_SRCS) $(GENKSYMS_HDRS)
+$(BUILD)/san/genksyms: $(GENKSYMS_SRCS) $(GENKSYMS_HDRS) $(EXPLAIN_DEPS)
 	@mkdir -p $(@D)
-	$(CC) $(filter-out -O2,$(CFLAGS)) $(SAN_CFLAGS) -o $@ $(GENKSYMS_SRCS) $(LDFLAGS)
+	$(CC) $(filter-out -O2,$(CFLAGS)) $(SAN_CFLAGS) -o $@ $(GENKSYMS_SRCS) \
+		$(EXPLAIN_LIB_SRCS) $(LDFLAGS) $(EXPLAIN_LIBS)
 
 .PHONY: genksyms-san
 genksyms-san: $(BUILD)/san/genksyms

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "diff_mode.h"
 #include "export.h"
 #include "ident.h"
 #include "lexer.h"
@@ -37,7 +38,11 @@ static void usage(FILE *f)
 	      "  -V, --version         Print the release version\n"
 	      "      --format=FMT      symver: #SYMVER lines (default);\n"
 	      "                        ver: a version header of\n"
-	      "                        `#define sym sym_R<crc>` lines\n", f);
+	      "                        `#define sym sym_R<crc>` lines\n"
+	      "\n"
+	      "genksyms --diff OLD.symtypes NEW.symtypes [--json]\n"
+	      "  Explains each symbol whose CRC differs between two -T files,\n"
+	      "  down to the member, constant or parameter that changed.\n", f);
 }
 
 static char *dump_path, *dump_tmp;
@@ -98,6 +103,8 @@ int main(int argc, char **argv)
 	const char *reference = NULL, *input = NULL;
 	int opt, status;
 
+	if (argc >= 2 && !strcmp(argv[1], "--diff"))
+		return genksyms_diff_main(argc - 2, argv + 2);
 	while ((opt = getopt_long(argc, argv, "dDr:T:pwqhV", long_opts,
 				  NULL)) != -1) {
 		switch (opt) {
