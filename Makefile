@@ -8,7 +8,9 @@
 #   make test                          unit, differential and VM tests
 #   make demo                          the whole story in a VM
 #   make bench                         benchmarks (ratios against references)
-#   make modules M=DIR [KVER=release]  build and version an external module
+#   make modules M=DIR [KVER=release] [SYMTAB_TYPES=0]
+#                                      build and version an external module
+#                                      (SYMTAB_TYPES=0: without .symtab_types)
 #   make fuzz                          run the fuzzers for a while
 #   make install                       tools, man pages, symtab.ko, depmod
 

@@ -25,15 +25,8 @@
 #ifndef _SYMTAB_ABI_H
 #define _SYMTAB_ABI_H
 
-#ifdef __KERNEL__
+/* The kernel's and userspace's <linux/types.h> agree on the __u* types. */
 #include <linux/types.h>
-#else
-#include <stdint.h>
-typedef uint8_t __u8;
-typedef uint16_t __u16;
-typedef uint32_t __u32;
-typedef uint64_t __u64;
-#endif
 
 #define SYMTAB_ABI_MAGIC	0x424d5953	/* "SYMB" in file byte order */
 #define SYMTAB_ABI_FORMAT	1

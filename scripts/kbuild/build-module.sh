@@ -5,7 +5,10 @@
 # the exact flags Kbuild used plus -D__GENKSYMS__, our genksyms computes the
 # CRCs (and the expanded types), and `symtab stamp` writes them into each .ko.
 #
-#   build-module.sh [--no-stamp] KVER SRC_DIR OUT_DIR
+#   build-module.sh [--no-stamp] [--no-types] KVER SRC_DIR OUT_DIR
+#
+# --no-types (or SYMTAB_TYPES=0) leaves out the .symtab_types section that
+# lets `symtab explain` name the member behind a changed CRC.
 #
 # The source directory is never written to: OUT_DIR is a tree of symlinks to
 # it, where Kbuild puts its objects, unless OUT_DIR is SRC_DIR itself.  A source directory holding a file named
@@ -14,8 +17,16 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 bin=$top/build/bin
 stamp=1
-if [ "${1:-}" = --no-stamp ]; then stamp=0; shift; fi
-[ $# -eq 3 ] || { echo "usage: build-module.sh [--no-stamp] KVER SRC_DIR OUT_DIR" >&2; exit 2; }
+types=${SYMTAB_TYPES:-1}
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--no-stamp) stamp=0 ;;
+	--no-types) types=0 ;;
+	*) break ;;
+	esac
+	shift
+done
+[ $# -eq 3 ] || { echo "usage: build-module.sh [--no-stamp] [--no-types] KVER SRC_DIR OUT_DIR" >&2; exit 2; }
 kver=$1
 src=$(cd "$2" && pwd)
 out=$3
@@ -60,11 +71,13 @@ for mod in "$out"/*.mod; do
 	[ -f "$mod" ] || continue
 	ko=${mod%.mod}.ko
 	versions=()
+	symtypes=()
 	for o in $(cat "$mod"); do
 		case "$o" in /*) ;; *) o=$out/${o#./} ;; esac
 		genksyms_input "$o" || continue
 		"$bin/genksyms" -T "${o%.o}.symtypes" <"${o%.o}.i" >"${o%.o}.symvers"
 		versions+=("${o%.o}.symvers")
+		[ "$types" = 0 ] || symtypes+=(-T "${o%.o}.symtypes")
 	done
-	"$bin/symtab" stamp "$ko" "${versions[@]}"
+	"$bin/symtab" stamp "${symtypes[@]}" "$ko" "${versions[@]}"
 done

@@ -16,6 +16,7 @@ file -L "$busybox" 2>/dev/null | grep -q 'statically linked' ||
 	{ echo "mkinitramfs: need busybox-static" >&2; exit 1; }
 
 root=$(mktemp -d)
+chmod 755 "$root"	# mktemp makes it 0700: the initramfs / must be searchable
 trap 'rm -rf "$root"' EXIT
 mkdir -p "$root"/{bin,sbin,etc,proc,sys,dev,tmp,root,tests} \
 	"$root/lib/modules/$kver/extra"

@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "abi_user.h"
+#include <symtab/abi.h>
 
 #include "error.h"
 

@@ -6,6 +6,7 @@
 
 #include "check.h"
 #include "command.h"
+#include "mismatch_explain.h"
 
 static const char help[] =
 "Usage: symtab check [OPTION...] MODULE.ko...\n"
@@ -50,6 +51,8 @@ static void report_import(void *ctx, const struct module_file *mf,
 	} else {
 		message("%s", line);
 	}
+	if (res->state == IMPORT_MISMATCH)
+		explain_mismatch(mf, res, NULL, 0);
 }
 
 int cmd_check(int argc, char *argv[])

@@ -13,6 +13,7 @@
 #include "force_copy.h"
 #include "kernel_modules.h"
 #include "loader.h"
+#include "mismatch_explain.h"
 
 static const char help[] =
 "Usage: symtab load [OPTION...] MODULE.ko [PARAM=VALUE...]\n"
@@ -63,13 +64,23 @@ struct load_options {
 static void report_import(void *ctx, const struct module_file *mf,
 			  const struct import_resolution *res)
 {
+	const struct loader *l = ctx;
+	struct module_file **known;
 	char line[1024];
+	size_t i;
 
-	(void)ctx;
 	if (res->state == IMPORT_OK)
 		return;
 	import_resolution_format(mf->path, res, line, sizeof(line));
 	message("%s", line);
+	if (res->state != IMPORT_MISMATCH)
+		return;
+	/* A resident provider's file may be one of the scanned modules. */
+	known = calloc(l->nr_candidates + 1, sizeof(*known));
+	for (i = 0; known && i < l->nr_candidates; i++)
+		known[i] = l->candidates[i].mf;
+	explain_mismatch(mf, res, known, known ? l->nr_candidates : 0);
+	free(known);
 }
 
 /*
@@ -222,7 +233,7 @@ static int plan_and_run(struct load_options *o, const char *module)
 		if (ret)
 			goto fail;
 	}
-	ret = loader_plan(&l, module, o->force, report_import, NULL, &err);
+	ret = loader_plan(&l, module, o->force, report_import, &l, &err);
 	if (ret)
 		goto fail;
 	status = run_plan(&l, o);

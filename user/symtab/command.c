@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "abi_user.h"
+#include <symtab/abi.h>
 
 #include "command.h"
 

@@ -182,3 +182,23 @@ out:
 	kmod_unref(ctx);
 	return ret;
 }
+
+char *module_path_by_name(const char *name)
+{
+	struct kmod_module *mod;
+	struct kmod_ctx *ctx;
+	char *path = NULL;
+
+	ctx = kmod_new(NULL, NULL);
+	if (!ctx)
+		return NULL;
+	if (!kmod_module_new_from_name(ctx, name, &mod)) {
+		const char *p = kmod_module_get_path(mod);
+
+		if (p)
+			path = strdup(p);
+		kmod_module_unref(mod);
+	}
+	kmod_unref(ctx);
+	return path;
+}

@@ -37,6 +37,9 @@ int module_insert(const char *path, const char *shown, const char *params,
 /* Remove the module named @name (or in file @name when it ends in .ko). */
 int module_remove(const char *name, struct symtab_error *err);
 
+/* The file modules.dep gives for module @name (to free), or NULL. */
+char *module_path_by_name(const char *name);
+
 /* The kernel name of @name (a module name or a .ko path), in @buf. */
 int module_name_of(const char *name, char *buf, size_t len);
 

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "abi_user.h"
+#include <symtab/abi.h>
 #include "block.h"
 #include "whole_file.h"
 #include "resident_table.h"

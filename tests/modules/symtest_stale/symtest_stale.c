@@ -7,12 +7,7 @@
 #include <linux/module.h>
 #include <symtab/symtab.h>
 
-struct symtest_point {
-	int x;
-	long y;
-};
-
-int symtest_move(struct symtest_point *p, int dx);
+#include "symtest_v0.h"
 
 SYMTAB_IMPORT(symtest_move);
 

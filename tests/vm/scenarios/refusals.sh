@@ -52,6 +52,17 @@ check_fails "stale consumer's init never ran" \
 	sh -c 'dmesg | grep -q "symtest_stale: move"'
 check_clean symtest_stale
 
+# The tools name the member behind the stale CRC, from the types each
+# module stored in its .symtab_types section.
+why="  because symtest_move: arg 1 -> struct symtest_point: member 'long y' changed to 'int y'"
+symtab check "$MODDIR/symtest_stale.ko" >/tmp/out 2>&1
+check "symtab check refuses the stale consumer" [ $? -eq 1 ]
+check "symtab check names the member that changed" grep -qxF "$why" /tmp/out
+symtab load "$MODDIR/symtest_stale.ko" >/tmp/out 2>&1
+check "symtab load refuses the stale consumer" [ $? -ne 0 ]
+check "symtab load names the member that changed" grep -qxF "$why" /tmp/out
+check_fails "symtab load left it out" grep -q "^symtest_stale " /proc/modules
+
 # A symbol nobody registers.
 nobody=$(crc_name symtest_missing symtest_nobody)
 check "the missing import is versioned" \
