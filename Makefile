@@ -11,7 +11,7 @@
 #   make modules M=DIR [KVER=release] [SYMTAB_TYPES=0]
 #                                      build and version an external module
 #                                      (SYMTAB_TYPES=0: without .symtab_types)
-#   make fuzz                          run the fuzzers for a while
+#   make fuzz [FUZZ_SECONDS=120]       run the fuzzers for a while
 #   make install                       tools, man pages, symtab.ko, depmod
 
 BUILD	:= $(CURDIR)/build
@@ -81,6 +81,14 @@ demo:
 
 bench: all
 	scripts/bench.sh
+
+# libFuzzer runs of FUZZ_SECONDS each: genksyms' parser, the module reader,
+# the explain library.  Crash inputs go to build/fuzz/.
+FUZZ_SECONDS ?= 120
+fuzz:
+	tests/fuzz/genksyms-fuzz.sh $(FUZZ_SECONDS)
+	tests/fuzz/elf_fuzz.sh $(FUZZ_SECONDS)
+	tests/fuzz/explain-fuzz.sh $(FUZZ_SECONDS)
 
 # Tools, man pages, headers for module builds, and symtab.ko for every
 # kernel built (DESTDIR for staging; depmod only for a real install).

@@ -13,7 +13,7 @@ seconds=${1:-300}
 out=$top/build/fuzz
 mkdir -p "$out/elf_corpus"
 
-lib=$(ls "$top"/user/symtab/*.c | grep -v -E '/(cmd_[a-z_]+|command|symtab)\.c$')
+lib=$(ls "$top"/user/symtab/*.c | grep -v -E '/(cmd_[a-z_]+|command|symtab|module_types|mismatch_explain)\.c$')
 # shellcheck disable=SC2086
 clang -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE -O1 -g \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \

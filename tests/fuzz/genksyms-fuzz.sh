@@ -13,7 +13,7 @@ cd "$top"
 secs=${1:-120}
 out=build/fuzz
 mkdir -p "$out/genksyms-corpus" "$out/genksyms-artifacts"
-srcs=$(ls user/genksyms/*.c | grep -v '/main\.c$')
+srcs=$(ls user/genksyms/*.c | grep -v -E '/(main|diff_mode)\.c$')
 # shellcheck disable=SC2086
 clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	-std=gnu11 -D_GNU_SOURCE -Iuser/genksyms -Iinclude \

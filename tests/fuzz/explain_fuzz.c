@@ -4,15 +4,14 @@
  * texts separated by a form feed (old, then new), or a .symtab_types
  * section.  Every entry point must either work or refuse cleanly.
  *
- *   clang -fsanitize=fuzzer,address,undefined -Iinclude \
- *	tests/explain/fuzz/fuzz_explain.c <user/explain library sources> -lz
+ * Built and run by tests/fuzz/explain-fuzz.sh.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../../user/explain/explain.h"
+#include "../../user/explain/explain.h"
 
 static void explain_pair(const char *a, size_t alen, const char *b,
 			 size_t blen)

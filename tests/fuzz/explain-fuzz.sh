@@ -1,0 +1,32 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# Build the explain library's libFuzzer harness (tests/fuzz/explain_fuzz.c)
+# and run it for SECONDS (default 120), seeded with the explain fixtures'
+# symtypes pairs.  Crashing inputs land in build/fuzz/explain-artifacts/.
+#
+#   tests/fuzz/explain-fuzz.sh [SECONDS]
+set -eu
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top"
+secs=${1:-120}
+out=build/fuzz
+mkdir -p "$out/explain-corpus" "$out/explain-artifacts"
+srcs=$(ls user/explain/*.c | grep -v '/symtypes_diff\.c$')
+# shellcheck disable=SC2086
+clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	-std=gnu11 -D_GNU_SOURCE -Iinclude \
+	-o "$out/explain_fuzz" tests/fuzz/explain_fuzz.c $srcs -lz
+make -s build/bin/genksyms
+# Seeds: each fixture pair's symtypes, old and new with a form feed between
+# them (the harness's pair format).
+for d in tests/explain/fixtures/*/; do
+	for v in old new; do
+		gcc -E -D__GENKSYMS__ -x c "$d/$v.c" |
+			build/bin/genksyms -T "$out/$v.symtypes" >/dev/null
+	done
+	{ cat "$out/old.symtypes"; printf '\f'; cat "$out/new.symtypes"; } \
+		>"$out/explain-corpus/$(basename "$d")"
+done
+exec nice "$out/explain_fuzz" -max_total_time="$secs" -max_len=65536 \
+	-timeout=10 -rss_limit_mb=2048 \
+	-artifact_prefix="$out/explain-artifacts/" "$out/explain-corpus"
