@@ -4,8 +4,9 @@
 #   bench_exp      N functions, exported both through one X() table and with
 #                  EXPORT_SYMBOL_GPL, so both lookups see the same symbols
 #   bench_imp      M imports declared with SYMTAB_IMPORT
-#   bench_plain    the same objects and relocations as bench_imp, but not
-#                  import blocks: what insmod costs without symtab's checks
+#   bench_plain    the same objects, names and relocations as bench_imp
+#                  (same .ko size), outside the versions section: what
+#                  insmod costs without symtab's checks
 #   bench_lookup   the lookup loops (its name tables come from
 #                  names.h, written by bench.sh from bench_exp's stamped CRCs)
 #
@@ -69,8 +70,10 @@ for kind in imp plain; do
 			if [ $kind = imp ]; then
 				echo "SYMTAB_IMPORT(bench_sym_$i);"
 			else
-				echo "static struct symtab_import_block plain_$i __used __aligned(8);"
-				echo "static const int *const plain_needs_$i __used = &symtab_abi_format;"
+				# The import's bytes and symbol name lengths,
+				# in a section symtab.ko does not read.
+				echo "static struct symtab_import_block __symtab_plain__bench_sym_$i __used __aligned(8) __section(\".bench_plain\") = { .hdr = SYMTAB_ABI_HEADER_INIT(1), .rec = { .kind = SYMTAB_KIND_IMPORT, .name = \"bench_sym_$i\" } };"
+				echo "static const int *const __symtab_needs_bench_sym_$i __used = &symtab_abi_format;"
 			fi
 		done
 		echo "static int __init bench_${kind}_init(void) { return 0; }"
