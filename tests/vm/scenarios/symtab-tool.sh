@@ -1,8 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # symtab load/check/list/unload in the VM, beyond tests/vm/scenarios/loader.sh:
 # symtab.ko loaded on demand, refusal before insertion, -f, the kernel's
-# refusal in words (strict=1), unload naming the user.  For the lead to
-# adopt as tests/vm/scenarios/symtab-tool.sh (run: scripts/vm/run.sh KVER FILE).
+# refusal in words (strict=1), unload naming the user.
 . /tests/lib.sh
 
 check_fails "load of the stale consumer refused before insertion" \
