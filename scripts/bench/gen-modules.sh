@@ -72,8 +72,8 @@ for kind in imp plain; do
 			else
 				# The import's bytes and symbol name lengths,
 				# in a section symtab.ko does not read.
-				echo "static struct symtab_import_block __symtab_plain__bench_sym_$i __used __aligned(8) __section(\".bench_plain\") = { .hdr = SYMTAB_ABI_HEADER_INIT(1), .rec = { .kind = SYMTAB_KIND_IMPORT, .name = \"bench_sym_$i\" } };"
-				echo "static const int *const __symtab_needs_bench_sym_$i __used = &symtab_abi_format;"
+				echo "static struct symtab_import_block __plain_import__bench_sym_$i __used __aligned(8) __section(\".bench_plain\") = { .hdr = SYMTAB_ABI_HEADER_INIT(1), .rec = { .kind = SYMTAB_KIND_IMPORT, .name = \"bench_sym_$i\" } };"
+				echo "static const int *const __plain_needs__bench_sym_$i __used = &symtab_abi_format;"
 			fi
 		done
 		echo "static int __init bench_${kind}_init(void) { return 0; }"
