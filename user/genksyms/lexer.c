@@ -169,6 +169,18 @@ static void line_marker(void)
 	pos = eol;
 }
 
+/* From the "/" of a block comment to past its end, counting lines. */
+static const char *skip_block_comment(const char *p)
+{
+	for (p += 2; p + 1 < end; p++) {
+		if (*p == '\n')
+			cur_line++;
+		if (p[0] == '*' && p[1] == '/')
+			return p + 2;
+	}
+	return end;
+}
+
 static const char *skip_quoted(const char *p, char quote)
 {
 	for (p++; p < end && *p != quote && *p != '\n'; p++)
@@ -215,13 +227,7 @@ static void lex_one(struct token *t)
 				continue;
 			}
 			if (pos + 1 < end && pos[1] == '*') {
-				for (p = pos + 2; p + 1 < end; p++) {
-					if (*p == '\n')
-						cur_line++;
-					if (p[0] == '*' && p[1] == '/')
-						break;
-				}
-				pos = p + 1 < end ? p + 2 : end;
+				pos = skip_block_comment(pos);
 				continue;
 			}
 			break;
@@ -293,4 +299,87 @@ struct token lex_next(void)
 	ring_head = (ring_head + 1) & (RING - 1);
 	ring_count--;
 	return t;
+}
+
+/*
+ * Function bodies are most of a preprocessed file and nothing in them is
+ * kept: step over one by counting braces, without making tokens or
+ * interning names.  Everything that can hide a brace or move the position
+ * (comments, strings, character constants, line markers) is stepped over
+ * exactly as lex_one() does.
+ */
+bool lex_skip_braces(void)
+{
+	const char *p;
+	int depth = 0;
+
+	/* The lookahead already lexed comes first. */
+	while (ring_count) {
+		const struct token *t = &ring[ring_head];
+
+		if (t->kind == T_EOF)
+			return false;
+		if (t->kind == T_PUNCT && t->punct == '{')
+			depth++;
+		else if (t->kind == T_PUNCT && t->punct == '}')
+			depth--;
+		ring_head = (ring_head + 1) & (RING - 1);
+		ring_count--;
+		if (depth <= 0)
+			return true;
+	}
+	for (p = pos; p < end;) {
+		switch (*p) {
+		case '\n':
+			cur_line++;
+			at_line_start = true;
+			p++;
+			continue;
+		case ' ': case '\t': case '\r': case '\f': case '\v':
+			p++;
+			continue;
+		case '#':
+			if (at_line_start) {
+				pos = p;
+				line_marker();
+				p = pos;
+				continue;
+			}
+			break;
+		case '/':
+			if (p + 1 < end && p[1] == '/') {
+				p = skip_to_eol(p);
+				continue;
+			}
+			if (p + 1 < end && p[1] == '*') {
+				p = skip_block_comment(p);
+				continue;
+			}
+			break;
+		case '\\':
+			if (p + 1 < end && p[1] == '\n') {
+				p++;
+				continue;
+			}
+			break;
+		case '"': case '\'':
+			at_line_start = false;
+			p = skip_quoted(p, *p);
+			continue;
+		case '{':
+			depth++;
+			break;
+		case '}':
+			if (--depth <= 0) {
+				at_line_start = false;
+				pos = p + 1;
+				return true;
+			}
+			break;
+		}
+		at_line_start = false;
+		p++;
+	}
+	pos = end;
+	return false;
 }

@@ -46,5 +46,10 @@ void lexer_close(void);
 const struct token *lex_peek(unsigned int n);
 /* Consume and return the next token; valid until the next lex_* call. */
 struct token lex_next(void);
+/*
+ * Consume a balanced {...} group, the next token being its '{', without
+ * lexing its contents into tokens; false if the input ends first.
+ */
+bool lex_skip_braces(void);
 
 #endif

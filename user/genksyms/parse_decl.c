@@ -297,8 +297,8 @@ void parse_declarator(struct tvec *out, enum decl_ctx ctx,
 	nest_leave();
 }
 
-/* Skip a balanced group from an opening bracket, acting on X() entries. */
-static void skip_balanced(int open, int close, bool find_entries)
+/* Skip a balanced group from an opening bracket. */
+static void skip_balanced(int open, int close)
 {
 	int depth = 0;
 
@@ -308,17 +308,6 @@ static void skip_balanced(int open, int close, bool find_entries)
 		if (t->kind == T_EOF) {
 			syntax_error(t, "a closing bracket");
 			return;
-		}
-		if (find_entries && t->kind == T_IDENT &&
-		    t->id->kw == KW_SYMTAB_X && is_punct(peek(1), '(') &&
-		    peek(2)->kind == T_IDENT && is_punct(peek(3), ')')) {
-			export_symbol(peek(2)->id, EXPORT_TABLE_ENTRY,
-				      t->file, t->line);
-			next();
-			next();
-			next();
-			next();
-			continue;
 		}
 		if (is_punct(t, open))
 			depth++;
@@ -368,7 +357,8 @@ static void skip_initializer(void)
 
 static void skip_function_body(void)
 {
-	skip_balanced('{', '}', false);
+	if (!lex_skip_braces())
+		syntax_error(peek(0), "a closing bracket");
 }
 
 /* An asm label after a declarator is kept: it names the linker symbol. */
@@ -492,7 +482,7 @@ static void parse_external_declaration(void)
 				syntax_error(peek(0), "'('");
 				return;
 			}
-			skip_balanced('(', ')', false);
+			skip_balanced('(', ')');
 			expect(';', "';'");
 			return;
 		default:
