@@ -10,13 +10,45 @@ static struct ident **table;
 static size_t table_size;	/* a power of two */
 static size_t table_used;
 
+static uint64_t load64(const char *s)
+{
+	uint64_t w;
+
+	memcpy(&w, s, sizeof(w));
+	return w;
+}
+
+static uint64_t load32(const char *s)
+{
+	uint32_t w;
+
+	memcpy(&w, s, sizeof(w));
+	return w;
+}
+
+/*
+ * Names are hashed eight bytes at a time, the last (partial) word read as
+ * overlapping loads that stay inside the name: every token of the input
+ * is hashed, so a byte-at-a-time hash was a good part of the run time.
+ */
 static uint32_t hash_name(const char *s, size_t len)
 {
-	uint32_t h = 2166136261u;	/* FNV-1a */
+	const uint64_t k = 0x9e3779b97f4a7c15ull;
+	uint64_t h = len * k, w;
 
-	while (len--)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
+	for (; len > 8; s += 8, len -= 8) {
+		h = (h ^ load64(s)) * k;
+		h ^= h >> 29;
+	}
+	if (len >= 4)
+		w = load32(s) | load32(s + len - 4) << 32;
+	else if (len)
+		w = (unsigned char)s[0] | (unsigned char)s[len / 2] << 8 |
+		    (unsigned char)s[len - 1] << 16;
+	else
+		w = 0;
+	h = (h ^ w) * k;
+	return h ^ h >> 32;
 }
 
 static void table_grow(void)

@@ -14,28 +14,7 @@
 
 bool parse_failed;
 static unsigned int nesting;
-static int brace_depth;		/* of consumed tokens, for error recovery */
-
-const struct token *peek(unsigned int n)
-{
-	return lex_peek(n);
-}
-
-struct token next(void)
-{
-	struct token t = lex_next();
-
-	if (t.kind == T_PUNCT && t.punct == '{')
-		brace_depth++;
-	else if (t.kind == T_PUNCT && t.punct == '}')
-		brace_depth--;
-	return t;
-}
-
-bool is_punct(const struct token *t, int c)
-{
-	return t->kind == T_PUNCT && t->punct == c;
-}
+int brace_depth;
 
 bool accept(int c)
 {
@@ -442,9 +421,10 @@ static void parse_init_declarators(struct declspec *ds)
 
 static void parse_marker(enum export_kind kind)
 {
-	struct token kw = next();
+	struct token kw = *peek(0);
 	const struct token *t;
 
+	next();
 	expect('(', "'('");
 	t = peek(0);
 	if (!parse_failed && (t->kind != T_IDENT || t->id->kw != KW_NONE ||
@@ -499,10 +479,10 @@ static void parse_external_declaration(void)
 static void recover(void)
 {
 	while (peek(0)->kind != T_EOF) {
-		struct token t = next();
+		bool end = is_punct(peek(0), ';') || is_punct(peek(0), '}');
 
-		if (brace_depth <= 0 && t.kind == T_PUNCT &&
-		    (t.punct == ';' || t.punct == '}')) {
+		next();
+		if (brace_depth <= 0 && end) {
 			brace_depth = 0;
 			return;
 		}
