@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "defn.h"
 #include "ident.h"
 #include "util.h"
 
@@ -38,10 +39,10 @@ struct symbol {
 	bool dumped;		/* its -T line is written */
 	bool from_reference;	/* read from -r, not yet seen in the input */
 	bool is_override;	/* marked `override` in the reference */
+	bool ref_unknown;	/* the reference has it as `{ UNKNOWN }` */
 	enum sym_status status;
 	uint32_t expand_gen;	/* last export whose expansion spliced it */
-	uint32_t ndefn;
-	struct dtok *defn;
+	struct defn defn;
 	const char *file;	/* where it was defined, for messages */
 	uint32_t line;
 };

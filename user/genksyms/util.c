@@ -122,12 +122,3 @@ void tvec_free(struct tvec *tv)
 	tv->v = NULL;
 	tv->n = tv->cap = 0;
 }
-
-struct dtok *tvec_freeze(const struct tvec *tv)
-{
-	struct dtok *d = arena_alloc(tv->n * sizeof(*d));
-
-	if (tv->n)
-		memcpy(d, tv->v, tv->n * sizeof(*d));
-	return d;
-}

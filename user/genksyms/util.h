@@ -34,7 +34,5 @@ void tvec_push_str(struct tvec *tv, const char *text);
 void tvec_push_ref(struct tvec *tv, int kind, struct ident *id);
 void tvec_append(struct tvec *dst, const struct tvec *src);
 void tvec_free(struct tvec *tv);
-/* A copy of @tv's tokens in the arena, for storing in a symbol. */
-struct dtok *tvec_freeze(const struct tvec *tv);
 
 #endif
