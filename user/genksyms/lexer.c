@@ -317,6 +317,21 @@ const struct token *lex_fill(unsigned int n)
 	return &lex_ring[(lex_ring_head + n) & (LEX_RING - 1)];
 }
 
+/* The bytes lex_skip_braces() stops at; it steps over all others. */
+static const bool brace_special[256] = {
+	['\n'] = true, ['#'] = true, ['/'] = true, ['\\'] = true,
+	['"'] = true, ['\''] = true, ['{'] = true, ['}'] = true,
+};
+
+static bool only_spaces(const char *p, const char *q)
+{
+	for (; p < q; p++)
+		if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\f' &&
+		    *p != '\v')
+			return false;
+	return true;
+}
+
 /*
  * Function bodies are most of a preprocessed file and nothing in them is
  * kept: step over one by counting braces, without making tokens or
@@ -343,14 +358,19 @@ bool lex_skip_braces(void)
 		if (depth <= 0)
 			return true;
 	}
-	for (p = pos; p < end;) {
+	for (p = pos;;) {
+		const char *run = p;
+
+		while (p < end && !brace_special[(unsigned char)*p])
+			p++;
+		if (at_line_start && p > run)
+			at_line_start = only_spaces(run, p);
+		if (p == end)
+			break;
 		switch (*p) {
 		case '\n':
 			cur_line++;
 			at_line_start = true;
-			p++;
-			continue;
-		case ' ': case '\t': case '\r': case '\f': case '\v':
 			p++;
 			continue;
 		case '#':
