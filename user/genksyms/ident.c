@@ -77,14 +77,15 @@ struct ident *ident_intern(const char *s, size_t len)
 	uint32_t h = hash_name(s, len);
 	struct ident *id;
 
-	if (table_used * 2 >= table_size)
+	if (table_used >= table_size)
 		table_grow();
 	for (id = table[h & (table_size - 1)]; id; id = id->next)
 		if (id->hash == h && id->len == len && !memcmp(id->name, s, len))
 			return id;
-	id = arena_alloc(sizeof(*id));
+	id = arena_alloc(sizeof(*id) + len + 1);
 	memset(id, 0, sizeof(*id));
-	id->name = arena_strndup(s, len);
+	memcpy(id->name, s, len);
+	id->name[len] = '\0';
 	id->len = len;
 	id->hash = h;
 	id->next = table[h & (table_size - 1)];

@@ -58,7 +58,7 @@ void *arena_alloc(size_t size)
 {
 	void *p;
 
-	size = (size + 15) & ~(size_t)15;
+	size = (size + 7) & ~(size_t)7;	/* nothing stored needs more */
 	if (size > arena_left) {
 		if (size > ARENA_CHUNK / 4)
 			return arena_block(size);
