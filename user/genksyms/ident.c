@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Interned identifiers and the keyword table. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +25,18 @@ static uint64_t load32(const char *s)
 
 	memcpy(&w, s, sizeof(w));
 	return w;
+}
+
+/* Inline, a word at a time: names are short and memcmp() is a call. */
+static bool same_name(const char *a, const char *b, size_t len)
+{
+	for (; len >= 8; a += 8, b += 8, len -= 8)
+		if (load64(a) != load64(b))
+			return false;
+	for (; len; a++, b++, len--)
+		if (*a != *b)
+			return false;
+	return true;
 }
 
 /*
@@ -80,7 +93,8 @@ struct ident *ident_intern(const char *s, size_t len)
 	if (table_used >= table_size)
 		table_grow();
 	for (id = table[h & (table_size - 1)]; id; id = id->next)
-		if (id->hash == h && id->len == len && !memcmp(id->name, s, len))
+		if (id->hash == h && id->len == len &&
+		    same_name(id->name, s, len))
 			return id;
 	id = arena_alloc(sizeof(*id) + len + 1);
 	memset(id, 0, sizeof(*id));
