@@ -18,7 +18,8 @@ struct export_options export_options;
 
 struct frame {
 	struct symbol *sym;
-	uint32_t next;		/* index of the next token of sym->defn */
+	uint32_t off;		/* of the text not yet hashed */
+	uint32_t ref;		/* index of the next reference */
 };
 
 static struct frame *stack;
@@ -31,35 +32,47 @@ struct expansion {
 	uint32_t line;
 };
 
-static void emit(struct expansion *ex, const char *text, uint32_t len)
+/* Hash text that already has a space after each token. */
+static void emit_run(struct expansion *ex, const char *text, uint32_t len)
 {
 	ex->crc = crc32_update(ex->crc, text, len);
-	ex->crc = crc32_update(ex->crc, " ", 1);
-	if (diag_flags.debug) {
+	if (diag_flags.debug)
 		fwrite(text, 1, len, stderr);
-		fputc(' ', stderr);
-	}
+}
+
+static void emit(struct expansion *ex, const char *text, uint32_t len)
+{
+	emit_run(ex, text, len);
+	emit_run(ex, " ", 1);
+}
+
+static void dump_ref(FILE *f, int kind, const struct ident *id)
+{
+	putc(kind, f);
+	putc('#', f);
+	fwrite(id->name, 1, id->len, f);
+	putc(' ', f);
 }
 
 static void dump_line(const struct symbol *sym)
 {
+	const struct defn *d = &sym->defn;
 	FILE *f = export_options.dump_types;
-	uint32_t i;
+	uint32_t i, off = 0;
 
-	if (sym->kind == SYM_NORMAL)
-		fprintf(f, "%s %s", sym->id->name,
-			sym->is_extern ? "extern " : "");
-	else
-		fprintf(f, "%c#%s ", sym->kind, sym->id->name);
-	for (i = 0; i < sym->ndefn; i++) {
-		const struct dtok *t = &sym->defn[i];
-
-		if (t->ref)
-			fprintf(f, "%c#%s ", t->ref, t->id->name);
-		else
-			fprintf(f, "%.*s ", (int)t->len, t->text);
+	if (sym->kind == SYM_NORMAL) {
+		fwrite(sym->id->name, 1, sym->id->len, f);
+		fputs(sym->is_extern ? " extern " : " ", f);
+	} else {
+		dump_ref(f, sym->kind, sym->id);
 	}
-	fputc('\n', f);
+	for (i = 0; i < d->nrefs; i++) {
+		fwrite(d->text + off, 1, d->refs[i].at - off, f);
+		off = d->refs[i].at;
+		dump_ref(f, d->refs[i].kind, d->refs[i].id);
+	}
+	fwrite(d->text + off, 1, d->len - off, f);
+	putc('\n', f);
 }
 
 static void push(struct symbol *sym, size_t *depth)
@@ -73,17 +86,17 @@ static void push(struct symbol *sym, size_t *depth)
 }
 
 /* A reference met during expansion: splice the definition or name it. */
-static void expand_reference(struct expansion *ex, const struct dtok *t,
+static void expand_reference(struct expansion *ex, const struct dref *r,
 			     size_t *depth)
 {
-	enum sym_kind kind = t->ref;
-	struct symbol *sym = sym_is_tag(kind) ? t->id->tag : t->id->ord;
+	enum sym_kind kind = r->kind;
+	struct symbol *sym = sym_is_tag(kind) ? r->id->tag : r->id->ord;
 
 	if (sym && sym->expand_gen != generation) {
 		if (sym_is_tag(kind) && !sym->defined && !sym->from_reference)
 			diag_warning(ex->file, ex->line,
 				     "expand undefined %s %s",
-				     sym_tag_keyword(kind), t->id->name);
+				     sym_tag_keyword(kind), r->id->name);
 		reference_note_change(sym);
 		push(sym, depth);
 		return;
@@ -93,7 +106,7 @@ static void expand_reference(struct expansion *ex, const struct dtok *t,
 
 		emit(ex, kw, strlen(kw));
 	}
-	emit(ex, t->id->name, t->id->len);
+	emit(ex, r->id->name, r->id->len);
 }
 
 static uint32_t expand(struct symbol *root, const char *file, uint32_t line)
@@ -106,9 +119,11 @@ static uint32_t expand(struct symbol *root, const char *file, uint32_t line)
 	push(root, &depth);
 	while (depth) {
 		struct frame *f = &stack[depth - 1];
-		const struct dtok *t;
+		const struct defn *d = &f->sym->defn;
+		const struct dref *r;
 
-		if (f->next == f->sym->ndefn) {
+		if (f->ref == d->nrefs) {
+			emit_run(&ex, d->text + f->off, d->len - f->off);
 			if (export_options.dump_types && !f->sym->dumped) {
 				f->sym->dumped = true;
 				dump_line(f->sym);
@@ -116,11 +131,10 @@ static uint32_t expand(struct symbol *root, const char *file, uint32_t line)
 			depth--;
 			continue;
 		}
-		t = &f->sym->defn[f->next++];
-		if (t->ref)
-			expand_reference(&ex, t, &depth);
-		else
-			emit(&ex, t->text, t->len);
+		r = &d->refs[f->ref++];
+		emit_run(&ex, d->text + f->off, r->at - f->off);
+		f->off = r->at;
+		expand_reference(&ex, r, &depth);
 	}
 	return ex.crc ^ 0xffffffffu;
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Interned identifiers and the keyword table. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,13 +11,57 @@ static struct ident **table;
 static size_t table_size;	/* a power of two */
 static size_t table_used;
 
+static uint64_t load64(const char *s)
+{
+	uint64_t w;
+
+	memcpy(&w, s, sizeof(w));
+	return w;
+}
+
+static uint64_t load32(const char *s)
+{
+	uint32_t w;
+
+	memcpy(&w, s, sizeof(w));
+	return w;
+}
+
+/* Inline, a word at a time: names are short and memcmp() is a call. */
+static bool same_name(const char *a, const char *b, size_t len)
+{
+	for (; len >= 8; a += 8, b += 8, len -= 8)
+		if (load64(a) != load64(b))
+			return false;
+	for (; len; a++, b++, len--)
+		if (*a != *b)
+			return false;
+	return true;
+}
+
+/*
+ * Names are hashed eight bytes at a time, the last (partial) word read as
+ * overlapping loads that stay inside the name: every token of the input
+ * is hashed, so a byte-at-a-time hash was a good part of the run time.
+ */
 static uint32_t hash_name(const char *s, size_t len)
 {
-	uint32_t h = 2166136261u;	/* FNV-1a */
+	const uint64_t k = 0x9e3779b97f4a7c15ull;
+	uint64_t h = len * k, w;
 
-	while (len--)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
+	for (; len > 8; s += 8, len -= 8) {
+		h = (h ^ load64(s)) * k;
+		h ^= h >> 29;
+	}
+	if (len >= 4)
+		w = load32(s) | load32(s + len - 4) << 32;
+	else if (len)
+		w = (unsigned char)s[0] | (unsigned char)s[len / 2] << 8 |
+		    (unsigned char)s[len - 1] << 16;
+	else
+		w = 0;
+	h = (h ^ w) * k;
+	return h ^ h >> 32;
 }
 
 static void table_grow(void)
@@ -45,14 +90,16 @@ struct ident *ident_intern(const char *s, size_t len)
 	uint32_t h = hash_name(s, len);
 	struct ident *id;
 
-	if (table_used * 2 >= table_size)
+	if (table_used >= table_size)
 		table_grow();
 	for (id = table[h & (table_size - 1)]; id; id = id->next)
-		if (id->hash == h && id->len == len && !memcmp(id->name, s, len))
+		if (id->hash == h && id->len == len &&
+		    same_name(id->name, s, len))
 			return id;
-	id = arena_alloc(sizeof(*id));
+	id = arena_alloc(sizeof(*id) + len + 1);
 	memset(id, 0, sizeof(*id));
-	id->name = arena_strndup(s, len);
+	memcpy(id->name, s, len);
+	id->name[len] = '\0';
 	id->len = len;
 	id->hash = h;
 	id->next = table[h & (table_size - 1)];

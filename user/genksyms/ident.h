@@ -37,13 +37,13 @@ enum keyword {
 struct symbol;
 
 struct ident {
-	const char *name;	/* NUL-terminated */
-	uint32_t len;
-	uint32_t hash;
 	struct ident *next;
-	enum keyword kw;
 	struct symbol *ord;	/* typedef, enum constant or object/function */
 	struct symbol *tag;	/* struct, union or enum tag */
+	uint32_t len;
+	uint32_t hash;
+	enum keyword kw;
+	char name[];		/* NUL-terminated, stored with it */
 };
 
 /* (Re)start with an empty table holding the keywords. */

@@ -19,9 +19,8 @@ static const char *main_file;
 static bool cur_in_main;
 static uint32_t cur_line = 1;
 
-#define RING	16		/* lookahead window, a power of two */
-static struct token ring[RING];
-static unsigned int ring_head, ring_count;
+struct token lex_ring[LEX_RING];
+unsigned int lex_ring_head, lex_ring_count;
 
 static bool read_all(int fd)
 {
@@ -92,7 +91,7 @@ static void reset_state(void)
 	main_file = NULL;
 	cur_in_main = false;
 	cur_line = 1;
-	ring_head = ring_count = 0;
+	lex_ring_head = lex_ring_count = 0;
 }
 
 void lexer_open_buffer(const char *data, size_t len)
@@ -115,15 +114,26 @@ void lexer_close(void)
 	buf_borrowed = false;
 }
 
+/* Character classes, by table: the lexer asks for every byte. */
+#define C_IDENT		1	/* letters, digits, '_' and '$' */
+#define C_DIGIT		2
+
+static const unsigned char char_class[256] = {
+	['0' ... '9'] = C_IDENT | C_DIGIT,
+	['a' ... 'z'] = C_IDENT,
+	['A' ... 'Z'] = C_IDENT,
+	['_'] = C_IDENT,
+	['$'] = C_IDENT,
+};
+
 static bool is_ident_char(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c == '_' || c == '$';
+	return char_class[c] & C_IDENT;
 }
 
 static bool is_digit(unsigned char c)
 {
-	return c >= '0' && c <= '9';
+	return char_class[c] & C_DIGIT;
 }
 
 static const char *skip_to_eol(const char *p)
@@ -169,6 +179,18 @@ static void line_marker(void)
 	pos = eol;
 }
 
+/* From the "/" of a block comment to past its end, counting lines. */
+static const char *skip_block_comment(const char *p)
+{
+	for (p += 2; p + 1 < end; p++) {
+		if (*p == '\n')
+			cur_line++;
+		if (p[0] == '*' && p[1] == '/')
+			return p + 2;
+	}
+	return end;
+}
+
 static const char *skip_quoted(const char *p, char quote)
 {
 	for (p++; p < end && *p != quote && *p != '\n'; p++)
@@ -177,16 +199,40 @@ static const char *skip_quoted(const char *p, char quote)
 	return p < end && *p == quote ? p + 1 : p;
 }
 
-static const char *const puncts3[] = { "...", "<<=", ">>=" };
-static const char *const puncts2[] = {
-	"->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||",
-	"*=", "/=", "%=", "+=", "-=", "&=", "^=", "|=", "##",
-};
+/*
+ * The length of the punctuator at @p: the longest of "...", "<<=", ">>=",
+ * "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "*=",
+ * "/=", "%=", "+=", "-=", "&=", "^=", "|=" and "##" that matches, else 1.
+ */
+static uint32_t punct_len(const char *p)
+{
+	char c = p[0];
+	char d = end - p >= 2 ? p[1] : 0;
+	char e = end - p >= 3 ? p[2] : 0;
+
+	switch (c) {
+	case '.':
+		return d == '.' && e == '.' ? 3 : 1;
+	case '<': case '>':
+		if (d == c)
+			return e == '=' ? 3 : 2;
+		return d == '=' ? 2 : 1;
+	case '-':
+		return d == '>' || d == '-' || d == '=' ? 2 : 1;
+	case '+': case '&': case '|':
+		return d == c || d == '=' ? 2 : 1;
+	case '=': case '!': case '*': case '/': case '%': case '^':
+		return d == '=' ? 2 : 1;
+	case '#':
+		return d == '#' ? 2 : 1;
+	default:
+		return 1;
+	}
+}
 
 static void lex_one(struct token *t)
 {
 	const char *p;
-	size_t i;
 
 	for (;;) {
 		if (pos >= end) {
@@ -215,13 +261,7 @@ static void lex_one(struct token *t)
 				continue;
 			}
 			if (pos + 1 < end && pos[1] == '*') {
-				for (p = pos + 2; p + 1 < end; p++) {
-					if (*p == '\n')
-						cur_line++;
-					if (p[0] == '*' && p[1] == '/')
-						break;
-				}
-				pos = p + 1 < end ? p + 2 : end;
+				pos = skip_block_comment(pos);
 				continue;
 			}
 			break;
@@ -241,7 +281,7 @@ static void lex_one(struct token *t)
 	if (is_digit(*p) || (*p == '.' && p + 1 < end && is_digit(p[1]))) {
 		for (p++; p < end; p++) {
 			if ((*p == '+' || *p == '-') &&
-			    strchr("eEpP", p[-1]))
+			    ((p[-1] | 0x20) == 'e' || (p[-1] | 0x20) == 'p'))
 				continue;
 			if (!is_ident_char(*p) && *p != '.')
 				break;
@@ -256,41 +296,125 @@ static void lex_one(struct token *t)
 		t->kind = *p == '"' ? T_STRING : T_CHAR;
 		p = skip_quoted(p, *p);
 	} else {
+		uint32_t n = punct_len(p);
+
 		t->kind = T_PUNCT;
-		t->punct = (unsigned char)*p;
-		p++;
-		for (i = 0; i < sizeof(puncts3) / sizeof(*puncts3); i++)
-			if (end - pos >= 3 && !memcmp(pos, puncts3[i], 3)) {
-				p = pos + 3;
-				t->punct = i ? P_OTHER : P_ELLIPSIS;
-				goto done;
-			}
-		for (i = 0; i < sizeof(puncts2) / sizeof(*puncts2); i++)
-			if (end - pos >= 2 && !memcmp(pos, puncts2[i], 2)) {
-				p = pos + 2;
-				t->punct = P_OTHER;
-				break;
-			}
+		t->punct = n == 1 ? (unsigned char)*p :
+			   *p == '.' ? P_ELLIPSIS : P_OTHER;
+		p += n;
 	}
-done:
 	t->len = p - pos;
 	pos = p;
 }
 
-const struct token *lex_peek(unsigned int n)
+const struct token *lex_fill(unsigned int n)
 {
-	while (ring_count <= n) {
-		lex_one(&ring[(ring_head + ring_count) & (RING - 1)]);
-		ring_count++;
+	while (lex_ring_count <= n) {
+		lex_one(&lex_ring[(lex_ring_head + lex_ring_count) &
+				  (LEX_RING - 1)]);
+		lex_ring_count++;
 	}
-	return &ring[(ring_head + n) & (RING - 1)];
+	return &lex_ring[(lex_ring_head + n) & (LEX_RING - 1)];
 }
 
-struct token lex_next(void)
-{
-	struct token t = *lex_peek(0);
+/* The bytes lex_skip_braces() stops at; it steps over all others. */
+static const bool brace_special[256] = {
+	['\n'] = true, ['#'] = true, ['/'] = true, ['\\'] = true,
+	['"'] = true, ['\''] = true, ['{'] = true, ['}'] = true,
+};
 
-	ring_head = (ring_head + 1) & (RING - 1);
-	ring_count--;
-	return t;
+static bool only_spaces(const char *p, const char *q)
+{
+	for (; p < q; p++)
+		if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\f' &&
+		    *p != '\v')
+			return false;
+	return true;
+}
+
+/*
+ * Function bodies are most of a preprocessed file and nothing in them is
+ * kept: step over one by counting braces, without making tokens or
+ * interning names.  Everything that can hide a brace or move the position
+ * (comments, strings, character constants, line markers) is stepped over
+ * exactly as lex_one() does.
+ */
+bool lex_skip_braces(void)
+{
+	const char *p;
+	int depth = 0;
+
+	/* The lookahead already lexed comes first. */
+	while (lex_ring_count) {
+		const struct token *t = &lex_ring[lex_ring_head];
+
+		if (t->kind == T_EOF)
+			return false;
+		if (t->kind == T_PUNCT && t->punct == '{')
+			depth++;
+		else if (t->kind == T_PUNCT && t->punct == '}')
+			depth--;
+		lex_advance();
+		if (depth <= 0)
+			return true;
+	}
+	for (p = pos;;) {
+		const char *run = p;
+
+		while (p < end && !brace_special[(unsigned char)*p])
+			p++;
+		if (at_line_start && p > run)
+			at_line_start = only_spaces(run, p);
+		if (p == end)
+			break;
+		switch (*p) {
+		case '\n':
+			cur_line++;
+			at_line_start = true;
+			p++;
+			continue;
+		case '#':
+			if (at_line_start) {
+				pos = p;
+				line_marker();
+				p = pos;
+				continue;
+			}
+			break;
+		case '/':
+			if (p + 1 < end && p[1] == '/') {
+				p = skip_to_eol(p);
+				continue;
+			}
+			if (p + 1 < end && p[1] == '*') {
+				p = skip_block_comment(p);
+				continue;
+			}
+			break;
+		case '\\':
+			if (p + 1 < end && p[1] == '\n') {
+				p++;
+				continue;
+			}
+			break;
+		case '"': case '\'':
+			at_line_start = false;
+			p = skip_quoted(p, *p);
+			continue;
+		case '{':
+			depth++;
+			break;
+		case '}':
+			if (--depth <= 0) {
+				at_line_start = false;
+				pos = p + 1;
+				return true;
+			}
+			break;
+		}
+		at_line_start = false;
+		p++;
+	}
+	pos = end;
+	return false;
 }

@@ -42,9 +42,32 @@ bool lexer_open(const char *path);
 /* Lex @len bytes at @data, which the caller keeps alive. */
 void lexer_open_buffer(const char *data, size_t len);
 void lexer_close(void);
+/* The lookahead window, inline below since the parser peeks at every step. */
+#define LEX_RING	16	/* a power of two */
+extern struct token lex_ring[LEX_RING];
+extern unsigned int lex_ring_head, lex_ring_count;
+
+const struct token *lex_fill(unsigned int n);
+
 /* The token @n places ahead (0 is the next one); does not consume. */
-const struct token *lex_peek(unsigned int n);
-/* Consume and return the next token; valid until the next lex_* call. */
-struct token lex_next(void);
+static inline const struct token *lex_peek(unsigned int n)
+{
+	if (n < lex_ring_count)
+		return &lex_ring[(lex_ring_head + n) & (LEX_RING - 1)];
+	return lex_fill(n);
+}
+
+/* Consume the next token, which must have been peeked at. */
+static inline void lex_advance(void)
+{
+	lex_ring_head = (lex_ring_head + 1) & (LEX_RING - 1);
+	lex_ring_count--;
+}
+
+/*
+ * Consume a balanced {...} group, the next token being its '{', without
+ * lexing its contents into tokens; false if the input ends first.
+ */
+bool lex_skip_braces(void);
 
 #endif

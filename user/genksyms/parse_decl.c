@@ -14,28 +14,7 @@
 
 bool parse_failed;
 static unsigned int nesting;
-static int brace_depth;		/* of consumed tokens, for error recovery */
-
-const struct token *peek(unsigned int n)
-{
-	return lex_peek(n);
-}
-
-struct token next(void)
-{
-	struct token t = lex_next();
-
-	if (t.kind == T_PUNCT && t.punct == '{')
-		brace_depth++;
-	else if (t.kind == T_PUNCT && t.punct == '}')
-		brace_depth--;
-	return t;
-}
-
-bool is_punct(const struct token *t, int c)
-{
-	return t->kind == T_PUNCT && t->punct == c;
-}
+int brace_depth;
 
 bool accept(int c)
 {
@@ -297,8 +276,8 @@ void parse_declarator(struct tvec *out, enum decl_ctx ctx,
 	nest_leave();
 }
 
-/* Skip a balanced group from an opening bracket, acting on X() entries. */
-static void skip_balanced(int open, int close, bool find_entries)
+/* Skip a balanced group from an opening bracket. */
+static void skip_balanced(int open, int close)
 {
 	int depth = 0;
 
@@ -308,17 +287,6 @@ static void skip_balanced(int open, int close, bool find_entries)
 		if (t->kind == T_EOF) {
 			syntax_error(t, "a closing bracket");
 			return;
-		}
-		if (find_entries && t->kind == T_IDENT &&
-		    t->id->kw == KW_SYMTAB_X && is_punct(peek(1), '(') &&
-		    peek(2)->kind == T_IDENT && is_punct(peek(3), ')')) {
-			export_symbol(peek(2)->id, EXPORT_TABLE_ENTRY,
-				      t->file, t->line);
-			next();
-			next();
-			next();
-			next();
-			continue;
 		}
 		if (is_punct(t, open))
 			depth++;
@@ -368,7 +336,8 @@ static void skip_initializer(void)
 
 static void skip_function_body(void)
 {
-	skip_balanced('{', '}', false);
+	if (!lex_skip_braces())
+		syntax_error(peek(0), "a closing bracket");
 }
 
 /* An asm label after a declarator is kept: it names the linker symbol. */
@@ -452,9 +421,10 @@ static void parse_init_declarators(struct declspec *ds)
 
 static void parse_marker(enum export_kind kind)
 {
-	struct token kw = next();
+	struct token kw = *peek(0);
 	const struct token *t;
 
+	next();
 	expect('(', "'('");
 	t = peek(0);
 	if (!parse_failed && (t->kind != T_IDENT || t->id->kw != KW_NONE ||
@@ -492,7 +462,7 @@ static void parse_external_declaration(void)
 				syntax_error(peek(0), "'('");
 				return;
 			}
-			skip_balanced('(', ')', false);
+			skip_balanced('(', ')');
 			expect(';', "';'");
 			return;
 		default:
@@ -509,10 +479,10 @@ static void parse_external_declaration(void)
 static void recover(void)
 {
 	while (peek(0)->kind != T_EOF) {
-		struct token t = next();
+		bool end = is_punct(peek(0), ';') || is_punct(peek(0), '}');
 
-		if (brace_depth <= 0 && t.kind == T_PUNCT &&
-		    (t.punct == ';' || t.punct == '}')) {
+		next();
+		if (brace_depth <= 0 && end) {
 			brace_depth = 0;
 			return;
 		}

@@ -26,9 +26,31 @@ struct declspec {
 /* Set by the first syntax error of a declaration; parsing then unwinds. */
 extern bool parse_failed;
 
-const struct token *peek(unsigned int n);
-struct token next(void);
-bool is_punct(const struct token *t, int c);
+/* Braces consumed and not yet closed, for error recovery. */
+extern int brace_depth;
+
+static inline const struct token *peek(unsigned int n)
+{
+	return lex_peek(n);
+}
+
+static inline bool is_punct(const struct token *t, int c)
+{
+	return t->kind == T_PUNCT && t->punct == c;
+}
+
+/* Consume the next token. */
+static inline void next(void)
+{
+	const struct token *t = lex_peek(0);
+
+	if (t->kind == T_PUNCT && t->punct == '{')
+		brace_depth++;
+	else if (t->kind == T_PUNCT && t->punct == '}')
+		brace_depth--;
+	lex_advance();
+}
+
 bool accept(int c);
 void expect(int c, const char *what);
 void syntax_error(const struct token *t, const char *expected);

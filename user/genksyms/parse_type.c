@@ -244,13 +244,14 @@ static void parse_enum_body(struct tvec *def)
 
 void parse_tag_type(struct tvec *out)
 {
-	struct token kw = next();
+	struct token kw = *peek(0);
 	enum sym_kind kind = kw.id->kw == KW_STRUCT ? SYM_STRUCT :
 			     kw.id->kw == KW_UNION ? SYM_UNION : SYM_ENUM;
 	struct tvec def = { 0 };
 	struct ident *tag = NULL;
 	const struct token *t;
 
+	next();
 	/* gcc allows attributes before the tag; they apply to the type. */
 	while (!parse_failed && peek(0)->kind == T_IDENT &&
 	       peek(0)->id->kw == KW_ATTRIBUTE)

@@ -39,8 +39,7 @@ static void set_unknown(struct symbol *sym)
 	tvec_push_str(&tv, "{");
 	tvec_push_str(&tv, "UNKNOWN");
 	tvec_push_str(&tv, "}");
-	sym->defn = tvec_freeze(&tv);
-	sym->ndefn = tv.n;
+	defn_freeze(&sym->defn, &tv);
 	tvec_free(&tv);
 }
 
@@ -66,26 +65,11 @@ struct symbol *sym_reference(enum sym_kind kind, struct ident *id)
 	return sym;
 }
 
-static bool defn_equal(const struct symbol *sym, const struct tvec *defn)
+/* Checked when the definition is read, since only the tokens tell. */
+static bool is_unknown(enum sym_kind kind, const struct tvec *defn)
 {
-	size_t i;
-
-	if (sym->ndefn != defn->n)
-		return false;
-	for (i = 0; i < defn->n; i++) {
-		const struct dtok *a = &sym->defn[i], *b = &defn->v[i];
-
-		if (a->ref != b->ref || a->len != b->len ||
-		    memcmp(a->text, b->text, a->len))
-			return false;
-	}
-	return true;
-}
-
-static bool is_unknown(const struct symbol *sym)
-{
-	return sym_is_tag(sym->kind) && sym->ndefn == 5 &&
-	       sym->defn[3].len == 7 && !memcmp(sym->defn[3].text, "UNKNOWN", 7);
+	return sym_is_tag(kind) && defn->n == 5 && defn->v[3].len == 7 &&
+	       !memcmp(defn->v[3].text, "UNKNOWN", 7);
 }
 
 struct symbol *sym_define(enum sym_kind kind, struct ident *id,
@@ -95,7 +79,7 @@ struct symbol *sym_define(enum sym_kind kind, struct ident *id,
 	struct symbol *sym = *slot(kind, id);
 
 	if (sym && (sym->defined || sym->from_reference)) {
-		if (sym->kind == kind && defn_equal(sym, defn)) {
+		if (sym->kind == kind && defn_equal(&sym->defn, defn)) {
 			if (sym->from_reference) {
 				sym->from_reference = false;
 				sym->defined = true;
@@ -117,14 +101,13 @@ struct symbol *sym_define(enum sym_kind kind, struct ident *id,
 			sym->defined = true;
 			return sym;
 		}
-		sym->status = is_unknown(sym) ? STATUS_DEFINED : STATUS_MODIFIED;
+		sym->status = sym->ref_unknown ? STATUS_DEFINED : STATUS_MODIFIED;
 		sym->from_reference = false;
 	}
 	if (!sym)
 		sym = sym_new(kind, id);
 	sym->kind = kind;
-	sym->defn = tvec_freeze(defn);
-	sym->ndefn = defn->n;
+	defn_freeze(&sym->defn, defn);
 	sym->defined = true;
 	sym->is_extern = is_extern;
 	sym->file = file;
@@ -141,11 +124,11 @@ struct symbol *sym_define_reference(enum sym_kind kind, struct ident *id,
 	if (!sym)
 		sym = sym_new(kind, id);
 	sym->kind = kind;
-	sym->defn = tvec_freeze(defn);
-	sym->ndefn = defn->n;
+	defn_freeze(&sym->defn, defn);
 	sym->defined = false;
 	sym->from_reference = true;
 	sym->is_extern = is_extern;
 	sym->is_override = is_override;
+	sym->ref_unknown = is_unknown(kind, defn);
 	return sym;
 }

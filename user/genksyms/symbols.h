@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "defn.h"
 #include "ident.h"
 #include "util.h"
 
@@ -32,18 +33,18 @@ enum sym_status {
 
 struct symbol {
 	struct ident *id;
+	struct defn defn;
+	const char *file;	/* where it was defined, for messages */
+	uint32_t line;
+	uint32_t expand_gen;	/* last export whose expansion spliced it */
 	enum sym_kind kind;
+	enum sym_status status;
 	bool defined;		/* false: only referenced (or from -r) */
 	bool is_extern;
 	bool dumped;		/* its -T line is written */
 	bool from_reference;	/* read from -r, not yet seen in the input */
 	bool is_override;	/* marked `override` in the reference */
-	enum sym_status status;
-	uint32_t expand_gen;	/* last export whose expansion spliced it */
-	uint32_t ndefn;
-	struct dtok *defn;
-	const char *file;	/* where it was defined, for messages */
-	uint32_t line;
+	bool ref_unknown;	/* the reference has it as `{ UNKNOWN }` */
 };
 
 static inline bool sym_is_tag(enum sym_kind kind)

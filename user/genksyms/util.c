@@ -58,7 +58,7 @@ void *arena_alloc(size_t size)
 {
 	void *p;
 
-	size = (size + 15) & ~(size_t)15;
+	size = (size + 7) & ~(size_t)7;	/* nothing stored needs more */
 	if (size > arena_left) {
 		if (size > ARENA_CHUNK / 4)
 			return arena_block(size);
@@ -80,18 +80,21 @@ char *arena_strndup(const char *s, size_t len)
 	return p;
 }
 
-static void tvec_grow(struct tvec *tv)
+/* Room for @n tokens in all. */
+static void tvec_reserve(struct tvec *tv, size_t n)
 {
-	if (tv->n < tv->cap)
+	if (n <= tv->cap)
 		return;
-	tv->cap = tv->cap ? tv->cap * 2 : 32;
+	if (!tv->cap)
+		tv->cap = 32;
+	while (tv->cap < n)
+		tv->cap *= 2;
 	tv->v = xrealloc(tv->v, tv->cap * sizeof(*tv->v));
 }
 
-void tvec_push(struct tvec *tv, const char *text, uint32_t len)
+void tvec_grow(struct tvec *tv)
 {
-	tvec_grow(tv);
-	tv->v[tv->n++] = (struct dtok){ .text = text, .len = len };
+	tvec_reserve(tv, tv->n + 1);
 }
 
 void tvec_push_str(struct tvec *tv, const char *text)
@@ -101,19 +104,19 @@ void tvec_push_str(struct tvec *tv, const char *text)
 
 void tvec_push_ref(struct tvec *tv, int kind, struct ident *id)
 {
-	tvec_grow(tv);
+	if (tv->n == tv->cap)
+		tvec_grow(tv);
 	tv->v[tv->n++] = (struct dtok){ .text = id->name, .len = id->len,
 					.ref = kind, .id = id };
 }
 
 void tvec_append(struct tvec *dst, const struct tvec *src)
 {
-	size_t i;
-
-	for (i = 0; i < src->n; i++) {
-		tvec_grow(dst);
-		dst->v[dst->n++] = src->v[i];
-	}
+	if (!src->n)
+		return;
+	tvec_reserve(dst, dst->n + src->n);
+	memcpy(dst->v + dst->n, src->v, src->n * sizeof(*src->v));
+	dst->n += src->n;
 }
 
 void tvec_free(struct tvec *tv)
@@ -121,13 +124,4 @@ void tvec_free(struct tvec *tv)
 	free(tv->v);
 	tv->v = NULL;
 	tv->n = tv->cap = 0;
-}
-
-struct dtok *tvec_freeze(const struct tvec *tv)
-{
-	struct dtok *d = arena_alloc(tv->n * sizeof(*d));
-
-	if (tv->n)
-		memcpy(d, tv->v, tv->n * sizeof(*d));
-	return d;
 }

@@ -29,12 +29,19 @@ struct tvec {
 	size_t n, cap;
 };
 
-void tvec_push(struct tvec *tv, const char *text, uint32_t len);
+void tvec_grow(struct tvec *tv);
+
+/* Inline: the parser pushes every token it keeps. */
+static inline void tvec_push(struct tvec *tv, const char *text, uint32_t len)
+{
+	if (tv->n == tv->cap)
+		tvec_grow(tv);
+	tv->v[tv->n++] = (struct dtok){ .text = text, .len = len };
+}
+
 void tvec_push_str(struct tvec *tv, const char *text);
 void tvec_push_ref(struct tvec *tv, int kind, struct ident *id);
 void tvec_append(struct tvec *dst, const struct tvec *src);
 void tvec_free(struct tvec *tv);
-/* A copy of @tv's tokens in the arena, for storing in a symbol. */
-struct dtok *tvec_freeze(const struct tvec *tv);
 
 #endif
