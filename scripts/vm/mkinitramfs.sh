@@ -27,7 +27,9 @@ ln -s lib/modules/"$kver"/extra "$root/modules"
 for tool in "$build"/bin/*; do
 	[ -x "$tool" ] || continue
 	cp "$tool" "$root/bin/"
-	ldd "$tool" 2>/dev/null | grep -o '/[^ ]*' | while read -r lib; do
+	# Nothing for a static binary (genksyms), where ldd fails.
+	libs=$(ldd "$tool" 2>/dev/null | grep -o '/[^ ]*' || :)
+	for lib in $libs; do
 		mkdir -p "$root$(dirname "$lib")"
 		cp -L "$lib" "$root$lib"
 	done
