@@ -321,11 +321,7 @@ static void skip_initializer(void)
 			next();
 			continue;
 		}
-		if (is_punct(t, '(') || is_punct(t, '[') || is_punct(t, '{'))
-			depth++;
-		else if (is_punct(t, ')') || is_punct(t, ']') ||
-			 is_punct(t, '}'))
-			depth--;
+		depth += bracket_step(t);
 		if (depth < 0) {
 			syntax_error(t, "a balanced initializer");
 			return;

@@ -39,6 +39,20 @@ static inline bool is_punct(const struct token *t, int c)
 	return t->kind == T_PUNCT && t->punct == c;
 }
 
+/* How @t changes bracket nesting: +1 for ( [ {, -1 for ) ] }, else 0. */
+static inline int bracket_step(const struct token *t)
+{
+	if (t->kind != T_PUNCT)
+		return 0;
+	switch (t->punct) {
+	case '(': case '[': case '{':
+		return 1;
+	case ')': case ']': case '}':
+		return -1;
+	}
+	return 0;
+}
+
 /* Consume the next token. */
 static inline void next(void)
 {

@@ -28,18 +28,12 @@ void parse_expression(struct tvec *out)
 			syntax_error(t, "the end of the expression");
 			return;
 		}
-		if (t->kind == T_PUNCT) {
-			if (depth == 0 && (t->punct == ',' || t->punct == ';' ||
-					   t->punct == '}'))
-				return;
-			if (t->punct == '(' || t->punct == '[' ||
-			    t->punct == '{')
-				depth++;
-			else if (t->punct == ')' || t->punct == ']' ||
-				 t->punct == '}')
-				if (--depth < 0)
-					return;
-		}
+		if (depth == 0 && (is_punct(t, ',') || is_punct(t, ';') ||
+				   is_punct(t, '}')))
+			return;
+		depth += bracket_step(t);
+		if (depth < 0)
+			return;
 		push_expr_token(out, t);
 		next();
 	}
@@ -101,11 +95,7 @@ void parse_typeof(struct tvec *out)
 			next();
 			continue;
 		}
-		if (is_punct(t, '(') || is_punct(t, '[') || is_punct(t, '{'))
-			depth++;
-		else if (is_punct(t, ')') || is_punct(t, ']') ||
-			 is_punct(t, '}'))
-			depth--;
+		depth += bracket_step(t);
 		push_expr_token(out, t);
 		next();
 	} while (depth > 0 && !parse_failed);
