@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -77,11 +78,22 @@ static void versioned_name(char *buf, size_t len, const char *name,
 		snprintf(buf, len, "%s", name);
 }
 
+/* "kernel has sym_R... (module)" or "file.ko has sym_R...". */
+static void provider_has(const struct import_resolution *res,
+			 const char *have, char *buf, size_t len)
+{
+	if (res->provider_resident)
+		snprintf(buf, len, "kernel has %s (%s)", have, res->provider);
+	else
+		snprintf(buf, len, "%s has %s", res->provider, have);
+}
+
 void import_resolution_format(const char *module,
 			      const struct import_resolution *res,
 			      char *buf, size_t len)
 {
 	char want[SYMTAB_NAME_LEN + 16], have[SYMTAB_NAME_LEN + 16];
+	char has[PATH_MAX + 2 * SYMTAB_NAME_LEN];
 	const char *name = res->import.name;
 
 	versioned_name(want, sizeof(want), name,
@@ -93,24 +105,15 @@ void import_resolution_format(const char *module,
 		snprintf(buf, len, "%s: unresolved symbol %s", module, want);
 		break;
 	case IMPORT_MISMATCH:
-		if (res->provider_resident)
-			snprintf(buf, len,
-				 "%s: version mismatch for %s: module wants %s, kernel has %s (%s)",
-				 module, name, want, have, res->provider);
-		else
-			snprintf(buf, len,
-				 "%s: version mismatch for %s: module wants %s, %s has %s",
-				 module, name, want, res->provider, have);
+		provider_has(res, have, has, sizeof(has));
+		snprintf(buf, len, "%s: version mismatch for %s: module wants %s, %s",
+			 module, name, want, has);
 		break;
 	case IMPORT_VERSIONLESS:
-		if (res->provider_resident)
-			snprintf(buf, len,
-				 "%s: no symbol version for %s: module wants %s, kernel has %s (%s): symtab.ko loads it tainted, or refuses with strict=1",
-				 module, name, want, have, res->provider);
-		else
-			snprintf(buf, len,
-				 "%s: no symbol version for %s: module wants %s, %s has %s: symtab.ko loads it tainted, or refuses with strict=1",
-				 module, name, want, res->provider, have);
+		provider_has(res, have, has, sizeof(has));
+		snprintf(buf, len,
+			 "%s: no symbol version for %s: module wants %s, %s: symtab.ko loads it tainted, or refuses with strict=1",
+			 module, name, want, has);
 		break;
 	case IMPORT_OK:
 		snprintf(buf, len, "%s: %s from %s", module, want,
