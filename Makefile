@@ -59,13 +59,16 @@ modules: user kmod
 		echo "  VERSIONED $(BUILD)/$$k/modules/$(notdir $(abspath $(M)))"; \
 	done
 
-# The test modules, built exactly like any user's module.
+# The test modules, built exactly like any user's module; a directory with
+# a file named STRIP has its modules stripped of local symbols afterwards.
 TEST_MODULES := $(patsubst %/,%,$(dir $(wildcard tests/modules/*/Kbuild)))
 testmodules: user kmod
 	@set -e; for k in $(KVERS); do for m in $(TEST_MODULES); do \
+		out=$(BUILD)/$$k/modules/$$(basename $$m); \
 		SYMTAB_KCFLAGS=-I$(CURDIR)/tests/modules/include \
-		scripts/kbuild/build-module.sh $$k $$m \
-			$(BUILD)/$$k/modules/$$(basename $$m); \
+		scripts/kbuild/build-module.sh $$k $$m $$out; \
+		[ ! -e $$m/STRIP ] || for ko in $$out/*.ko; do \
+			strip --strip-unneeded $$ko; done; \
 	done; done
 
 test: all testmodules

@@ -1,63 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Checks on blocks found in module memory.  The bytes are hostile: every
- * read is bounded by the size of the object that holds the block, and a
- * block is accepted or refused as a whole.
+ * Checks on blocks found in module memory, with the rules the tools use
+ * (include/symtab/abi_check.h), and the parsing of versioned names.
  */
 #include "internal.h"
 
 #include <linux/kernel.h>
 #include <linux/string.h>
 
-static const char *kind_name(unsigned int kind)
-{
-	switch (kind) {
-	case SYMTAB_KIND_END:
-		return "END";
-	case SYMTAB_KIND_EXPORT:
-		return "EXPORT";
-	case SYMTAB_KIND_IMPORT:
-		return "IMPORT";
-	}
-	return "unknown";
-}
-
-static int check_record(const struct symtab_abi_record *rec, unsigned int i,
-			enum symtab_abi_kind kind, char *why)
-{
-	const char *nul = memchr(rec->name, '\0', sizeof(rec->name));
-
-	if (rec->kind > SYMTAB_KIND_IMPORT) {
-		snprintf(why, SYMTAB_WHY_LEN, "record %u: unknown kind %u",
-			 i, rec->kind);
-		return -ENOEXEC;
-	}
-	if (rec->kind != kind) {
-		snprintf(why, SYMTAB_WHY_LEN, "record %u: %s record, expected %s",
-			 i, kind_name(rec->kind), kind_name(kind));
-		return -ENOEXEC;
-	}
-	if (rec->flags & ~SYMTAB_REC_VERSIONED) {
-		snprintf(why, SYMTAB_WHY_LEN, "record %u: unknown flags 0x%02x",
-			 i, rec->flags);
-		return -ENOEXEC;
-	}
-	if (!nul) {
-		snprintf(why, SYMTAB_WHY_LEN,
-			 "record %u: name not NUL-terminated within %d bytes",
-			 i, SYMTAB_NAME_LEN);
-		return -ENOEXEC;
-	}
-	if (nul == rec->name) {
-		snprintf(why, SYMTAB_WHY_LEN, "record %u: empty name", i);
-		return -ENOEXEC;
-	}
-	return 0;
-}
-
 /**
  * symtab_block_check() - validate a block held by an object of @size bytes
- * @hdr: the block, at the start of the object
+ * @bytes: the object; the block starts there
  * @size: the object's size, from its symbol
  * @kind: SYMTAB_KIND_EXPORT for a table, SYMTAB_KIND_IMPORT for an import
  * @nr: set to the number of records to use (END excluded)
@@ -65,79 +18,18 @@ static int check_record(const struct symtab_abi_record *rec, unsigned int i,
  *
  * Return: 0 or -ENOEXEC.
  */
-int symtab_block_check(const struct symtab_abi_header *hdr, size_t size,
+int symtab_block_check(const void *bytes, size_t size,
 		       enum symtab_abi_kind kind, unsigned int *nr,
-		       char why[SYMTAB_WHY_LEN])
+		       char why[SYMTAB_ABI_WHY_LEN])
 {
-	const struct symtab_abi_record *rec = (const void *)(hdr + 1);
-	size_t room;
-	unsigned int i;
-	int err;
+	struct symtab_abi_verdict v;
+	__u32 n;
 
-	if (size < sizeof(*hdr)) {
-		snprintf(why, SYMTAB_WHY_LEN,
-			 "truncated: %zu bytes, a header needs %zu",
-			 size, sizeof(*hdr));
+	if (symtab_abi_check(bytes, size, kind, &n, &v)) {
+		symtab_abi_describe(&v, why, SYMTAB_ABI_WHY_LEN);
 		return -ENOEXEC;
 	}
-	if (hdr->magic != SYMTAB_ABI_MAGIC) {
-		snprintf(why, SYMTAB_WHY_LEN, "bad magic 0x%08x, expected 0x%08x",
-			 hdr->magic, SYMTAB_ABI_MAGIC);
-		return -ENOEXEC;
-	}
-	if (hdr->format != SYMTAB_ABI_FORMAT) {
-		snprintf(why, SYMTAB_WHY_LEN, "format %u, expected %u",
-			 hdr->format, SYMTAB_ABI_FORMAT);
-		return -ENOEXEC;
-	}
-	if (hdr->record_size != sizeof(*rec)) {
-		snprintf(why, SYMTAB_WHY_LEN, "record size %u, expected %zu",
-			 hdr->record_size, sizeof(*rec));
-		return -ENOEXEC;
-	}
-	if ((size - sizeof(*hdr)) % sizeof(*rec)) {
-		snprintf(why, SYMTAB_WHY_LEN,
-			 "truncated: %zu bytes is not a header and whole records",
-			 size);
-		return -ENOEXEC;
-	}
-	room = (size - sizeof(*hdr)) / sizeof(*rec);
-	if (hdr->count > room) {
-		snprintf(why, SYMTAB_WHY_LEN,
-			 "count %u past the end of the object (%zu bytes: room for %zu)",
-			 hdr->count, size, room);
-		return -ENOEXEC;
-	}
-
-	if (kind == SYMTAB_KIND_IMPORT) {
-		if (hdr->count != 1) {
-			snprintf(why, SYMTAB_WHY_LEN,
-				 "count %u, an import block holds 1 record",
-				 hdr->count);
-			return -ENOEXEC;
-		}
-		*nr = 1;
-		return check_record(rec, 0, kind, why);
-	}
-
-	/* An export table: records up to END; a stamped count must agree. */
-	for (i = 0; i < room && rec[i].kind != SYMTAB_KIND_END; i++) {
-		err = check_record(&rec[i], i, kind, why);
-		if (err)
-			return err;
-	}
-	if (i == room) {
-		snprintf(why, SYMTAB_WHY_LEN,
-			 "no END record within the object (%zu records)", room);
-		return -ENOEXEC;
-	}
-	if (hdr->count && hdr->count != i) {
-		snprintf(why, SYMTAB_WHY_LEN,
-			 "count %u, but the END record is record %u",
-			 hdr->count, i);
-		return -ENOEXEC;
-	}
-	*nr = i;
+	*nr = n;
 	return 0;
 }
 

@@ -2,14 +2,17 @@
 /*
  * The module notifier: declared imports are checked and resolved when a
  * module comes, before its init runs; its tables, imports and pins are
- * released when it goes.
+ * released when it goes, and everything that points at it is detached.
  */
 #include "internal.h"
 
+#include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/notifier.h>
+#include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/wait.h>
 
 /*
  * The clients, from MODULE_STATE_COMING to GOING.  Writers hold
@@ -17,6 +20,14 @@
  * grace period.
  */
 LIST_HEAD(symtab_clients);
+
+/*
+ * Woken whenever a module finishes its init or goes away: a client whose
+ * exporter is still in its init waits here, as the kernel's loader waits
+ * for the module that exports a symbol it needs.
+ */
+static DECLARE_WAIT_QUEUE_HEAD(symtab_state_wq);
+static atomic_t symtab_state_changes = ATOMIC_INIT(0);
 
 /**
  * symtab_client_of() - the client whose memory holds @addr
@@ -40,55 +51,53 @@ struct module *symtab_client_of(unsigned long addr)
 	return mod;
 }
 
-/**
- * symtab_pin() - take a reference on the module that exports a symbol
- * @exporter: the module
- * @user: the module that will use the symbol, or NULL
- *
- * Like the kernel's own symbol resolution, refuse an exporter whose init
- * has not finished: a failing init frees it whatever its refcount.
- *
- * Return: true if @exporter is pinned.
- */
-bool symtab_pin(struct module *exporter, struct module *user)
-{
-	if (exporter->state == MODULE_STATE_COMING && exporter != user)
-		return false;
-	return try_module_get(exporter);
-}
-
 static void release_imports(struct symtab_client *c, unsigned int nr)
 {
 	while (nr--)
-		module_put(c->imports[nr].exporter);
+		if (c->imports[nr].exporter)
+			module_put(c->imports[nr].exporter);
 }
 
-static int check_object(struct module *mod, const struct symtab_object *obj)
+/* Check a block before anything reads its record. */
+static int check_object(struct module *mod, struct symtab_object *obj)
 {
-	const char *sym = obj->name + strlen(SYMTAB_ABI_IMPORT_PREFIX);
+	const size_t bsize = sizeof(struct symtab_import_block);
 	const struct symtab_import_block *blk = obj->addr;
-	char why[SYMTAB_WHY_LEN];
+	const char *label = obj->name ?: "(found by content)";
+	char why[SYMTAB_ABI_WHY_LEN];
+	enum symtab_region region;
 	unsigned int nr;
 	int err;
 
-	if (!symtab_within(mod, obj->addr, obj->size)) {
-		pr_err("%s: malformed import block %s: %zu bytes at %p are not the module's\n",
-		       mod->name, obj->name, obj->size, obj->addr);
+	if (obj->size != bsize) {
+		pr_err("%s: malformed import block %s: %zu bytes, an import block is %zu\n",
+		       mod->name, label, obj->size, bsize);
 		return -ENOEXEC;
 	}
-	if (!obj->type || !strchr("dDbB", obj->type)) {
-		pr_err("%s: malformed import block %s: not writable data (type %c)\n",
-		       mod->name, obj->name, obj->type);
+	region = symtab_core_region(mod, obj->addr, obj->size);
+	if (region == SYMTAB_REGION_NONE) {
+		pr_err("%s: malformed import block %s: not in the module's core memory (init data is freed after init)\n",
+		       mod->name, label);
 		return -ENOEXEC;
 	}
-	err = symtab_block_check(&blk->hdr, obj->size, SYMTAB_KIND_IMPORT,
-				 &nr, why);
+	if (region != SYMTAB_REGION_DATA) {
+		pr_err("%s: malformed import block %s: in the module's %s, not its writable data\n",
+		       mod->name, label, symtab_region_name(region));
+		return -ENOEXEC;
+	}
+	if (obj->type && !strchr("dDbB", obj->type)) {
+		pr_err("%s: malformed import block %s: not a data object (type %c)\n",
+		       mod->name, label, obj->type);
+		return -ENOEXEC;
+	}
+	err = symtab_block_check(blk, obj->size, SYMTAB_KIND_IMPORT, &nr, why);
 	if (err) {
 		pr_err("%s: malformed import block %s: %s\n",
-		       mod->name, obj->name, why);
+		       mod->name, label, why);
 		return err;
 	}
-	if (strcmp(blk->rec.name, sym)) {
+	if (obj->name &&
+	    strcmp(blk->rec.name, obj->name + strlen(SYMTAB_ABI_IMPORT_PREFIX))) {
 		pr_err("%s: malformed import block %s: record names %s\n",
 		       mod->name, obj->name, blk->rec.name);
 		return -ENOEXEC;
@@ -106,14 +115,25 @@ static const char *version_suffix(const struct symtab_import_block *blk,
 	return buf;
 }
 
+/* What resolving a client's imports found, beyond success or failure. */
+struct symtab_resolution {
+	struct symtab_import_block **blks;
+	unsigned int nr;
+	bool some_versioned;		/* any import carries a version */
+	const char *versionless;	/* first import without one */
+	char waiting_for[MODULE_NAME_LEN];	/* -EAGAIN: still in init */
+};
+
 /* Context: symtab_mutex held. */
-static int resolve_import(struct module *mod, struct symtab_import_block *blk,
+static int resolve_import(struct module *mod, struct symtab_resolution *res,
+			  struct symtab_import_block *blk,
 			  struct symtab_import *imp)
 {
 	bool versioned = blk->rec.flags & SYMTAB_REC_VERSIONED;
 	char suffix[SYMTAB_VERSION_SUFFIX_LEN + 1];
 	const char *name = blk->rec.name;
 	struct symtab_entry *e;
+	struct module *owner;
 
 	e = symtab_lookup(name, strlen(name));
 	if (!e) {
@@ -121,41 +141,46 @@ static int resolve_import(struct module *mod, struct symtab_import_block *blk,
 		       mod->name, name, version_suffix(blk, suffix));
 		return -ENOENT;
 	}
+	owner = e->table->owner;
 	if (versioned && e->versioned && e->crc != blk->rec.crc) {
 		pr_err("%s: disagrees about version of symbol %s (wants %s%s, resident %s_R%08x from %s)\n",
 		       mod->name, name, name, version_suffix(blk, suffix),
-		       name, e->crc, e->table->owner->name);
+		       name, e->crc, owner->name);
 		return -EINVAL;
 	}
-	if (!versioned || !e->versioned) {
-		if (READ_ONCE(symtab_strict)) {
+	if (!versioned) {
+		/* Debian's kernel refuses a module with some versions only. */
+		if (res->some_versioned || READ_ONCE(symtab_strict)) {
 			pr_err("%s: no symbol version for %s\n", mod->name, name);
 			return -EINVAL;
 		}
-		pr_warn("%s: no symbol version for %s\n", mod->name, name);
-		set_bit(TAINT_FORCED_MODULE, &mod->taints);
-		add_taint(TAINT_FORCED_MODULE, LOCKDEP_STILL_OK);
+		res->versionless = res->versionless ?: name;
 	}
-	if (!symtab_pin(e->table->owner, mod)) {
-		pr_err("%s: unresolved symbol %s%s: %s is not live\n",
+	if (owner->state == MODULE_STATE_COMING && owner != mod) {
+		strscpy(res->waiting_for, owner->name, sizeof(res->waiting_for));
+		return -EAGAIN;
+	}
+	if (owner == mod || !try_module_get(owner)) {
+		pr_err("%s: unresolved symbol %s%s: %s is going away\n",
 		       mod->name, name, version_suffix(blk, suffix),
-		       e->table->owner->name);
+		       owner->name);
 		return -ENOENT;
 	}
-	imp->exporter = e->table->owner;
-	imp->name = name;
+	imp->exporter = owner;
+	imp->blk = blk;
+	strscpy(imp->exporter_name, owner->name, sizeof(imp->exporter_name));
 	WRITE_ONCE(blk->rec.addr, (unsigned long)e->addr);
 	return 0;
 }
 
 /* Context: symtab_mutex held. */
 static int resolve_imports(struct symtab_client *c,
-			   const struct symtab_object *objs, unsigned int nr)
+			   struct symtab_resolution *res)
 {
 	int err;
 
-	for (c->nr_imports = 0; c->nr_imports < nr; c->nr_imports++) {
-		err = resolve_import(c->mod, objs[c->nr_imports].addr,
+	for (c->nr_imports = 0; c->nr_imports < res->nr; c->nr_imports++) {
+		err = resolve_import(c->mod, res, res->blks[c->nr_imports],
 				     &c->imports[c->nr_imports]);
 		if (err)
 			goto release;
@@ -164,51 +189,135 @@ static int resolve_imports(struct symtab_client *c,
 
 release:
 	release_imports(c, c->nr_imports);
+	while (c->nr_imports)
+		WRITE_ONCE(res->blks[--c->nr_imports]->rec.addr, 0);
 	return err;
+}
+
+/*
+ * Resolve under symtab_mutex, waiting (unlocked) while an exporter is in
+ * its init, for at most symtab.init_wait seconds in all.
+ */
+static int resolve_waiting(struct symtab_client *c,
+			   struct symtab_resolution *res)
+{
+	unsigned long deadline = jiffies + READ_ONCE(symtab_init_wait) * HZ;
+	long left;
+	int seen, err;
+
+	for (;;) {
+		seen = atomic_read(&symtab_state_changes);
+		mutex_lock(&symtab_mutex);
+		err = resolve_imports(c, res);
+		if (!err)
+			list_add_tail_rcu(&c->node, &symtab_clients);
+		mutex_unlock(&symtab_mutex);
+		if (err != -EAGAIN)
+			return err;
+
+		left = (long)(deadline - jiffies);
+		if (left <= 0 ||
+		    wait_event_interruptible_timeout(symtab_state_wq,
+				atomic_read(&symtab_state_changes) != seen,
+				left) <= 0)
+			break;
+	}
+	pr_warn("%s: gave up waiting for init of module %s.\n",
+		c->mod->name, res->waiting_for);
+	return -EBUSY;
+}
+
+/*
+ * The import blocks of @mod: by name, and by content when the module was
+ * stripped of local symbols.  A module that refers to the symtab ABI but
+ * whose blocks cannot all be found would run with unresolved imports.
+ */
+static int find_blocks(struct module *mod, struct symtab_object **objsp,
+		       struct symtab_module_refs *refs)
+{
+	struct symtab_object *objs;
+	int named, scanned, nr;
+
+	*objsp = NULL;
+	named = symtab_find_imports(mod, NULL, 0, refs);
+	scanned = refs->imports_abi ? symtab_scan_imports(mod, NULL, 0) : 0;
+	if (named && scanned && named != scanned) {
+		pr_err("%s: %d import blocks have symbols but %d are in the module: refusing unchecked imports\n",
+		       mod->name, named, scanned);
+		return -ENOEXEC;
+	}
+	nr = named ?: scanned;
+	if (refs->imports_abi && !nr) {
+		pr_err("%s: refers to symtab imports but no import block can be found\n",
+		       mod->name);
+		return -ENOEXEC;
+	}
+	if (!nr)
+		return 0;
+
+	objs = kvcalloc(nr, sizeof(*objs), GFP_KERNEL);
+	if (!objs)
+		return -ENOMEM;
+	/* The full symbol table does not change before init. */
+	if (named)
+		nr = min(nr, symtab_find_imports(mod, objs, nr, refs));
+	else
+		nr = min(nr, symtab_scan_imports(mod, objs, nr));
+	*objsp = objs;
+	return nr;
 }
 
 static int module_coming(struct module *mod)
 {
-	struct symtab_object *objs = NULL;
+	struct symtab_resolution res = { };
+	struct symtab_module_refs refs;
+	struct symtab_object *objs;
 	struct symtab_client *c;
-	bool by_address;
 	unsigned int i;
 	int nr, err;
 
-	nr = symtab_find_imports(mod, NULL, 0, &by_address);
-	if (!nr && !by_address)
+	nr = find_blocks(mod, &objs, &refs);
+	if (nr < 0)
+		return nr;
+	if (!nr && !refs.by_address)
 		return 0;
-	if (nr) {
-		objs = kvcalloc(nr, sizeof(*objs), GFP_KERNEL);
-		if (!objs)
-			return -ENOMEM;
-		/* The full symbol table does not change before init. */
-		nr = min(nr, symtab_find_imports(mod, objs, nr, &by_address));
-	}
 	for (i = 0; i < nr; i++) {
 		err = check_object(mod, &objs[i]);
 		if (err)
 			goto free_objs;
 	}
 
-	c = kvzalloc(struct_size(c, imports, nr), GFP_KERNEL);
 	err = -ENOMEM;
-	if (!c)
-		goto free_objs;
+	res.blks = kvcalloc(nr, sizeof(*res.blks), GFP_KERNEL);
+	c = kvzalloc(struct_size(c, imports, nr), GFP_KERNEL);
+	if (!c || (nr && !res.blks))
+		goto free_client;
+	for (i = 0; i < nr; i++) {
+		res.blks[i] = objs[i].addr;
+		if (res.blks[i]->rec.flags & SYMTAB_REC_VERSIONED)
+			res.some_versioned = true;
+	}
+	res.nr = nr;
 	c->mod = mod;
 
-	mutex_lock(&symtab_mutex);
-	err = resolve_imports(c, objs, nr);
+	err = resolve_waiting(c, &res);
 	if (err)
-		goto unlock;
-	list_add_tail_rcu(&c->node, &symtab_clients);
-	mutex_unlock(&symtab_mutex);
+		goto free_client;
+	/* Taint only once the module is sure to come. */
+	if (res.versionless) {
+		if (!test_bit(TAINT_FORCED_MODULE, &mod->taints))
+			pr_warn("%s: no symbol version for %s: kernel tainted.\n",
+				mod->name, res.versionless);
+		set_bit(TAINT_FORCED_MODULE, &mod->taints);
+		add_taint(TAINT_FORCED_MODULE, LOCKDEP_STILL_OK);
+	}
+	kvfree(res.blks);
 	kvfree(objs);
 	return 0;
 
-unlock:
-	mutex_unlock(&symtab_mutex);
+free_client:
 	kvfree(c);
+	kvfree(res.blks);
 free_objs:
 	kvfree(objs);
 	return err;
@@ -222,10 +331,37 @@ static void drop_client(struct symtab_client *c)
 	kvfree_rcu(c, rcu);
 }
 
+/*
+ * Imports of other clients that point at @exporter: only rmmod -f gets
+ * here, the imports hold references.  The clients stay, the addresses are
+ * cleared and the exporter's name kept for /proc/symtab_users.
+ * Context: symtab_mutex held.
+ */
+static void detach_imports(struct module *exporter)
+{
+	struct symtab_client *c;
+	unsigned int i;
+
+	list_for_each_entry(c, &symtab_clients, node) {
+		for (i = 0; i < c->nr_imports; i++) {
+			struct symtab_import *imp = &c->imports[i];
+
+			if (imp->exporter != exporter)
+				continue;
+			pr_warn("%s: import %s detached: %s went away while in use\n",
+				c->mod->name, imp->blk->rec.name,
+				exporter->name);
+			imp->exporter = NULL;
+			WRITE_ONCE(imp->blk->rec.addr, 0);
+		}
+	}
+}
+
 static void module_going(struct module *mod)
 {
 	struct symtab_client *c;
 
+	/* Lookups can no longer find @mod, nor pin it after this. */
 	symtab_drop_tables(mod);
 	mutex_lock(&symtab_mutex);
 	list_for_each_entry(c, &symtab_clients, node) {
@@ -234,23 +370,33 @@ static void module_going(struct module *mod)
 			break;
 		}
 	}
+	detach_imports(mod);
 	mutex_unlock(&symtab_mutex);
-	symtab_orphan_uses(mod);
+	symtab_release_pins(mod);
+	symtab_detach_pins(mod);
 }
 
 static int symtab_module_notify(struct notifier_block *nb,
 				unsigned long state, void *data)
 {
 	struct module *mod = data;
+	int err = 0;
 
 	switch (state) {
 	case MODULE_STATE_COMING:
-		return notifier_from_errno(module_coming(mod));
+		err = module_coming(mod);
+		break;
+	case MODULE_STATE_LIVE:
+		break;
 	case MODULE_STATE_GOING:
 		module_going(mod);
 		break;
+	default:
+		return NOTIFY_DONE;
 	}
-	return NOTIFY_DONE;
+	atomic_inc(&symtab_state_changes);
+	wake_up_all(&symtab_state_wq);
+	return notifier_from_errno(err);
 }
 
 static struct notifier_block symtab_module_nb = {

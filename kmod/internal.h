@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * symtab.ko internals: the resident table, the modules that use it and the
- * checks on blocks read from module memory.
+ * symtab.ko internals: the resident table, the modules that use it, the
+ * pins taken by symtab_get() and the checks on blocks read from module
+ * memory.
  */
 #ifndef _SYMTAB_KMOD_INTERNAL_H
 #define _SYMTAB_KMOD_INTERNAL_H
@@ -14,6 +15,7 @@
 #include <linux/rcupdate.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
+#include <symtab/abi_check.h>
 #include <symtab/symtab.h>
 
 /* "_R" and 8 hex digits: the suffix of a versioned name. */
@@ -29,19 +31,25 @@ struct symtab_entry {
 	char name[SYMTAB_NAME_LEN];
 };
 
-/* One registered struct symbol_table and the entries made from it. */
+/*
+ * One registered struct symbol_table and the entries made from it.  Its
+ * entries are hashed before @live is set: lookups skip them until every
+ * name of the table has been accepted, so a refused table is never seen.
+ */
 struct symtab_table {
 	struct list_head node;		/* in symtab_tables, symtab_mutex */
 	const struct symbol_table *tab;
 	struct module *owner;
+	bool live;			/* published; read with READ_ONCE */
 	unsigned int nr;
 	struct symtab_entry entries[];
 };
 
 /* One declared import of a client, resolved at its MODULE_STATE_COMING. */
 struct symtab_import {
-	struct module *exporter;	/* holds one reference on it */
-	const char *name;		/* in the client's import block */
+	struct module *exporter;	/* one reference; NULL once detached */
+	struct symtab_import_block *blk;	/* in the client's memory */
+	char exporter_name[MODULE_NAME_LEN];	/* kept for reporting */
 };
 
 /*
@@ -57,9 +65,10 @@ struct symtab_client {
 };
 
 /*
- * Serialises every writer of the resident table (symtab_hash,
- * symtab_tables) and of the client list (symtab_clients).  Lookups in the
- * hash and in the client list use RCU instead.
+ * symtab_mutex serialises every writer of the resident table (symtab_hash,
+ * symtab_tables, symtab_table.live) and of the client list
+ * (symtab_clients, symtab_import.exporter).  Lookups in the hash and in the
+ * client list use RCU instead.  It nests outside symtab_uses_lock.
  */
 extern struct mutex symtab_mutex;
 extern struct list_head symtab_tables;
@@ -67,51 +76,81 @@ extern struct list_head symtab_clients;
 
 /* main.c */
 extern bool symtab_strict;
+extern unsigned int symtab_init_wait;
 
 /* block.c */
-#define SYMTAB_WHY_LEN	96
-int symtab_block_check(const struct symtab_abi_header *hdr, size_t size,
+int symtab_block_check(const void *bytes, size_t size,
 		       enum symtab_abi_kind kind, unsigned int *nr,
-		       char why[SYMTAB_WHY_LEN]);
+		       char why[SYMTAB_ABI_WHY_LEN]);
 bool symtab_parse_name(const char *name, size_t *len, u32 *crc);
+
+/* region.c: where in a module an address lies */
+enum symtab_region {
+	SYMTAB_REGION_NONE,		/* not the module's core memory */
+	SYMTAB_REGION_TEXT,
+	SYMTAB_REGION_RODATA,
+	SYMTAB_REGION_RO_AFTER_INIT,
+	SYMTAB_REGION_DATA,		/* writable for the module's life */
+};
+
+enum symtab_region symtab_core_region(struct module *mod, const void *addr,
+				      size_t size);
+const char *symtab_region_name(enum symtab_region region);
 
 /* kallsyms.c */
 struct symtab_object {
 	void *addr;
 	size_t size;
-	char type;		/* kallsyms type letter */
-	const char *name;	/* in the module's symbol strings */
+	char type;		/* kallsyms type letter, 0 if found by scan */
+	const char *name;	/* the symbol's name, or the record's */
+};
+
+/* What the full symbol table of a coming module says about symtab. */
+struct symtab_module_refs {
+	bool by_address;	/* calls symtab_get()/symtab_put() unwrapped */
+	bool imports_abi;	/* refers to symtab_abi_format: has imports */
 };
 
 size_t symtab_object_size(struct module *mod, const void *addr);
 int symtab_find_imports(struct module *mod, struct symtab_object *objs,
-			unsigned int max, bool *by_address);
-bool symtab_within(struct module *mod, const void *addr, size_t size);
+			unsigned int max, struct symtab_module_refs *refs);
+int symtab_scan_imports(struct module *mod, struct symtab_object *objs,
+			unsigned int max);
 
 /* registry.c */
 struct symtab_entry *symtab_lookup(const char *name, size_t len);
 void symtab_drop_tables(struct module *owner);
-void symtab_orphan_uses(struct module *user);
-void symtab_registry_exit(void);
-extern spinlock_t symtab_uses_lock;
+
+/* pins.c */
+bool symtab_pin(struct module *exporter, struct module *user);
+void symtab_release_pins(struct module *user);
+void symtab_detach_pins(struct module *exporter);
+void symtab_pins_exit(void);
 
 /* One pin taken by symtab_get() and not yet released by symtab_put(). */
 struct symtab_use {
 	struct hlist_node hnode;	/* in symtab_uses, symtab_uses_lock */
 	struct list_head node;		/* in symtab_use_list, same lock */
 	struct module *user;		/* NULL: not a loaded module */
-	char user_name[MODULE_NAME_LEN];
-	struct module *exporter;
+	struct module *exporter;	/* NULL once detached */
+	bool holds_ref;			/* a reference on @exporter */
 	unsigned int count;		/* symtab_get()s not yet put */
+	char user_name[MODULE_NAME_LEN];
+	char exporter_name[MODULE_NAME_LEN];
 	char name[SYMTAB_NAME_LEN];	/* without version suffix */
 };
 
+/*
+ * symtab_uses_lock guards the pins (symtab_uses, symtab_use_list and the
+ * records' fields).  It is taken with interrupts off: symtab_put() may be
+ * called from any context.
+ */
+extern spinlock_t symtab_uses_lock;
 extern struct list_head symtab_use_list;
 
 /* imports.c */
 int symtab_imports_init(void);
 void symtab_imports_exit(void);
-bool symtab_pin(struct module *exporter, struct module *user);
 struct module *symtab_client_of(unsigned long addr);
 
 /* procfs.c */

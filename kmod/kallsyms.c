@@ -18,6 +18,9 @@
  */
 static const char *const symtab_by_address[] = { "symtab_get", "symtab_put" };
 
+/* Every SYMTAB_IMPORT() refers to it; so does nothing else. */
+static const char symtab_abi_symbol[] = "symtab_abi_format";
+
 static bool calls_by_address(const char *name)
 {
 	unsigned int i;
@@ -26,21 +29,6 @@ static bool calls_by_address(const char *name)
 		if (!strcmp(name, symtab_by_address[i]))
 			return true;
 	return false;
-}
-
-/**
- * symtab_within() - check that [@addr, @addr + @size) is @mod's memory
- * @mod: the module
- * @addr: start of the range
- * @size: its length, at least 1
- */
-bool symtab_within(struct module *mod, const void *addr, size_t size)
-{
-	unsigned long start = (unsigned long)addr;
-
-	return size && start + size > start &&
-		within_module(start, mod) &&
-		within_module(start + size - 1, mod);
 }
 
 /**
@@ -74,12 +62,11 @@ size_t symtab_object_size(struct module *mod, const void *addr)
 }
 
 /**
- * symtab_find_imports() - list the import blocks of a module
+ * symtab_find_imports() - list the import blocks of a module by name
  * @mod: a module in MODULE_STATE_COMING, whose kallsyms is the full table
  * @objs: filled with up to @max import objects, may be NULL if @max is 0
  * @max: room in @objs
- * @by_address: set if @mod calls symtab_get() or symtab_put() without the
- *	macros, which pass THIS_MODULE
+ * @refs: what the module's undefined symbols say about its use of symtab
  *
  * The names in @objs point into @mod's symbol strings, which stay until
  * the end of its init.
@@ -87,14 +74,14 @@ size_t symtab_object_size(struct module *mod, const void *addr)
  * Return: the number of import objects, which may exceed @max.
  */
 int symtab_find_imports(struct module *mod, struct symtab_object *objs,
-			unsigned int max, bool *by_address)
+			unsigned int max, struct symtab_module_refs *refs)
 {
 	const size_t plen = strlen(SYMTAB_ABI_IMPORT_PREFIX);
 	struct mod_kallsyms *ks;
 	unsigned int i;
 	int n = 0;
 
-	*by_address = false;
+	memset(refs, 0, sizeof(*refs));
 	preempt_disable();
 	ks = rcu_dereference_sched(mod->kallsyms);
 	for (i = 0; i < ks->num_symtab; i++) {
@@ -102,8 +89,10 @@ int symtab_find_imports(struct module *mod, struct symtab_object *objs,
 		const char *name = ks->strtab + sym->st_name;
 
 		if (sym->st_shndx == SHN_UNDEF) {
-			if (!*by_address && calls_by_address(name))
-				*by_address = true;
+			if (calls_by_address(name))
+				refs->by_address = true;
+			else if (!strcmp(name, symtab_abi_symbol))
+				refs->imports_abi = true;
 			continue;
 		}
 		if (strncmp(name, SYMTAB_ABI_IMPORT_PREFIX, plen))
@@ -115,6 +104,62 @@ int symtab_find_imports(struct module *mod, struct symtab_object *objs,
 			objs[n].name = name;
 		}
 		n++;
+	}
+	preempt_enable();
+	return n;
+}
+
+/* Does an import block start at @p, which has room for one? */
+static bool looks_like_import(const struct symtab_import_block *p)
+{
+	return p->hdr.magic == SYMTAB_ABI_MAGIC &&
+	       p->hdr.format == SYMTAB_ABI_FORMAT &&
+	       p->hdr.record_size == sizeof(p->rec) &&
+	       p->rec.kind == SYMTAB_KIND_IMPORT;
+}
+
+/**
+ * symtab_scan_imports() - list the import blocks of a module by content
+ * @mod: a module in MODULE_STATE_COMING, whose kallsyms is the full table
+ * @objs: filled with up to @max import objects, may be NULL if @max is 0
+ * @max: room in @objs
+ *
+ * A module stripped of its local symbols (strip --strip-unneeded) keeps
+ * its versions section and the section symbol its relocations use.  Every
+ * section of the module's writable core data that starts with an import
+ * block is read, block after block, for as long as blocks follow.  Their
+ * names are left NULL: the records are not checked yet.
+ *
+ * Return: the number of import blocks, which may exceed @max.
+ */
+int symtab_scan_imports(struct module *mod, struct symtab_object *objs,
+			unsigned int max)
+{
+	const size_t bsize = sizeof(struct symtab_import_block);
+	struct mod_kallsyms *ks;
+	unsigned int i;
+	int n = 0;
+
+	preempt_disable();
+	ks = rcu_dereference_sched(mod->kallsyms);
+	for (i = 0; i < ks->num_symtab; i++) {
+		const Elf_Sym *sym = &ks->symtab[i];
+		const struct symtab_import_block *p = (void *)sym->st_value;
+
+		if (sym->st_shndx == SHN_UNDEF ||
+		    ELF_ST_TYPE(sym->st_info) != STT_SECTION)
+			continue;
+		while (symtab_core_region(mod, p, bsize) == SYMTAB_REGION_DATA &&
+		       looks_like_import(p)) {
+			if (n < max) {
+				objs[n].addr = (void *)p;
+				objs[n].size = bsize;
+				objs[n].type = 0;
+				objs[n].name = NULL;
+			}
+			n++;
+			p++;
+		}
 	}
 	preempt_enable();
 	return n;

@@ -15,7 +15,13 @@ EXPORT_SYMBOL_GPL(symtab_abi_format);
 bool symtab_strict;
 module_param_named(strict, symtab_strict, bool, 0644);
 MODULE_PARM_DESC(strict,
-		 "refuse imports that lack a symbol version (default: warn and taint)");
+		 "refuse imports and exports that lack a symbol version (default: as a forced load, taint)");
+
+/* The kernel's loader waits 30 s for the init of an exporter it needs. */
+unsigned int symtab_init_wait = 30;
+module_param_named(init_wait, symtab_init_wait, uint, 0644);
+MODULE_PARM_DESC(init_wait,
+		 "seconds a module waits for the init of a module it imports from (default 30)");
 
 static int __init symtab_init(void)
 {
@@ -39,7 +45,7 @@ static void __exit symtab_exit(void)
 {
 	symtab_imports_exit();
 	symtab_procfs_exit();
-	symtab_registry_exit();
+	symtab_pins_exit();
 }
 
 module_init(symtab_init);

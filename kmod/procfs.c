@@ -7,7 +7,9 @@
 #include "internal.h"
 
 #include <linux/capability.h>
+#include <linux/cred.h>
 #include <linux/fs.h>
+#include <linux/kernel.h>
 #include <linux/proc_fs.h>
 #include <linux/seq_file.h>
 
@@ -16,7 +18,8 @@
  * ->start to ->stop; the cursor lives in the seq_file's private data.
  */
 struct symtab_cursor {
-	bool show_addr;		/* the opener has CAP_SYSLOG */
+	bool show_addr;		/* as /proc/kallsyms would for the opener */
+	unsigned long irqflags;	/* symtab_users: symtab_uses_lock */
 	bool in_uses;		/* symtab_users: past the imports */
 	struct symtab_table *table;
 	struct symtab_client *client;
@@ -85,6 +88,49 @@ static const struct seq_operations symtab_seq_ops = {
 	.show = symtab_seq_show,
 };
 
+/* A sysctl's integer value, read as the opener; false if unreadable. */
+static bool read_sysctl(const char *path, int *val)
+{
+	char buf[24] = "";
+	struct file *f;
+	loff_t pos = 0;
+	ssize_t n;
+
+	f = filp_open(path, O_RDONLY, 0);
+	if (IS_ERR(f))
+		return false;
+	n = kernel_read(f, buf, sizeof(buf) - 1, &pos);
+	filp_close(f, NULL);
+	return n > 0 && !kstrtoint(strim(buf), 10, val);
+}
+
+/*
+ * The rules of /proc/kallsyms (kallsyms_show_value(), not exported): with
+ * kptr_restrict 0, addresses are shown when perf_event_paranoid allows
+ * kernel profiling, else only to CAP_SYSLOG; with 1, only to CAP_SYSLOG;
+ * with 2, never.  The capability is checked without an audit record.  If
+ * a setting cannot be read, addresses are hidden.
+ */
+static bool show_addresses(void)
+{
+	int restrict_level, paranoid;
+
+	if (!read_sysctl("/proc/sys/kernel/kptr_restrict", &restrict_level))
+		return false;
+	switch (restrict_level) {
+	case 0:
+		if (IS_ENABLED(CONFIG_PERF_EVENTS) &&
+		    read_sysctl("/proc/sys/kernel/perf_event_paranoid",
+				&paranoid) && paranoid <= 1)
+			return true;
+		fallthrough;
+	case 1:
+		return has_capability_noaudit(current, CAP_SYSLOG);
+	default:
+		return false;
+	}
+}
+
 static int symtab_open(struct inode *inode, struct file *file)
 {
 	struct symtab_cursor *cur;
@@ -92,7 +138,8 @@ static int symtab_open(struct inode *inode, struct file *file)
 	cur = __seq_open_private(file, &symtab_seq_ops, sizeof(*cur));
 	if (!cur)
 		return -ENOMEM;
-	cur->show_addr = file_ns_capable(file, &init_user_ns, CAP_SYSLOG);
+	/* Decided once, at open, with the opener's credentials. */
+	cur->show_addr = show_addresses();
 	return 0;
 }
 
@@ -138,7 +185,7 @@ static void *users_seq_start(struct seq_file *m, loff_t *pos)
 	loff_t n;
 
 	mutex_lock(&symtab_mutex);
-	spin_lock(&symtab_uses_lock);
+	spin_lock_irqsave(&symtab_uses_lock, cur->irqflags);
 	cur->in_uses = false;
 	cur->client = NULL;
 	cur->use = NULL;
@@ -157,22 +204,34 @@ static void *users_seq_next(struct seq_file *m, void *v, loff_t *pos)
 
 static void users_seq_stop(struct seq_file *m, void *v)
 {
-	spin_unlock(&symtab_uses_lock);
+	struct symtab_cursor *cur = m->private;
+
+	spin_unlock_irqrestore(&symtab_uses_lock, cur->irqflags);
 	mutex_unlock(&symtab_mutex);
+}
+
+/* An exporter that went away (rmmod -f) is named with ":gone". */
+static void show_user(struct seq_file *m, const char *user,
+		      const char *exporter, bool gone, const char *name)
+{
+	seq_printf(m, "%s\t%s%s\t%s\n", user, exporter, gone ? ":gone" : "",
+		   name);
 }
 
 static int users_seq_show(struct seq_file *m, void *v)
 {
 	struct symtab_cursor *cur = v;
 	struct symtab_import *imp;
+	struct symtab_use *u;
 
 	if (!cur->in_uses) {
 		imp = &cur->client->imports[cur->idx];
-		seq_printf(m, "%s\t%s\t%s\n", cur->client->mod->name,
-			   imp->exporter->name, imp->name);
+		show_user(m, cur->client->mod->name, imp->exporter_name,
+			  !imp->exporter, imp->blk->rec.name);
 	} else {
-		seq_printf(m, "%s\t%s\t%s\n", cur->use->user_name,
-			   cur->use->exporter->name, cur->use->name);
+		u = cur->use;
+		show_user(m, u->user_name, u->exporter_name, !u->exporter,
+			  u->name);
 	}
 	return 0;
 }

@@ -7,7 +7,7 @@
 #
 #   run.sh KVER SCENARIO.sh [LOG]
 # Environment: VM_TIMEOUT (seconds, default 600), VM_MEM (MiB, default 1024),
-# VM_ACCEL (default tcg), VM_SHOW=1 to print all the scenario's output.
+# VM_ACCEL (default tcg), a "# VM_SMP=N" line in the scenario, VM_SHOW=1 to print all the scenario's output.
 set -uo pipefail
 kver=$1 scenario=$2
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -17,13 +17,16 @@ mkdir -p "$(dirname "$log")"
 kernel=/boot/vmlinuz-$kver
 [ -r "$kernel" ] || { echo "not ok - [$kver $name] no readable $kernel"; exit 1; }
 
+# A scenario may ask for more CPUs with a line "# VM_SMP=N".
+smp=$(sed -n 's/^# VM_SMP=\([0-9]*\)$/\1/p' "$scenario" | head -1)
+
 initrd=$(mktemp --suffix=.cpio)
 trap 'rm -f "$initrd"' EXIT
 "$top/scripts/vm/mkinitramfs.sh" "$kver" "$scenario" "$initrd" ||
 	{ echo "not ok - [$kver $name] initramfs"; exit 1; }
 
 timeout "${VM_TIMEOUT:-600}" qemu-system-x86_64 -accel "${VM_ACCEL:-tcg}" \
-	-m "${VM_MEM:-1024}" -smp 1 -nodefaults -display none -no-reboot \
+	-m "${VM_MEM:-1024}" -smp "${smp:-1}" -nodefaults -display none -no-reboot \
 	-serial stdio -kernel "$kernel" -initrd "$initrd" \
 	-append "console=ttyS0 loglevel=3 panic=-1 oops=panic panic_on_warn=1 slub_debug=FZPU rdinit=/init" \
 	</dev/null >"$log" 2>&1

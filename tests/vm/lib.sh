@@ -87,6 +87,21 @@ check_dmesg() {
 	fi
 }
 
+# check_only_match DESC PATTERN: the one distinct "symtab: " line logged
+# since the last dmesg_mark matches PATTERN, a basic regular expression for
+# the whole line (busybox insmod retries a failed load: lines come twice).
+check_only_match() {
+	t_lines=$(dmesg_new | grep '^symtab: ' | sort -u)
+	if echo "$t_lines" | grep -qx -- "$2" &&
+		[ "$(echo "$t_lines" | wc -l)" -eq 1 ]; then
+		t_result 0 "$1"
+	else
+		echo "# wanted one line matching: $2"
+		echo "$t_lines" | sed 's/^/# got: /'
+		t_result 1 "$1"
+	fi
+}
+
 # check_insmod_fails DESC ERRNO-TEXT MODULE [PARAMS]: insmod refuses with
 # that error (busybox prints strerror, e.g. "Invalid argument").
 check_insmod_fails() {

@@ -7,6 +7,11 @@
 #include <symtab/symtab.h>
 #include <symtest.h>
 
+static bool exit_uses = true;
+module_param(exit_uses, bool, 0444);
+MODULE_PARM_DESC(exit_uses,
+		 "exit touches symtest_value (off: for an exporter removed by force)");
+
 SYMTAB_IMPORT(symtest_add);
 SYMTAB_IMPORT(symtest_move);
 SYMTAB_IMPORT(symtest_value);
@@ -25,7 +30,8 @@ static int __init symtest_consumer_init(void)
 
 static void __exit symtest_consumer_exit(void)
 {
-	symtab_ref(symtest_value)--;
+	if (exit_uses)
+		symtab_ref(symtest_value)--;
 }
 
 module_init(symtest_consumer_init);

@@ -4,9 +4,18 @@
  * the "calls" parameter and the variable is a parameter too, so tests see
  * in /sys/module/symtest_export/parameters/ that a consumer reached them.
  */
+#include <linux/delay.h>
 #include <linux/module.h>
 #include <symtab/symtab.h>
 #include <symtest.h>
+
+static unsigned int init_delay_ms;
+module_param(init_delay_ms, uint, 0444);
+MODULE_PARM_DESC(init_delay_ms, "sleep this long in init, after registering");
+
+static bool init_fail;
+module_param(init_fail, bool, 0444);
+MODULE_PARM_DESC(init_fail, "fail init (after the delay) with -EIO");
 
 static int calls;
 module_param(calls, int, 0444);
@@ -39,7 +48,17 @@ static struct symbol_table symtest_export_symtab = {
 
 static int __init symtest_export_init(void)
 {
-	return register_symtab(&symtest_export_symtab);
+	int err = register_symtab(&symtest_export_symtab);
+
+	if (err)
+		return err;
+	/* Parallel loads: a consumer arriving now waits for this init. */
+	msleep(init_delay_ms);
+	if (init_fail) {
+		unregister_symtab(&symtest_export_symtab);
+		return -EIO;
+	}
+	return 0;
 }
 
 static void __exit symtest_export_exit(void)

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Where in a module an address range lies.  Only the core memory counts:
+ * init memory is freed after the module's init, so nothing that outlives
+ * it may point there.  A range must lie inside one region; on 6.4 and
+ * later a module's regions are separate allocations with gaps between.
+ */
+#include "internal.h"
+
+#include <linux/version.h>
+
+static bool range_in(unsigned long start, size_t size,
+		     const void *base, unsigned int len)
+{
+	unsigned long b = (unsigned long)base;
+
+	return start >= b && size <= len && start - b <= len - size;
+}
+
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 4, 0)
+
+static const struct {
+	enum mod_mem_type type;
+	enum symtab_region region;
+} symtab_core_types[] = {
+	{ MOD_TEXT, SYMTAB_REGION_TEXT },
+	{ MOD_RODATA, SYMTAB_REGION_RODATA },
+	{ MOD_RO_AFTER_INIT, SYMTAB_REGION_RO_AFTER_INIT },
+	{ MOD_DATA, SYMTAB_REGION_DATA },
+};
+
+static enum symtab_region core_region(struct module *mod, unsigned long start,
+				      size_t size)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(symtab_core_types); i++) {
+		const struct module_memory *m =
+			&mod->mem[symtab_core_types[i].type];
+
+		if (range_in(start, size, m->base, m->size))
+			return symtab_core_types[i].region;
+	}
+	return SYMTAB_REGION_NONE;
+}
+
+#else	/* one core layout: text, rodata, ro_after_init, data */
+
+static enum symtab_region core_region(struct module *mod, unsigned long start,
+				      size_t size)
+{
+	const struct module_layout *l = &mod->core_layout;
+	const char *base = l->base;
+
+#ifdef CONFIG_ARCH_WANTS_MODULES_DATA_IN_VMALLOC
+	if (range_in(start, size, mod->data_layout.base, mod->data_layout.size))
+		return SYMTAB_REGION_DATA;
+#endif
+	if (range_in(start, size, base, l->text_size))
+		return SYMTAB_REGION_TEXT;
+	if (range_in(start, size, base + l->text_size,
+		     l->ro_size - l->text_size))
+		return SYMTAB_REGION_RODATA;
+	if (range_in(start, size, base + l->ro_size,
+		     l->ro_after_init_size - l->ro_size))
+		return SYMTAB_REGION_RO_AFTER_INIT;
+	if (range_in(start, size, base + l->ro_after_init_size,
+		     l->size - l->ro_after_init_size))
+		return SYMTAB_REGION_DATA;
+	return SYMTAB_REGION_NONE;
+}
+
+#endif
+
+/**
+ * symtab_core_region() - the core region of @mod holding a range whole
+ * @mod: the module
+ * @addr: start of the range
+ * @size: its length, at least 1
+ *
+ * Return: the region, or SYMTAB_REGION_NONE if the range is not inside one
+ * region of @mod's core memory (init memory, another module, a gap).
+ */
+enum symtab_region symtab_core_region(struct module *mod, const void *addr,
+				      size_t size)
+{
+	if (!size)
+		return SYMTAB_REGION_NONE;
+	return core_region(mod, (unsigned long)addr, size);
+}
+
+const char *symtab_region_name(enum symtab_region region)
+{
+	switch (region) {
+	case SYMTAB_REGION_TEXT:
+		return "text";
+	case SYMTAB_REGION_RODATA:
+		return "read-only data";
+	case SYMTAB_REGION_RO_AFTER_INIT:
+		return "read-only-after-init data";
+	case SYMTAB_REGION_DATA:
+		return "data";
+	case SYMTAB_REGION_NONE:
+		break;
+	}
+	return "memory outside its core";
+}

@@ -1,0 +1,3 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#define STRESS_ID 2
+#include "stress_use.h"
