@@ -7,8 +7,6 @@
  */
 #include "internal.h"
 
-#include <linux/version.h>
-
 static bool range_in(unsigned long start, size_t size,
 		     const void *base, unsigned int len)
 {
@@ -17,7 +15,7 @@ static bool range_in(unsigned long start, size_t size,
 	return start >= b && size <= len && start - b <= len - size;
 }
 
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 4, 0)
+#ifdef SYMTAB_HAVE_MODULE_MEMORY	/* 6.4 and later: see Kbuild */
 
 static const struct {
 	enum mod_mem_type type;

@@ -51,6 +51,7 @@ struct symtab_entry *symtab_lookup(const char *name, size_t len)
 {
 	struct symtab_entry *e = find_entry(name, len);
 
+	/* Pairs with the release in symtab_register(): entries are filled. */
 	return e && smp_load_acquire(&e->table->live) ? e : NULL;
 }
 

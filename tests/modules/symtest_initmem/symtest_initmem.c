@@ -12,13 +12,11 @@ static char *which = "core";
 module_param(which, charp, 0444);
 MODULE_PARM_DESC(which, "initdata_table, initdata_var, init_func or core");
 
-int symtest_initmem_func(void);
-
 int symtest_initmem_core = 1;
-int symtest_initmem_var __initdata = 2;
+static int symtest_initmem_var __initdata = 2;
 int symtest_initmem_table_var = 3;
 
-int __init symtest_initmem_func(void)
+static int __init symtest_initmem_func(void)
 {
 	return 4;
 }

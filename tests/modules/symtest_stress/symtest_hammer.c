@@ -50,7 +50,7 @@ static int __init symtest_hammer_init(void)
 {
 	unsigned long i;
 
-	threads = min(threads, (unsigned int)ARRAY_SIZE(tasks));
+	threads = min_t(unsigned int, threads, ARRAY_SIZE(tasks));
 	for (i = 0; i < threads; i++) {
 		tasks[i] = kthread_run(hammer, (void *)i, "symtest_hammer/%lu", i);
 		if (IS_ERR(tasks[i])) {
