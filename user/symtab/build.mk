@@ -10,7 +10,7 @@ SYMTAB_SRCS	:= $(wildcard $(SYMTAB_DIR)/*.c)
 SYMTAB_DEPS	:= $(SYMTAB_SRCS) $(wildcard $(SYMTAB_DIR)/*.h) \
 		   $(SYMTAB_DIR)/commands.def $(wildcard include/symtab/*.h) \
 		   $(SYMTAB_DIR)/build.mk
-SYMTAB_LIBS	:= $(shell pkg-config --libs libelf libkmod)
+SYMTAB_LIBS	:= $(shell pkg-config --libs libelf libkmod 2>/dev/null)
 
 USER_BINS	+= $(BIN)/symtab
 
