@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <symtab/abi.h>
+#include <symtab/abi_check.h>
 
 #include "error.h"
 
