@@ -65,11 +65,11 @@ TEST_MODULES := $(patsubst %/,%,$(dir $(wildcard tests/modules/*/Kbuild)))
 testmodules: user kmod
 	@set -e; for k in $(KVERS); do for m in $(TEST_MODULES); do \
 		out=$(BUILD)/$$k/modules/$$(basename $$m); \
-		SYMTAB_KCFLAGS=-I$(CURDIR)/tests/modules/include \
+		SYMTAB_KCFLAGS="-I$(CURDIR)/tests/modules/include -I$(CURDIR)/tests/symtab/fixtures" \
 		scripts/kbuild/build-module.sh $$k $$m $$out; \
 		[ ! -e $$m/STRIP ] || for ko in $$out/*.ko; do \
 			strip --strip-unneeded $$ko; done; \
-	done; done
+	done; tests/vm/malformed-modules.sh $$k; done
 
 test: all testmodules
 	tests/run.sh

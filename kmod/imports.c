@@ -58,10 +58,13 @@ static void release_imports(struct symtab_client *c, unsigned int nr)
 			module_put(c->imports[nr].exporter);
 }
 
-/* Check a block before anything reads its record. */
+/*
+ * Check a block before anything reads its record: it lies in the module's
+ * writable core data and obeys the block rules (an import block is exactly
+ * one header and one record).
+ */
 static int check_object(struct module *mod, struct symtab_object *obj)
 {
-	const size_t bsize = sizeof(struct symtab_import_block);
 	const struct symtab_import_block *blk = obj->addr;
 	const char *label = obj->name ?: "(found by content)";
 	char why[SYMTAB_ABI_WHY_LEN];
@@ -69,11 +72,6 @@ static int check_object(struct module *mod, struct symtab_object *obj)
 	unsigned int nr;
 	int err;
 
-	if (obj->size != bsize) {
-		pr_err("%s: malformed import block %s: %zu bytes, an import block is %zu\n",
-		       mod->name, label, obj->size, bsize);
-		return -ENOEXEC;
-	}
 	region = symtab_core_region(mod, obj->addr, obj->size);
 	if (region == SYMTAB_REGION_NONE) {
 		pr_err("%s: malformed import block %s: not in the module's core memory (init data is freed after init)\n",
@@ -98,7 +96,7 @@ static int check_object(struct module *mod, struct symtab_object *obj)
 	}
 	if (obj->name &&
 	    strcmp(blk->rec.name, obj->name + strlen(SYMTAB_ABI_IMPORT_PREFIX))) {
-		pr_err("%s: malformed import block %s: record names %s\n",
+		pr_err("%s: malformed import block %s: declares %s\n",
 		       mod->name, obj->name, blk->rec.name);
 		return -ENOEXEC;
 	}

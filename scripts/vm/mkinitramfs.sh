@@ -44,6 +44,7 @@ for d in "$build/$kver" ${VM_EXTRA_MODULES:-}; do
 done
 
 cp "$top/tests/vm/lib.sh" "$root/tests/lib.sh"
+cp "$top/tests/symtab/malformed.cases" "$root/tests/"
 cp "$scenario" "$root/tests/scenario.sh"
 printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/sh\n' \
 	>"$root/etc/passwd"

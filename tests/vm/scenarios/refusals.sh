@@ -115,7 +115,7 @@ bad() {	# bad MODULE REASON
 }
 bad symtest_bad_magic "bad magic 0x21444142, expected 0x424d5953"
 bad symtest_bad_size "record size 72, expected 80"
-bad symtest_bad_trunc "56 bytes, an import block is 96"
+bad symtest_bad_trunc "truncated: 56 bytes is not a header and whole records"
 bad symtest_bad_count "count 3 past the end of the object (room for 1)"
 bad symtest_bad_name "record 0: name not NUL-terminated within 64 bytes"
 bad symtest_bad_kind "record 0: unknown kind 9"
