@@ -316,24 +316,31 @@ void kernel_versions_summary(const struct kernel_versions *kv, char *buf,
 			     size_t len)
 {
 	size_t i, versioned = 0;
-	char unversioned[64] = "";
+	char exports[96] = "", imports[48] = "";
 
 	for (i = 0; i < kv->nr_exports; i++)
 		versioned += kv->exports[i].versioned;
-	if (versioned < kv->nr_exports)
-		snprintf(unversioned, sizeof(unversioned),
-			 " (%zu more without a CRC)",
-			 kv->nr_exports - versioned);
-	if (!kernel_versions_any(kv))
+	if (!kernel_versions_any(kv)) {
 		snprintf(buf, len,
 			 "no symtab records and no kernel modversions (__versions, EXPORT_SYMBOL, .modinfo): not a module built by Kbuild");
-	else if (!kv->has_versions && !versioned)
+		return;
+	}
+	if (!kv->has_versions && !versioned) {
 		snprintf(buf, len,
 			 "no symtab records, and built without the kernel's modversions (no __versions, %zu EXPORT_SYMBOL%s without a CRC)",
 			 kv->nr_exports, plural(kv->nr_exports));
-	else
-		snprintf(buf, len,
-			 "no symtab records; the kernel's modversions already cover its %zu EXPORT_SYMBOL%s%s and %zu import%s",
-			 versioned, plural(versioned), unversioned,
-			 kv->nr_imports, plural(kv->nr_imports));
+		return;
+	}
+	if (kv->nr_exports)
+		snprintf(exports, sizeof(exports), " its %zu EXPORT_SYMBOL%s%s",
+			 versioned, plural(versioned),
+			 versioned < kv->nr_exports ? " (some without a CRC)" :
+			 "");
+	if (kv->nr_imports)
+		snprintf(imports, sizeof(imports), "%s its %zu import%s",
+			 kv->nr_exports ? " and" : "", kv->nr_imports,
+			 plural(kv->nr_imports));
+	snprintf(buf, len,
+		 "no symtab records; the kernel's modversions already cover%s%s",
+		 exports, imports);
 }

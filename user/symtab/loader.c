@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include <errno.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "loader.h"
+#include "module_dir.h"
 
 void loader_init(struct loader *l, const struct resident_table *resident,
 		 bool registry_loaded, loader_note_fn note, void *ctx)
@@ -16,48 +16,6 @@ void loader_init(struct loader *l, const struct resident_table *resident,
 	l->registry_loaded = registry_loaded;
 	l->note = note;
 	l->note_ctx = ctx;
-}
-
-/* nftw() has no context argument. */
-static struct {
-	char **paths;
-	size_t nr, cap;
-	int error;
-	bool recursive;
-} scan;
-
-static int collect(const char *path, const struct stat *st, int type,
-		   struct FTW *ftw)
-{
-	size_t len = strlen(path);
-	char **grown;
-
-	(void)st;
-	if (type == FTW_D && ftw->level > 0 && !scan.recursive)
-		return FTW_SKIP_SUBTREE;
-	if (type != FTW_F || len < 3 || strcmp(path + len - 3, ".ko"))
-		return FTW_CONTINUE;
-	if (scan.nr == scan.cap) {
-		scan.cap = scan.cap ? scan.cap * 2 : 64;
-		grown = reallocarray(scan.paths, scan.cap, sizeof(*grown));
-		if (!grown) {
-			scan.error = ENOMEM;
-			return FTW_STOP;
-		}
-		scan.paths = grown;
-	}
-	scan.paths[scan.nr] = strdup(path);
-	if (!scan.paths[scan.nr]) {
-		scan.error = ENOMEM;
-		return FTW_STOP;
-	}
-	scan.nr++;
-	return FTW_CONTINUE;
-}
-
-static int by_path(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 static int add_candidate(struct loader *l, const char *path,
@@ -94,30 +52,14 @@ skip:
 int loader_scan(struct loader *l, const char *dir, bool recursive,
 		struct symtab_error *err)
 {
-	struct stat st;
+	struct module_paths found;
 	size_t i;
-	int ret = 0;
+	int ret;
 
-	if (stat(dir, &st))
-		return error_set(err, errno, "%s: %s", dir, strerror(errno));
-	if (!S_ISDIR(st.st_mode))
-		return error_set(err, ENOTDIR, "%s: not a directory", dir);
-	memset(&scan, 0, sizeof(scan));
-	scan.recursive = recursive;
-	if (nftw(dir, collect, 16, FTW_PHYS | FTW_ACTIONRETVAL) && !scan.error)
-		scan.error = errno ? errno : EIO;
-	if (scan.error)
-		ret = error_set(err, scan.error, "%s: %s", dir,
-				strerror(scan.error));
-	if (scan.nr)
-		qsort(scan.paths, scan.nr, sizeof(*scan.paths), by_path);
-	for (i = 0; i < scan.nr; i++) {
-		if (!ret)
-			ret = add_candidate(l, scan.paths[i], err);
-		free(scan.paths[i]);
-	}
-	free(scan.paths);
-	memset(&scan, 0, sizeof(scan));
+	ret = module_dir_list(dir, recursive, &found, err);
+	for (i = 0; !ret && i < found.nr; i++)
+		ret = add_candidate(l, found.paths[i], err);
+	module_paths_release(&found);
 	return ret;
 }
 
