@@ -151,6 +151,39 @@ out:
 	return ret;
 }
 
+int module_probe(const char *name, kernel_log_fn fn, void *ctx,
+		 struct symtab_error *err)
+{
+	struct kmod_module *mod;
+	struct kmod_ctx *kctx;
+	int ret, log;
+
+	ret = new_context(&kctx, err);
+	if (ret)
+		return ret;
+	ret = kmod_module_new_from_name(kctx, name, &mod);
+	if (ret) {
+		error_set(err, -ret, "%s: %s", name, strerror(-ret));
+		goto out;
+	}
+	log = kernel_log_open();
+	ret = kmod_module_probe_insert_module(mod, KMOD_PROBE_IGNORE_LOADED,
+					      NULL, NULL, NULL, NULL);
+	if (ret > 0)	/* blacklisted, or a configured command */
+		ret = -EPERM;
+	if (ret) {
+		error_set(err, -ret, "could not load module %s: %s", name,
+			  insert_strerror(-ret));
+		kernel_log_drain(log, name, fn, ctx);
+	} else if (log >= 0) {
+		close(log);
+	}
+	kmod_module_unref(mod);
+out:
+	kmod_unref(kctx);
+	return ret;
+}
+
 int module_remove(const char *name, struct symtab_error *err)
 {
 	struct kmod_module *mod;
