@@ -160,3 +160,63 @@ plain_modules() { # KVER TOOL
 	expect "$tag: load -n: a dependency found nowhere is an error naming it" \
 		sh -c "[ $rc = 1 ] && [ ! -s '$work/out' ] && grep -qF '$d/load/plain_import.ko: depends on plain_export, which is not loaded' '$work/err'"
 }
+
+# The types a build stores for explain: the exports' from genksyms -T of
+# each source (make testmodules did that), the imports' from the same run
+# with `symtab dump -g` markers appended.  Prints how many import CRCs
+# genksyms reproduced from the module's own declarations.
+import_types() { # TOOL KVER OUT_KO
+	local tool=$1 k=$2 ko=$3 dir=$top/build/$2/modules/plain
+	local base=${3%.ko} same=0 crc sym
+	cp "$dir/plain_import.ko" "$ko"
+	{ cat "$dir/plain_import.i"; "$tool" dump -g "$ko"; } >"$base.i"
+	"$top/build/bin/genksyms" -T "$base.symtypes" <"$base.i" >"$base.symvers"
+	"$tool" stamp -q -T "$base.symtypes" "$ko" "$base.symvers" 2>/dev/null
+	while read -r _ sym crc; do
+		"$tool" dump "$ko" 2>/dev/null |
+			grep -qxF "$(printf '%s\t%s\tkimport' "$crc" "$sym")" &&
+			same=$((same + 1))
+	done <"$base.symvers"
+	echo "$same $(grep -c . "$base.symvers")"
+}
+
+# explain_names TOOL OLD NEW WANT WHAT: explain names a change (not just
+# "CRC changed") for each symbol in the file WANT.
+explain_names() {
+	local tool=$1 old=$2 new=$3 want=$4 what=$5 sym missing=
+	run "$tool" explain "$old" "$new"
+	while read -r sym; do
+		grep "^$sym: " "$work/out" | grep -qv ': CRC changed ' ||
+			missing="$missing $sym"
+	done <"$want"
+	expect "$what ($(wc -l <"$want"): $(tr '\n' ' ' <"$want"| sed 's/ $//'))" \
+		sh -c "[ $rc = 1 ] && [ -s '$want' ] && [ -z '$missing' ]" ||
+		echo "#   not explained:$missing"
+}
+
+plain_explain() { # TOOL KVER OTHER
+	local tool=$1 k=$2 other=$3 tag="plain explain ${1##*/build/}"
+	local d=$work/explain-$2-$3 reproduced
+	mkdir -p "$d"
+	# Exports: CRCs that differ between the two Module.symvers.
+	awk -F'\t' 'NR == FNR { c[$2] = $1; next } $2 in c && c[$2] != $1 {
+		print $2 }' "$top/build/$k/modules/plain/Module.symvers" \
+		"$top/build/$other/modules/plain/Module.symvers" | sort >"$d/exports"
+	explain_names "$tool" "$top/build/$k/modules/plain/plain_export.ko" \
+		"$top/build/$other/modules/plain/plain_export.ko" "$d/exports" \
+		"$tag: $k -> $other: explain names the change behind each changed kexport CRC"
+	expect "$tag: ... down to a struct member" \
+		grep -qE "^plain_(file_pos|skb_len): .*: member '" "$work/out"
+
+	for kv in "$k" "$other"; do
+		reproduced=$(import_types "$tool" "$kv" "$d/imp-$kv.ko")
+		expect "$tag: $kv: genksyms with dump -g markers gives the __versions CRC of every import the sources declare (${reproduced% *} of ${reproduced#* })" \
+			sh -c "[ ${reproduced% *} -gt 0 ] && [ ${reproduced% *} = ${reproduced#* } ]"
+	done
+	# Imports: CRCs that differ and that both builds declared.
+	join <(sed 's/^#SYMVER //' "$d/imp-$k.symvers" | sort) \
+		<(sed 's/^#SYMVER //' "$d/imp-$other.symvers" | sort) |
+		awk '$2 != $3 { print $1 }' >"$d/imports"
+	explain_names "$tool" "$d/imp-$k.ko" "$d/imp-$other.ko" "$d/imports" \
+		"$tag: $k -> $other: explain names the change behind each changed kimport CRC"
+}

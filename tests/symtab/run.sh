@@ -565,6 +565,11 @@ for k in $(cd /lib/modules 2>/dev/null && ls); do
 	for tool in "$top/build/bin/symtab" "$top/build/san/symtab"; do
 		plain_modules "$k" "$tool"
 	done
+	for other in $(cd /lib/modules && ls); do
+		[ "$other" != "$k" ] && [ -d "$top/build/$other/modules/plain" ] &&
+			[ -d "$top/build/$k/modules/plain" ] || continue
+		plain_explain "$top/build/san/symtab" "$k" "$other"
+	done
 done
 
 echo "1..$n"

@@ -31,6 +31,7 @@ static const char help[] =
 "2 wrong usage.\n";
 
 static const struct option options[] = {
+	{ "genksyms-imports", no_argument, NULL, 'g' },
 	COMMON_OPTIONS
 };
 
@@ -81,16 +82,33 @@ static void dump_module(const struct module_file *mf, bool prefix)
 	}
 }
 
+/* The marker genksyms computes a CRC and dumps the types for. */
+static void dump_import_markers(const struct module_file *mf)
+{
+	size_t i;
+
+	/* The names come from the file: only identifiers reach genksyms. */
+	for (i = 0; i < mf->kernel.nr_imports; i++)
+		if (symbol_name_valid(mf->kernel.imports[i].name))
+			printf("__GENKSYMS_EXPORT_SYMBOL(%s);\n",
+			       mf->kernel.imports[i].name);
+}
+
 int cmd_dump(int argc, char *argv[])
 {
 	struct module_file *mf;
 	struct symtab_error err;
+	bool markers = false;
 	int opt, i, status = EXIT_OK;
 
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, COMMON_SHORT_OPTIONS, options,
-				  NULL)) != -1)
-		return common_option(opt, "dump", help, argv);
+	while ((opt = getopt_long(argc, argv, COMMON_SHORT_OPTIONS "g", options,
+				  NULL)) != -1) {
+		if (opt == 'g')
+			markers = true;
+		else
+			return common_option(opt, "dump", help, argv);
+	}
 	if (optind == argc)
 		return usage_error("dump", "expected a module");
 
@@ -100,7 +118,10 @@ int cmd_dump(int argc, char *argv[])
 			status = EXIT_PROBLEM;
 			continue;
 		}
-		dump_module(mf, argc - optind > 1);
+		if (markers)
+			dump_import_markers(mf);
+		else
+			dump_module(mf, argc - optind > 1);
 		module_file_free(mf);
 	}
 	if (fflush(stdout)) {
