@@ -331,6 +331,12 @@ static void test_kernel_versions(const char *dir, const char *release)
 	char *path, line[512];
 	size_t i, same = 0, plain_used = 0;
 	const char *fake_text = "0x00000001\t_printk\tvmlinux\tEXPORT_SYMBOL\t\n";
+	const char *kallsyms =
+		"ffffffff81000000 T _stext\n"
+		"ffffffffc0001000 T plain_add\t[plain_export]\n"
+		"ffffffffc0002000 d plain_value\t[plain_export]\n"
+		"0000000000000000 D plain_counter\t[plain_export]\n";
+	struct loaded_symbols loaded = { 0 };
 
 	if (asprintf(&path, "%s/plain_export.ko", dir) < 0)
 		return;
@@ -406,12 +412,26 @@ static void test_kernel_versions(const char *dir, const char *release)
 	       strstr(line, "m.ko: disagrees about version of symbol _printk"),
 	       "kernel: a changed CRC disagrees: %s",
 	       seen.printk ? line : "(not seen)");
+	expect(loaded_symbols_parse(&loaded, kallsyms, strlen(kallsyms),
+				    &err) == 0 && loaded.nr == 2,
+	       "kallsyms: the global symbols of loaded modules only");
+	t.loaded = &loaded;
+	t.nr_given = 0;
+	kernel_import_resolve(&t, imp, "plain_add", &res);
+	expect(res.state == KIMPORT_LOADED && !kernel_import_is_problem(&res) &&
+	       !strcmp(res.provider, "plain_export"),
+	       "kernel: a symbol of a loaded module resolves, CRC unread");
+	kernel_import_resolve(&t, imp, "plain_value", &res);
+	expect(res.state == KIMPORT_UNKNOWN,
+	       "kernel: a module's local symbol does not resolve");
+	t.loaded = NULL;
 	kernel_import_resolve(&t, imp, "__fentry__", &res);
 	kernel_import_format("m.ko", &res, line, sizeof(line));
 	expect(res.state == KIMPORT_UNKNOWN &&
 	       !strcmp(line, "m.ko: Unknown symbol __fentry__ (err -2)"),
 	       "kernel: %s", line);
 out:
+	loaded_symbols_release(&loaded);
 	kernel_symvers_release(&fake);
 	kernel_symvers_release(&kernel);
 	kernel_symvers_release(&own);

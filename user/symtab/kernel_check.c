@@ -44,7 +44,12 @@ static bool find_provider(const struct kernel_target *t,
 		res->state = KIMPORT_OK;
 		return true;
 	}
-	return module_provides(t->installed, t->nr_installed, mf, name, res);
+	if (module_provides(t->installed, t->nr_installed, mf, name, res))
+		return true;
+	res->provider = t->loaded ? loaded_symbols_module(t->loaded, name) :
+				    NULL;
+	res->state = KIMPORT_LOADED;
+	return res->provider != NULL;
 }
 
 void kernel_import_resolve(const struct kernel_target *t,
@@ -76,6 +81,11 @@ void kernel_import_format(const char *module, const struct kernel_import *res,
 	case KIMPORT_OK:
 		snprintf(buf, len, "%s: %s 0x%08x from %s", module, res->name,
 			 res->have, res->provider);
+		break;
+	case KIMPORT_LOADED:
+		snprintf(buf, len,
+			 "%s: %s from the loaded module %s (its CRC cannot be read: the kernel checks it)",
+			 module, res->name, res->provider);
 		break;
 	case KIMPORT_UNVERSIONED:
 		snprintf(buf, len,

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "kernel_symvers.h"
+#include "loaded_symbols.h"
 #include "module_file.h"
 
 /* What the target kernel offers, looked up in this order. */
@@ -23,11 +24,14 @@ struct kernel_target {
 	const struct kernel_symvers *symvers;	/* the kernel's own, or NULL */
 	struct module_file **installed;		/* out-of-tree modules */
 	size_t nr_installed;
+	/* The running kernel's loaded modules, or NULL. */
+	const struct loaded_symbols *loaded;
 };
 
 enum kernel_import_state {
 	KIMPORT_OK,
 	KIMPORT_UNVERSIONED,	/* the exporter has no CRC: loads, tainted */
+	KIMPORT_LOADED,		/* a loaded module has it; CRC unreadable */
 	KIMPORT_MISMATCH,	/* "disagrees about version of symbol" */
 	KIMPORT_NO_VERSION,	/* "no symbol version for": refused */
 	KIMPORT_UNKNOWN,	/* "Unknown symbol ... (err -2)" */

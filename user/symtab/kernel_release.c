@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/utsname.h>
 
 #include "kernel_release.h"
 #include "module_dir.h"
@@ -52,6 +53,13 @@ static int scan_installed(struct kernel_target *t, const char *release,
 	return ret;
 }
 
+static bool running_kernel(const char *release)
+{
+	struct utsname u;
+
+	return !uname(&u) && !strcmp(u.release, release);
+}
+
 int kernel_release_open(struct kernel_release *kr, const char *release,
 			struct symtab_error *err)
 {
@@ -66,7 +74,13 @@ int kernel_release_open(struct kernel_release *kr, const char *release,
 		kr->target.symvers = &kr->symvers;
 	else if (ret != -ENOENT)
 		return ret;
-	return scan_installed(&kr->target, release, err);
+	ret = scan_installed(&kr->target, release, err);
+	if (ret || !running_kernel(release))
+		return ret;
+	/* Without it (no /proc), loaded modules are simply not known. */
+	if (!loaded_symbols_load(&kr->loaded, KALLSYMS_PATH, NULL))
+		kr->target.loaded = &kr->loaded;
+	return 0;
 }
 
 void kernel_release_close(struct kernel_release *kr)
@@ -77,6 +91,7 @@ void kernel_release_close(struct kernel_release *kr)
 		module_file_free(kr->target.installed[i]);
 	free(kr->target.installed);
 	kernel_symvers_release(&kr->symvers);
+	loaded_symbols_release(&kr->loaded);
 	free(kr->symvers_path);
 	memset(kr, 0, sizeof(*kr));
 }

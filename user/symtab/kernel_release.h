@@ -2,7 +2,8 @@
 /*
  * The symbols a kernel release offers a module: its Module.symvers (which
  * covers its in-tree modules) and the exports of the out-of-tree modules
- * installed for it under /lib/modules/RELEASE/{extra,updates}.
+ * installed for it under /lib/modules/RELEASE/{extra,updates}, and for
+ * the running kernel, the symbols of its loaded modules.
  */
 #ifndef _SYMTAB_KERNEL_RELEASE_H
 #define _SYMTAB_KERNEL_RELEASE_H
@@ -14,6 +15,7 @@
 struct kernel_release {
 	struct kernel_symvers symvers;
 	char *symvers_path;
+	struct loaded_symbols loaded;	/* the running kernel's only */
 	struct kernel_target target;	/* .symvers NULL: no Module.symvers */
 };
 
