@@ -564,6 +564,7 @@ for k in $(cd /lib/modules 2>/dev/null && ls); do
 	[ -e "/lib/modules/$k/build/Module.symvers" ] || continue
 	for tool in "$top/build/bin/symtab" "$top/build/san/symtab"; do
 		plain_modules "$k" "$tool"
+		registry_module_kernel_check "$k" "$tool"
 	done
 	for other in $(cd /lib/modules && ls); do
 		[ "$other" != "$k" ] && [ -d "$top/build/$other/modules/plain" ] &&
