@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "bytes.h"
+#include "elf_validate.h"
 #include "kernel_versions.h"
 #include "module_file.h"
 #include "section_write.h"
@@ -12,49 +13,17 @@
 #define KSYMTAB_PREFIX	"__ksymtab_"
 #define KCRC_PREFIX	"__crc_"
 
-/* The symbol table as module_file_parse() validated it. */
-struct symbols {
-	Elf_Data *syms, *xindex;
-	size_t nr, strtab;
-};
-
-static int find_symbols(struct module_file *mf, struct symbols *s,
-			struct symtab_error *err)
-{
-	Elf_Scn *scn = NULL;
-	GElf_Shdr sh;
-	size_t symtab = 0;
-
-	memset(s, 0, sizeof(*s));
-	while ((scn = elf_nextscn(mf->elf, scn))) {
-		if (!gelf_getshdr(scn, &sh))
-			continue;
-		if (sh.sh_type == SHT_SYMTAB) {
-			symtab = elf_ndxscn(scn);
-			s->syms = elf_getdata(scn, NULL);
-			s->nr = sh.sh_entsize ? sh.sh_size / sh.sh_entsize : 0;
-			s->strtab = sh.sh_link;
-		} else if (sh.sh_type == SHT_SYMTAB_SHNDX) {
-			s->xindex = elf_getdata(scn, NULL);
-		}
-	}
-	if (symtab && !s->syms)
-		return error_set(err, ENOEXEC, "%s: symbol table: %s",
-				 mf->path, elf_errmsg(-1));
-	return 0;
-}
-
 /* Symbol @i, its section index and name; false if unreadable. */
-static bool symbol_at(struct module_file *mf, const struct symbols *s,
+static bool symbol_at(struct module_file *mf, const struct elf_layout *l,
 		      size_t i, GElf_Sym *sym, size_t *shndx,
 		      const char **name)
 {
 	Elf32_Word xndx = 0;
 
-	if (!gelf_getsymshndx(s->syms, s->xindex, i, sym, &xndx))
+	if (!gelf_getsymshndx(l->syms, l->xindex, i, sym, &xndx))
 		return false;
 	*shndx = sym->st_shndx == SHN_XINDEX ? xndx : sym->st_shndx;
-	*name = elf_strptr(mf->elf, s->strtab, sym->st_name);
+	*name = elf_strptr(mf->elf, l->strtab, sym->st_name);
 	return *name != NULL;
 }
 
@@ -186,7 +155,7 @@ static int add_undefined(struct module_file *mf, struct kernel_versions *kv,
 }
 
 /* First pass: exports and undefined symbols. */
-static int read_symbols(struct module_file *mf, const struct symbols *s,
+static int read_symbols(struct module_file *mf, const struct elf_layout *l,
 			struct kernel_versions *kv, struct symtab_error *err)
 {
 	const char *name;
@@ -194,8 +163,8 @@ static int read_symbols(struct module_file *mf, const struct symbols *s,
 	size_t i, shndx;
 	int ret = 0;
 
-	for (i = 1; !ret && i < s->nr; i++) {
-		if (!symbol_at(mf, s, i, &sym, &shndx, &name) || !*name ||
+	for (i = 1; !ret && i < l->nr_syms; i++) {
+		if (!symbol_at(mf, l, i, &sym, &shndx, &name) || !*name ||
 		    GELF_ST_TYPE(sym.st_info) == STT_SECTION ||
 		    GELF_ST_TYPE(sym.st_info) == STT_FILE)
 			continue;
@@ -226,7 +195,8 @@ static struct kernel_version *find(struct kernel_version *v, size_t nr,
 }
 
 /* Second pass: the CRC of each export. */
-static int read_export_crcs(struct module_file *mf, const struct symbols *s,
+static int read_export_crcs(struct module_file *mf,
+			    const struct elf_layout *l,
 			    struct kernel_versions *kv,
 			    struct symtab_error *err)
 {
@@ -236,8 +206,8 @@ static int read_export_crcs(struct module_file *mf, const struct symbols *s,
 	size_t i, shndx;
 	int ret;
 
-	for (i = 1; kv->nr_exports && i < s->nr; i++) {
-		if (!symbol_at(mf, s, i, &sym, &shndx, &name) ||
+	for (i = 1; kv->nr_exports && i < l->nr_syms; i++) {
+		if (!symbol_at(mf, l, i, &sym, &shndx, &name) ||
 		    sym.st_shndx == SHN_UNDEF ||
 		    strncmp(name, KCRC_PREFIX, strlen(KCRC_PREFIX)))
 			continue;
@@ -253,21 +223,18 @@ static int read_export_crcs(struct module_file *mf, const struct symbols *s,
 	return 0;
 }
 
-int kernel_versions_read(struct module_file *mf, struct kernel_versions *kv,
-			 struct symtab_error *err)
+int kernel_versions_read(struct module_file *mf, const struct elf_layout *l,
+			 struct kernel_versions *kv, struct symtab_error *err)
 {
-	struct symbols s;
 	int ret;
 
 	memset(kv, 0, sizeof(*kv));
 	read_modinfo(mf, kv);
 	ret = read_imports(mf, kv, err);
 	if (!ret)
-		ret = find_symbols(mf, &s, err);
-	if (!ret && s.syms)
-		ret = read_symbols(mf, &s, kv, err);
-	if (!ret && s.syms)
-		ret = read_export_crcs(mf, &s, kv, err);
+		ret = read_symbols(mf, l, kv, err);
+	if (!ret)
+		ret = read_export_crcs(mf, l, kv, err);
 	if (ret)
 		kernel_versions_release(kv);
 	return ret;

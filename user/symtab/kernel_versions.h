@@ -16,6 +16,7 @@
 
 #include "error.h"
 
+struct elf_layout;
 struct module_file;
 
 /* struct modversion_info: an unsigned long CRC, then the name. */
@@ -42,12 +43,13 @@ struct kernel_versions {
 };
 
 /*
- * kernel_versions_read() - fill @kv from the parsed module @mf
+ * kernel_versions_read() - fill @kv from @mf, whose container @l
+ * module_file_parse() validated
  * Return: 0, or -ENOEXEC (malformed __versions or CRC) / -ENOMEM with
  * @err set.
  */
-int kernel_versions_read(struct module_file *mf, struct kernel_versions *kv,
-			 struct symtab_error *err);
+int kernel_versions_read(struct module_file *mf, const struct elf_layout *l,
+			 struct kernel_versions *kv, struct symtab_error *err);
 
 void kernel_versions_release(struct kernel_versions *kv);
 

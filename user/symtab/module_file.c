@@ -267,7 +267,7 @@ static int parse(struct module_file *mf, struct symtab_error *err)
 	if (!ret)
 		ret = check_relocations(mf, &l, err);
 	if (!ret)
-		ret = kernel_versions_read(mf, &mf->kernel, err);
+		ret = kernel_versions_read(mf, &l, &mf->kernel, err);
 	return ret;
 }
 
