@@ -22,6 +22,7 @@
 #include "force_copy.h"
 #include "kernel_check.h"
 #include "kernel_symvers.h"
+#include "loader.h"
 #include "module_file.h"
 #include "resident_table.h"
 #include "section_write.h"
@@ -314,6 +315,56 @@ static void kernel_seen(void *ctx, const struct module_file *mf,
 		seen->printk_copy = *res;
 		seen->printk = &seen->printk_copy;
 	}
+}
+
+static int never_loaded(const char *name)
+{
+	(void)name;
+	return 0;
+}
+
+static int loaded_plain_export(const char *name)
+{
+	return !strcmp(name, "plain_export");
+}
+
+static char *installed_plain_export(const char *name)
+{
+	return strcmp(name, "plain_export") ? NULL : strdup("/lib/x.ko");
+}
+
+/* An installed dependency goes to modprobe; a loaded one is left alone. */
+static void test_loader_installed(const char *importer)
+{
+	struct resident_table empty = RESIDENT_TABLE_INIT;
+	struct symtab_error err;
+	struct loader l;
+	int ret;
+
+	loader_init(&l, &empty, true, NULL, NULL);
+	l.loaded = never_loaded;
+	l.installed = installed_plain_export;
+	ret = loader_plan(&l, importer, false, NULL, NULL, &err);
+	expect(ret == 0 && l.nr_probes == 1 &&
+	       !strcmp(l.probes[0], "plain_export") && l.nr_steps == 1,
+	       "loader: an installed dependency is planned for modprobe");
+	loader_release(&l);
+
+	loader_init(&l, &empty, true, NULL, NULL);
+	l.loaded = loaded_plain_export;
+	l.installed = NULL;
+	ret = loader_plan(&l, importer, false, NULL, NULL, &err);
+	expect(ret == 0 && !l.nr_probes && l.nr_steps == 1,
+	       "loader: a loaded dependency is left alone");
+	loader_release(&l);
+
+	loader_init(&l, &empty, true, NULL, NULL);
+	l.loaded = never_loaded;
+	l.installed = NULL;
+	ret = loader_plan(&l, importer, false, NULL, NULL, &err);
+	expect(ret == -ENOENT && strstr(err.msg, "depends on plain_export"),
+	       "loader: a dependency found nowhere: %s", err.msg);
+	loader_release(&l);
 }
 
 /* The plain modules against their own Module.symvers and the kernel's. */
@@ -611,6 +662,7 @@ static void test_module(const char *dir)
 int main(int argc, char *argv[])
 {
 	struct symtab_error err;
+	char *importer;
 	struct module_file *mf;
 
 	test_blocks();
@@ -623,7 +675,12 @@ int main(int argc, char *argv[])
 	       !strncmp(err.msg, "e: ", 3), "module: an empty image");
 	if (argc > 1)
 		test_module(argv[1]);
-	if (argc > 3)
+	if (argc > 3) {
 		test_kernel_versions(argv[2], argv[3]);
+		if (asprintf(&importer, "%s/plain_import.ko", argv[2]) > 0) {
+			test_loader_installed(importer);
+			free(importer);
+		}
+	}
 	return failures ? 1 : 0;
 }
