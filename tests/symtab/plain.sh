@@ -119,6 +119,12 @@ plain_modules() { # KVER TOOL
 		expect "$tag: check -k $other: each CRC that differs is a disagreement ($(wc -l <"$d/differs"))" \
 			sh -c "[ $rc = 1 ] && [ -s '$d/differs' ] && diff -u '$d/differs' '$d/named' >&2"
 	done
+	run "$tool" check -k "$k-elsewhere" -s "$symvers" "$imp" "$exp"
+	expect "$tag: check -s reads the Module.symvers given" \
+		sh -c "[ $rc = 0 ] && grep -qF '$imp: every symbol it uses resolves against $k-elsewhere' '$work/err'"
+	run "$tool" check -s "$d/no-such.symvers" "$imp"
+	expect "$tag: check -s of a missing file is an error naming it" \
+		fails_with 1 "$d/no-such.symvers: no such file"
 	run "$tool" check -k no-such-release "$imp"
 	expect "$tag: check -k of a kernel without headers is an error naming Module.symvers" \
 		fails_with 1 "/lib/modules/no-such-release/build/Module.symvers"

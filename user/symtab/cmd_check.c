@@ -41,6 +41,8 @@ static const char help[] =
 "  -k, --kernel RELEASE  check against kernel RELEASE (default: the\n"
 "                    running kernel; without its Module.symvers, the\n"
 "                    kernel's modversions are not checked, and a note says so)\n"
+"  -s, --symvers FILE  the kernel's Module.symvers is FILE (with -k, or\n"
+"                    for the running kernel)\n"
 "  -t, --table FILE  read the resident table from FILE (a saved copy of\n"
 "                    /proc/symtab) instead\n"
 "  -v, --verbose     also print how each import resolves, on stdout\n"
@@ -52,6 +54,7 @@ static const char help[] =
 
 static const struct option options[] = {
 	{ "kernel", required_argument, NULL, 'k' },
+	{ "symvers", required_argument, NULL, 's' },
 	{ "table", required_argument, NULL, 't' },
 	{ "verbose", no_argument, NULL, 'v' },
 	COMMON_OPTIONS
@@ -59,6 +62,7 @@ static const struct option options[] = {
 
 struct check_options {
 	const char *release;	/* NULL: the running kernel */
+	const char *symvers;	/* NULL: the release's headers' */
 	const char *table;
 	bool verbose;
 };
@@ -160,18 +164,20 @@ static int check_kernel(struct module_file **mods, size_t nr,
 		}
 		release = u.release;
 	}
-	ret = kernel_release_open(&kr, release, &err);
+	ret = kernel_release_open(&kr, release, o->symvers, &err);
 	if (ret) {
 		report_error(&err);
 		kernel_release_close(&kr);
 		return EXIT_PROBLEM;
 	}
 	if (!kr.target.symvers) {
-		message("%s: no such file (the headers of %s are not installed): the kernel's symbol versions are not checked%s",
-			kr.symvers_path, release,
-			o->release ? "" : " (-k RELEASE picks another kernel)");
+		message("%s: no such file%s: the kernel's symbol versions are not checked%s",
+			kr.symvers_path,
+			o->symvers ? "" : " (the kernel's headers are not installed)",
+			o->release || o->symvers ? "" :
+			" (-k RELEASE picks another kernel)");
 		kernel_release_close(&kr);
-		return o->release ? EXIT_PROBLEM : EXIT_OK;
+		return o->release || o->symvers ? EXIT_PROBLEM : EXIT_OK;
 	}
 	kr.target.given = mods;
 	kr.target.nr_given = nr;
@@ -201,10 +207,12 @@ int cmd_check(int argc, char *argv[])
 	int opt, i, status = EXIT_OK;
 
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, COMMON_SHORT_OPTIONS "k:t:v",
+	while ((opt = getopt_long(argc, argv, COMMON_SHORT_OPTIONS "k:s:t:v",
 				  options, NULL)) != -1) {
 		if (opt == 'k')
 			o.release = optarg;
+		else if (opt == 's')
+			o.symvers = optarg;
 		else if (opt == 't')
 			o.table = optarg;
 		else if (opt == 'v')

@@ -61,12 +61,13 @@ static bool running_kernel(const char *release)
 }
 
 int kernel_release_open(struct kernel_release *kr, const char *release,
-			struct symtab_error *err)
+			const char *symvers, struct symtab_error *err)
 {
 	int ret;
 
 	memset(kr, 0, sizeof(*kr));
-	kr->symvers_path = kernel_symvers_path(release);
+	kr->symvers_path = symvers ? strdup(symvers) :
+				     kernel_symvers_path(release);
 	if (!kr->symvers_path)
 		return error_set(err, ENOMEM, "out of memory");
 	ret = kernel_symvers_load(&kr->symvers, kr->symvers_path, err);

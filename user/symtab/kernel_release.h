@@ -21,12 +21,13 @@ struct kernel_release {
 
 /*
  * kernel_release_open() - read what @release offers
+ * @symvers: its Module.symvers, or NULL for the installed headers'
  * Return: 0 (a missing Module.symvers leaves target.symvers NULL), or
  * -errno with @err set (a malformed Module.symvers, no memory).
  * Unreadable installed modules are left out.
  */
 int kernel_release_open(struct kernel_release *kr, const char *release,
-			struct symtab_error *err);
+			const char *symvers, struct symtab_error *err);
 
 void kernel_release_close(struct kernel_release *kr);
 
