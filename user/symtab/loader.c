@@ -6,7 +6,7 @@
 #include <sys/stat.h>
 
 #include "kernel_modules.h"
-#include "loader.h"
+#include "loader_internal.h"
 #include "module_dir.h"
 
 void loader_init(struct loader *l, const struct resident_table *resident,
@@ -66,7 +66,8 @@ int loader_scan(struct loader *l, const char *dir, bool recursive,
 	return ret;
 }
 
-static bool is_target(const struct loader *l, const struct module_candidate *c)
+bool loader_is_target(const struct loader *l,
+		      const struct module_candidate *c)
 {
 	return c->dev == l->target_dev && c->ino == l->target_ino;
 }
@@ -94,7 +95,7 @@ static struct module_file *find_exporter(const struct loader *l,
 	if (module_exports(l->target, name, &rec))
 		return l->target;
 	for (i = 0; i < l->nr_candidates; i++)
-		if (!is_target(l, &l->candidates[i]) &&
+		if (!loader_is_target(l, &l->candidates[i]) &&
 		    module_exports(l->candidates[i].mf, name, &rec))
 			return l->candidates[i].mf;
 	return NULL;
@@ -116,7 +117,7 @@ static int add_step(struct loader *l, struct module_file *mf, bool registry,
 	return 0;
 }
 
-static int refuse_cycle(const struct loader *l, const struct module_file *mf,
+int loader_refuse_cycle(const struct loader *l, const struct module_file *mf,
 			const char *name, struct symtab_error *err)
 {
 	char chain[SYMTAB_ERROR_LEN / 2] = "";
@@ -136,7 +137,7 @@ static int refuse_cycle(const struct loader *l, const struct module_file *mf,
 			 l->stack[l->depth - 1]->path, name);
 }
 
-static bool on_stack(const struct loader *l, const struct module_file *mf)
+bool loader_on_stack(const struct loader *l, const struct module_file *mf)
 {
 	size_t i;
 
@@ -144,184 +145,6 @@ static bool on_stack(const struct loader *l, const struct module_file *mf)
 		if (l->stack[i] == mf)
 			return true;
 	return false;
-}
-
-/* The name the kernel knows @mf by: modinfo "name", else its file's. */
-static void module_file_kname(const struct module_file *mf, char *buf,
-			      size_t len)
-{
-	const char *name = modinfo_get(&mf->kernel, "name", 0);
-	const char *base = strrchr(mf->path, '/');
-	char *p;
-
-	if (name) {
-		snprintf(buf, len, "%s", name);
-		return;
-	}
-	snprintf(buf, len, "%s", base ? base + 1 : mf->path);
-	p = strstr(buf, ".ko");
-	if (p)
-		*p = '\0';
-	for (p = buf; *p; p++)
-		if (*p == '-')
-			*p = '_';
-}
-
-static bool planned(const struct loader *l, const struct module_file *mf)
-{
-	size_t i;
-
-	for (i = 0; i < l->nr_steps; i++)
-		if (l->steps[i].mf == mf)
-			return true;
-	return false;
-}
-
-static bool probe_planned(const struct loader *l, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < l->nr_probes; i++)
-		if (!strcmp(l->probes[i], name))
-			return true;
-	return false;
-}
-
-static struct module_file *find_by_name(const struct loader *l,
-					const char *name)
-{
-	char kname[SYMTAB_NAME_LEN];
-	size_t i;
-
-	for (i = 0; i < l->nr_candidates; i++) {
-		if (is_target(l, &l->candidates[i]))
-			continue;
-		module_file_kname(l->candidates[i].mf, kname, sizeof(kname));
-		if (!strcmp(kname, name))
-			return l->candidates[i].mf;
-	}
-	return NULL;
-}
-
-static bool kernel_provided(const struct loader *l, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < l->nr_steps; i++)
-		if (kernel_export_find(&l->steps[i].mf->kernel, name))
-			return true;
-	return false;
-}
-
-static struct module_file *find_kernel_exporter(const struct loader *l,
-						const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < l->nr_candidates; i++)
-		if (!is_target(l, &l->candidates[i]) &&
-		    kernel_export_find(&l->candidates[i].mf->kernel, name))
-			return l->candidates[i].mf;
-	return NULL;
-}
-
-static int visit(struct loader *l, struct module_file *mf,
-		 struct symtab_error *err);
-
-/* Visit @dep, which @mf needs for @why, unless it is in or loaded. */
-static int visit_dependency(struct loader *l, struct module_file *mf,
-			    struct module_file *dep, const char *why,
-			    struct symtab_error *err)
-{
-	char kname[SYMTAB_NAME_LEN];
-
-	if (dep == mf || planned(l, dep))
-		return 0;
-	module_file_kname(dep, kname, sizeof(kname));
-	/* The registry's own place is planned by plan_registry(). */
-	if (!strcmp(kname, REGISTRY_MODULE_NAME))
-		return 0;
-	if (on_stack(l, dep))
-		return refuse_cycle(l, dep, why, err);
-	if (l->loaded && l->loaded(kname) > 0)
-		return 0;
-	return visit(l, dep, err);
-}
-
-static int add_probe(struct loader *l, const char *name,
-		     struct symtab_error *err)
-{
-	char **grown;
-
-	grown = reallocarray(l->probes, l->nr_probes + 1, sizeof(*grown));
-	if (!grown)
-		return error_set(err, ENOMEM, "out of memory");
-	l->probes = grown;
-	l->probes[l->nr_probes] = strdup(name);
-	if (!l->probes[l->nr_probes])
-		return error_set(err, ENOMEM, "out of memory");
-	l->nr_probes++;
-	return 0;
-}
-
-/* modinfo "depends": among the candidates, loaded, or installed. */
-static int visit_depends(struct loader *l, struct module_file *mf,
-			 struct symtab_error *err)
-{
-	const char *depends = modinfo_get(&mf->kernel, "depends", 0);
-	char name[SYMTAB_NAME_LEN], *path;
-	struct module_file *dep;
-	size_t len;
-	int ret;
-
-	while (depends && *depends) {
-		len = strcspn(depends, ",");
-		snprintf(name, sizeof(name), "%.*s", (int)len, depends);
-		depends += len + (depends[len] == ',');
-		if (!*name || !strcmp(name, REGISTRY_MODULE_NAME))
-			continue;
-		dep = find_by_name(l, name);
-		if (dep) {
-			ret = visit_dependency(l, mf, dep, name, err);
-			if (ret)
-				return ret;
-			continue;
-		}
-		if (probe_planned(l, name) || (l->loaded && l->loaded(name) > 0))
-			continue;
-		path = l->installed ? l->installed(name) : NULL;
-		if (!path)
-			return error_set(err, ENOENT,
-					 "%s: depends on %s, which is not loaded, not among the modules searched and not installed (modules.dep)",
-					 mf->path, name);
-		free(path);
-		ret = add_probe(l, name, err);
-		if (ret)
-			return ret;
-	}
-	return 0;
-}
-
-/* Undefined symbols another candidate exports with EXPORT_SYMBOL. */
-static int visit_undefined(struct loader *l, struct module_file *mf,
-			   struct symtab_error *err)
-{
-	const struct kernel_versions *kv = &mf->kernel;
-	struct module_file *exporter;
-	size_t i;
-	int ret;
-
-	for (i = 0; i < kv->nr_undefined; i++) {
-		if (kernel_provided(l, kv->undefined[i]))
-			continue;
-		exporter = find_kernel_exporter(l, kv->undefined[i]);
-		if (!exporter)
-			continue;	/* the kernel's own, or the kernel says */
-		ret = visit_dependency(l, mf, exporter, kv->undefined[i], err);
-		if (ret)
-			return ret;
-	}
-	return 0;
 }
 
 /* symtab imports that are not resident. */
@@ -342,9 +165,9 @@ static int visit_imports(struct loader *l, struct module_file *mf,
 		exporter = find_exporter(l, imp.name);
 		if (!exporter || exporter == mf)
 			continue;	/* reported by check_plan() */
-		if (on_stack(l, exporter))
-			return refuse_cycle(l, exporter, imp.name, err);
-		ret = visit(l, exporter, err);
+		if (loader_on_stack(l, exporter))
+			return loader_refuse_cycle(l, exporter, imp.name, err);
+		ret = loader_visit(l, exporter, err);
 		if (ret)
 			return ret;
 	}
@@ -352,15 +175,15 @@ static int visit_imports(struct loader *l, struct module_file *mf,
 }
 
 /* Depth first: what @mf needs goes in before it. */
-static int visit(struct loader *l, struct module_file *mf,
+int loader_visit(struct loader *l, struct module_file *mf,
 		 struct symtab_error *err)
 {
 	int ret;
 
 	l->stack[l->depth++] = mf;
-	ret = visit_depends(l, mf, err);
+	ret = loader_visit_depends(l, mf, err);
 	if (!ret)
-		ret = visit_undefined(l, mf, err);
+		ret = loader_visit_undefined(l, mf, err);
 	if (!ret)
 		ret = visit_imports(l, mf, err);
 	if (ret)
@@ -476,7 +299,7 @@ int loader_plan(struct loader *l, const char *path, bool force,
 	l->stack = calloc(l->nr_candidates + 1, sizeof(*l->stack));
 	if (!l->stack)
 		return error_set(err, ENOMEM, "out of memory");
-	ret = visit(l, l->target, err);
+	ret = loader_visit(l, l->target, err);
 	if (ret)
 		return ret;
 	ret = check_plan(l, force, &pc, err);
