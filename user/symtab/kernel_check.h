@@ -21,7 +21,7 @@
 struct kernel_target {
 	struct module_file *const *given;	/* loaded along with it */
 	size_t nr_given;
-	const struct kernel_symvers *symvers;	/* the kernel's own, or NULL */
+	const struct kernel_symvers *symvers;	/* the kernel's, or NULL */
 	struct module_file **installed;		/* out-of-tree modules */
 	size_t nr_installed;
 	/* The running kernel's loaded modules, or NULL. */
@@ -30,8 +30,8 @@ struct kernel_target {
 
 enum kernel_import_state {
 	KIMPORT_OK,
-	KIMPORT_UNVERSIONED,	/* the exporter has no CRC: loads, tainted */
-	KIMPORT_LOADED,		/* a loaded module has it; CRC unreadable */
+	KIMPORT_UNVERSIONED,	/* exporter without CRC: loads, tainted */
+	KIMPORT_LOADED,		/* in a loaded module; CRC unreadable */
 	KIMPORT_MISMATCH,	/* "disagrees about version of symbol" */
 	KIMPORT_NO_VERSION,	/* "no symbol version for": refused */
 	KIMPORT_UNKNOWN,	/* "Unknown symbol ... (err -2)" */

@@ -16,7 +16,7 @@ struct kernel_release {
 	struct kernel_symvers symvers;
 	char *symvers_path;
 	struct loaded_symbols loaded;	/* the running kernel's only */
-	struct kernel_target target;	/* .symvers NULL: no Module.symvers */
+	struct kernel_target target;	/* .symvers NULL: none found */
 };
 
 /*
