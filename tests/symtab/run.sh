@@ -5,7 +5,8 @@
 # ASan/UBSan build build/san/symtab.  Inputs are test objects compiled
 # here from fixtures/ against include/symtab, malformed copies of them
 # (malformed.cases), and, when kernel headers are installed, a real
-# module built with Kbuild.
+# module built with Kbuild, and (plain.sh) the kernel's own modversions on
+# the plain test modules `make testmodules` built and on in-tree modules.
 #
 #   tests/symtab/run.sh [-k]     -k: keep the work directory
 set -u
