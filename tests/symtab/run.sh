@@ -5,7 +5,8 @@
 # ASan/UBSan build build/san/symtab.  Inputs are test objects compiled
 # here from fixtures/ against include/symtab, malformed copies of them
 # (malformed.cases), and, when kernel headers are installed, a real
-# module built with Kbuild.
+# module built with Kbuild, and (plain.sh) the kernel's own modversions on
+# the plain test modules `make testmodules` built and on in-tree modules.
 #
 #   tests/symtab/run.sh [-k]     -k: keep the work directory
 set -u
@@ -67,7 +68,15 @@ lib_srcs=$(ls "$top"/user/symtab/*.c | grep -v -E '/(cmd_[a-z_]+|command|symtab|
 if gcc $CFLAGS_TEST $SAN -I"$top/user/symtab" -o "$work/unit" \
 	"$here/unit.c" $lib_srcs -lelf -lkmod 2>"$work/unit.log"; then
 	ok "build the library unit tests"
-	"$work/unit" "$work" >"$work/unit.out" 2>&1
+	# The plain test modules of the first kernel they are built for.
+	plain=
+	for k in $(cd /lib/modules 2>/dev/null && ls); do
+		[ -f "$top/build/$k/modules/plain/plain_import.ko" ] &&
+			[ -f "/lib/modules/$k/build/Module.symvers" ] &&
+			plain="$top/build/$k/modules/plain $k" && break
+	done
+	[ -n "$plain" ] || not_ok "unit: plain test modules built (make testmodules)"
+	"$work/unit" "$work" $plain >"$work/unit.out" 2>&1
 	rc=$?
 	while read -r status rest; do
 		case $status in
@@ -535,8 +544,11 @@ kmodule() { # KVER: build, stamp and dump tests/symtab/fixtures/kmod
 		run "$tool" dump "$m/t.ko"
 		printf '0xaaaa0001\ttiny_func\texport\n0xaaaa0002\ttiny_value\texport\n0xaaaa0003\tchain_a_value\timport\n' \
 			>"$m/dump.expected"
+		grep -P '\t(export|import)$' "$work/out" >"$m/dump.records"
 		expect "kbuild $k ${tool##*/build/}: dump the stamped module" \
-			sh -c "[ $rc = 0 ] && diff -u '$m/dump.expected' '$work/out'"
+			sh -c "[ $rc = 0 ] && diff -u '$m/dump.expected' '$m/dump.records'"
+		expect "kbuild $k ${tool##*/build/}: ... then its kernel modversions" \
+			sh -c "grep -qP '^0x[0-9a-f]{8}\tmodule_layout\tkimport$' '$work/out' && ! grep -qvP '\t(export|import|kexport|kimport)$' '$work/out'"
 		readelf -SWr "$m/t.ko" >"$m/layout.after"
 		expect "kbuild $k ${tool##*/build/}: sections and relocations unchanged" \
 			diff -u "$m/layout.before" "$m/layout.after"
@@ -546,6 +558,20 @@ kmodule() { # KVER: build, stamp and dump tests/symtab/fixtures/kmod
 }
 for k in $(cd /lib/modules 2>/dev/null && ls); do
 	[ -e "/lib/modules/$k/build/Makefile" ] && kmodule "$k"
+done
+
+. "$here/plain.sh"
+for k in $(cd /lib/modules 2>/dev/null && ls); do
+	[ -e "/lib/modules/$k/build/Module.symvers" ] || continue
+	for tool in "$top/build/bin/symtab" "$top/build/san/symtab"; do
+		plain_modules "$k" "$tool"
+		registry_module_kernel_check "$k" "$tool"
+	done
+	for other in $(cd /lib/modules && ls); do
+		[ "$other" != "$k" ] && [ -d "$top/build/$other/modules/plain" ] &&
+			[ -d "$top/build/$k/modules/plain" ] || continue
+		plain_explain "$top/build/san/symtab" "$k" "$other"
+	done
 done
 
 echo "1..$n"

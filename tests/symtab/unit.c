@@ -3,7 +3,10 @@
  * Unit tests of the symtab tool's library files, called directly.  Prints
  * "ok - what" / "not ok - what" lines; tests/symtab/run.sh numbers them.
  *
- *   unit WORKDIR     (WORKDIR/obj/alpha.o: the compiled alpha fixture)
+ *   unit WORKDIR [PLAIN_DIR RELEASE]
+ *
+ * WORKDIR/obj/alpha.o: the compiled alpha fixture; PLAIN_DIR: the plain
+ * test modules (tests/modules/plain) built by Kbuild for kernel RELEASE.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -17,6 +20,9 @@
 #include "bytes.h"
 #include "check.h"
 #include "force_copy.h"
+#include "kernel_check.h"
+#include "kernel_symvers.h"
+#include "loader.h"
 #include "module_file.h"
 #include "resident_table.h"
 #include "section_write.h"
@@ -249,6 +255,241 @@ static void test_resident_table(void)
 	       "resident: a module without brackets");
 }
 
+static void test_kernel_symvers(void)
+{
+	struct kernel_symvers ks = KERNEL_SYMVERS_INIT;
+	const struct symvers_entry *e;
+	struct symtab_error err;
+	const char *text =
+		"0x0000abcd\tzeta\tvmlinux\tEXPORT_SYMBOL\t\n"
+		"\n"
+		"0x12345678\talpha\tfs/fat/fat\tEXPORT_SYMBOL_GPL\tFAT_NS\n";
+	const char *bad;
+
+	expect(kernel_symvers_parse(&ks, "S", text, strlen(text), &err) == 0 &&
+	       ks.nr == 2, "symvers: two lines and an empty one");
+	e = kernel_symvers_find(&ks, "alpha");
+	expect(e && e->crc == 0x12345678 && e->gpl_only &&
+	       !strcmp(e->module, "fs/fat/fat") && !strcmp(e->ns, "FAT_NS"),
+	       "symvers: a GPL export of a module, in a namespace");
+	e = kernel_symvers_find(&ks, "zeta");
+	expect(e && e->crc == 0xabcd && !e->gpl_only &&
+	       !strcmp(e->module, "vmlinux") && !*e->ns &&
+	       !kernel_symvers_find(&ks, "beta"),
+	       "symvers: a plain export of vmlinux; an unknown name");
+	kernel_symvers_release(&ks);
+	bad = "0x1\tf\tvmlinux\tEXPORT_SYMBOL\n0x2 g vmlinux\n";
+	expect(kernel_symvers_parse(&ks, "S", bad, strlen(bad), &err) ==
+	       -ENOEXEC &&
+	       strstr(err.msg, "S:2: expected"),
+	       "symvers: a line without tabs, file:line");
+	kernel_symvers_release(&ks);
+	bad = "0x1g\tf\tvmlinux\tEXPORT_SYMBOL\n";
+	expect(kernel_symvers_parse(&ks, "S", bad, strlen(bad), &err) ==
+	       -ENOEXEC &&
+	       strstr(err.msg, "S:1: bad CRC for f"), "symvers: a bad CRC");
+	kernel_symvers_release(&ks);
+	expect(kernel_symvers_parse(&ks, "S", "0x1\0", 4, &err) == -ENOEXEC,
+	       "symvers: a NUL byte");
+	kernel_symvers_release(&ks);
+	expect(kernel_symvers_load(&ks, "/nonexistent/Module.symvers",
+				   &err) == -ENOENT,
+	       "symvers: a missing file is -ENOENT");
+	kernel_symvers_release(&ks);
+}
+
+struct kernel_seen {
+	size_t calls;
+	const struct kernel_import *printk;
+	struct kernel_import printk_copy;
+};
+
+static void kernel_seen(void *ctx, const struct module_file *mf,
+			const struct kernel_import *res)
+{
+	struct kernel_seen *seen = ctx;
+
+	(void)mf;
+	seen->calls++;
+	if (!strcmp(res->name, "_printk")) {
+		seen->printk_copy = *res;
+		seen->printk = &seen->printk_copy;
+	}
+}
+
+static int never_loaded(const char *name)
+{
+	(void)name;
+	return 0;
+}
+
+static int loaded_plain_export(const char *name)
+{
+	return !strcmp(name, "plain_export");
+}
+
+static char *installed_plain_export(const char *name)
+{
+	return strcmp(name, "plain_export") ? NULL : strdup("/lib/x.ko");
+}
+
+/* An installed dependency goes to modprobe; a loaded one is left alone. */
+static void test_loader_installed(const char *importer)
+{
+	struct resident_table empty = RESIDENT_TABLE_INIT;
+	struct symtab_error err;
+	struct loader l;
+	int ret;
+
+	loader_init(&l, &empty, true, NULL, NULL);
+	l.loaded = never_loaded;
+	l.installed = installed_plain_export;
+	ret = loader_plan(&l, importer, false, NULL, NULL, &err);
+	expect(ret == 0 && l.nr_probes == 1 &&
+	       !strcmp(l.probes[0], "plain_export") && l.nr_steps == 1,
+	       "loader: an installed dependency is planned for modprobe");
+	loader_release(&l);
+
+	loader_init(&l, &empty, true, NULL, NULL);
+	l.loaded = loaded_plain_export;
+	l.installed = NULL;
+	ret = loader_plan(&l, importer, false, NULL, NULL, &err);
+	expect(ret == 0 && !l.nr_probes && l.nr_steps == 1,
+	       "loader: a loaded dependency is left alone");
+	loader_release(&l);
+
+	loader_init(&l, &empty, true, NULL, NULL);
+	l.loaded = never_loaded;
+	l.installed = NULL;
+	ret = loader_plan(&l, importer, false, NULL, NULL, &err);
+	expect(ret == -ENOENT && strstr(err.msg, "depends on plain_export"),
+	       "loader: a dependency found nowhere: %s", err.msg);
+	loader_release(&l);
+}
+
+/* The plain modules against their own Module.symvers and the kernel's. */
+static void test_kernel_versions(const char *dir, const char *release)
+{
+	struct kernel_symvers own = KERNEL_SYMVERS_INIT,
+			      kernel = KERNEL_SYMVERS_INIT,
+			      fake = KERNEL_SYMVERS_INIT;
+	struct module_file *exp = NULL, *imp = NULL;
+	struct kernel_target t = { 0 };
+	struct kernel_seen seen = { 0 };
+	const struct kernel_version *v;
+	struct kernel_import res;
+	struct symtab_error err;
+	char *path, line[512];
+	size_t i, same = 0, plain_used = 0;
+	const char *fake_text = "0x00000001\t_printk\tvmlinux\tEXPORT_SYMBOL\t\n";
+	const char *kallsyms =
+		"ffffffff81000000 T _stext\n"
+		"ffffffffc0001000 T plain_add\t[plain_export]\n"
+		"ffffffffc0002000 d plain_value\t[plain_export]\n"
+		"0000000000000000 D plain_counter\t[plain_export]\n";
+	struct loaded_symbols loaded = { 0 };
+
+	if (asprintf(&path, "%s/plain_export.ko", dir) < 0)
+		return;
+	expect(module_file_open(path, &exp, &err) == 0 && !exp->nr_blocks &&
+	       exp->kernel.has_versions, "kernel: plain_export.ko opens");
+	free(path);
+	if (asprintf(&path, "%s/plain_import.ko", dir) < 0)
+		return;
+	expect(module_file_open(path, &imp, &err) == 0,
+	       "kernel: plain_import.ko opens");
+	free(path);
+	if (asprintf(&path, "%s/Module.symvers", dir) < 0)
+		return;
+	expect(kernel_symvers_load(&own, path, &err) == 0 && own.nr > 0,
+	       "kernel: its Module.symvers reads");
+	free(path);
+	path = kernel_symvers_path(release);
+	expect(path && kernel_symvers_load(&kernel, path, &err) == 0,
+	       "kernel: %s's Module.symvers reads", release);
+	free(path);
+	if (!exp || !imp || !own.nr || !kernel.nr)
+		goto out;
+
+	for (i = 0; i < own.nr; i++) {
+		v = kernel_export_find(&exp->kernel, own.entries[i].name);
+		same += v && v->versioned && v->crc == own.entries[i].crc &&
+			v->gpl_only == own.entries[i].gpl_only;
+	}
+	expect(same == own.nr && exp->kernel.nr_exports == own.nr,
+	       "kernel: each export's CRC and licence are Kbuild's (%zu of %zu)",
+	       same, own.nr);
+	v = kernel_import_find(&imp->kernel, "plain_add");
+	expect(v && kernel_export_find(&exp->kernel, "plain_add") &&
+	       v->crc == kernel_export_find(&exp->kernel, "plain_add")->crc,
+	       "kernel: the importer's __versions holds the exporter's CRC");
+	expect(modinfo_get(&imp->kernel, "depends", 0) &&
+	       !strcmp(modinfo_get(&imp->kernel, "depends", 0), "plain_export") &&
+	       !strcmp(modinfo_get(&imp->kernel, "name", 0), "plain_import") &&
+	       !modinfo_get(&imp->kernel, "depends", 1) &&
+	       !modinfo_get(&imp->kernel, "no_such_key", 0),
+	       "kernel: modinfo depends and name");
+
+	t.symvers = &kernel;
+	t.given = &exp;
+	t.nr_given = 1;
+	expect(kernel_check_module(&t, imp, kernel_seen, &seen) == 0 &&
+	       seen.calls == imp->kernel.nr_undefined + 1,
+	       "kernel: the importer resolves (%zu symbols and module_layout)",
+	       imp->kernel.nr_undefined);
+	for (i = 0; i < imp->kernel.nr_undefined; i++)
+		plain_used += !strncmp(imp->kernel.undefined[i], "plain_", 6);
+	t.nr_given = 0;
+	expect(plain_used > 0 &&
+	       kernel_check_module(&t, imp, NULL, NULL) == plain_used,
+	       "kernel: without the exporter, %zu unknown symbols", plain_used);
+	t.nr_given = 1;
+	kernel_import_resolve(&t, imp, "plain_file_pos", &res);
+	kernel_import_format("m.ko", &res, line, sizeof(line));
+	expect(res.state == KIMPORT_NO_VERSION &&
+	       strstr(line, "m.ko: no symbol version for plain_file_pos"),
+	       "kernel: a symbol its __versions lacks: %s", line);
+
+	expect(kernel_symvers_parse(&fake, "F", fake_text, strlen(fake_text),
+				    &err) == 0, "kernel: a fake Module.symvers");
+	t.symvers = &fake;
+	memset(&seen, 0, sizeof(seen));
+	kernel_check_module(&t, imp, kernel_seen, &seen);
+	v = kernel_import_find(&imp->kernel, "_printk");
+	if (seen.printk)
+		kernel_import_format("m.ko", seen.printk, line, sizeof(line));
+	expect(seen.printk && v && seen.printk->state == KIMPORT_MISMATCH &&
+	       seen.printk->want == v->crc && seen.printk->have == 1 &&
+	       strstr(line, "m.ko: disagrees about version of symbol _printk"),
+	       "kernel: a changed CRC disagrees: %s",
+	       seen.printk ? line : "(not seen)");
+	expect(loaded_symbols_parse(&loaded, kallsyms, strlen(kallsyms),
+				    &err) == 0 && loaded.nr == 2,
+	       "kallsyms: the global symbols of loaded modules only");
+	t.loaded = &loaded;
+	t.nr_given = 0;
+	kernel_import_resolve(&t, imp, "plain_add", &res);
+	expect(res.state == KIMPORT_LOADED && !kernel_import_is_problem(&res) &&
+	       !strcmp(res.provider, "plain_export"),
+	       "kernel: a symbol of a loaded module resolves, CRC unread");
+	kernel_import_resolve(&t, imp, "plain_value", &res);
+	expect(res.state == KIMPORT_UNKNOWN,
+	       "kernel: a module's local symbol does not resolve");
+	t.loaded = NULL;
+	kernel_import_resolve(&t, imp, "__fentry__", &res);
+	kernel_import_format("m.ko", &res, line, sizeof(line));
+	expect(res.state == KIMPORT_UNKNOWN &&
+	       !strcmp(line, "m.ko: Unknown symbol __fentry__ (err -2)"),
+	       "kernel: %s", line);
+out:
+	loaded_symbols_release(&loaded);
+	kernel_symvers_release(&fake);
+	kernel_symvers_release(&kernel);
+	kernel_symvers_release(&own);
+	module_file_free(exp);
+	module_file_free(imp);
+}
+
 static void print_use(void *ctx, const char *user, const char *symbols)
 {
 	char *out = ctx;
@@ -421,6 +662,7 @@ static void test_module(const char *dir)
 int main(int argc, char *argv[])
 {
 	struct symtab_error err;
+	char *importer;
 	struct module_file *mf;
 
 	test_blocks();
@@ -428,9 +670,17 @@ int main(int argc, char *argv[])
 	test_versions();
 	test_resident_table();
 	test_users();
+	test_kernel_symvers();
 	expect(module_file_parse("e", "", 0, &mf, &err) == -ENOEXEC &&
 	       !strncmp(err.msg, "e: ", 3), "module: an empty image");
 	if (argc > 1)
 		test_module(argv[1]);
+	if (argc > 3) {
+		test_kernel_versions(argv[2], argv[3]);
+		if (asprintf(&importer, "%s/plain_import.ko", argv[2]) > 0) {
+			test_loader_installed(importer);
+			free(importer);
+		}
+	}
 	return failures ? 1 : 0;
 }

@@ -1,20 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* symtab check MODULE.ko...: would these modules' imports resolve? */
+/* symtab check MODULE.ko...: would these modules load? */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/utsname.h>
 
 #include "check.h"
 #include "command.h"
+#include "kernel_release.h"
 #include "mismatch_explain.h"
 
 static const char help[] =
 "Usage: symtab check [OPTION...] MODULE.ko...\n"
 "\n"
-"Resolve every import of each MODULE the way symtab.ko would when loading\n"
-"it: against the resident table (/proc/symtab), and against the other\n"
-"MODULEs given (an import another of them exports is satisfied).  Each\n"
-"problem is printed on stderr, like insmod would:\n"
+"Check each MODULE before insmod, both ways a module is versioned.\n"
+"\n"
+"symtab records: resolve every import the way symtab.ko would when loading\n"
+"it, against the resident table (/proc/symtab) and the other MODULEs given\n"
+"(an import another of them exports is satisfied):\n"
 "\n"
 "  MODULE.ko: version mismatch for f: module wants f_R1a2b3c4d, kernel has f_R5e6f7a8b (exporter)\n"
 "  MODULE.ko: unresolved symbol f_R1a2b3c4d\n"
@@ -22,7 +25,24 @@ static const char help[] =
 "An import or export without a version is not a problem (symtab.ko loads\n"
 "the module, tainting the kernel, unless strict=1): a note says so.\n"
 "\n"
+"The kernel's own modversions: every symbol the module uses must be\n"
+"exported by the target kernel (/lib/modules/RELEASE/build/Module.symvers),\n"
+"an out-of-tree module installed for it (/lib/modules/RELEASE/extra,\n"
+"updates) or another MODULE given, with the CRC its __versions holds; for\n"
+"the running kernel, a symbol of a loaded module (/proc/kallsyms) resolves\n"
+"too, though its CRC cannot be read (-v says so).\n"
+"Problems are printed in the kernel's words:\n"
+"\n"
+"  MODULE.ko: disagrees about version of symbol f (module wants 0x1a2b3c4d, vmlinux has 0x5e6f7a8b)\n"
+"  MODULE.ko: no symbol version for f (vmlinux has 0x5e6f7a8b, ...)\n"
+"  MODULE.ko: Unknown symbol f (err -2)\n"
+"\n"
 "Options:\n"
+"  -k, --kernel RELEASE  check against kernel RELEASE (default: the\n"
+"                    running kernel; without its Module.symvers, the\n"
+"                    kernel's modversions are not checked, and a note says so)\n"
+"  -s, --symvers FILE  the kernel's Module.symvers is FILE (with -k, or\n"
+"                    for the running kernel)\n"
 "  -t, --table FILE  read the resident table from FILE (a saved copy of\n"
 "                    /proc/symtab) instead\n"
 "  -v, --verbose     also print how each import resolves, on stdout\n"
@@ -30,12 +50,21 @@ static const char help[] =
 "  -V, --version     show the version and exit\n"
 "\n"
 "Exit status: 0 every import resolves with agreeing versions, 1 a problem\n"
-"(or an unreadable module or table), 2 wrong usage.\n";
+"(or an unreadable module, table or Module.symvers), 2 wrong usage.\n";
 
 static const struct option options[] = {
+	{ "kernel", required_argument, NULL, 'k' },
+	{ "symvers", required_argument, NULL, 's' },
 	{ "table", required_argument, NULL, 't' },
 	{ "verbose", no_argument, NULL, 'v' },
 	COMMON_OPTIONS
+};
+
+struct check_options {
+	const char *release;	/* NULL: the running kernel */
+	const char *symvers;	/* NULL: the release's headers' */
+	const char *table;
+	bool verbose;
 };
 
 static void report_import(void *ctx, const struct module_file *mf,
@@ -55,43 +84,148 @@ static void report_import(void *ctx, const struct module_file *mf,
 		explain_mismatch(mf, res, NULL, 0);
 }
 
-int cmd_check(int argc, char *argv[])
+static void report_kernel_import(void *ctx, const struct module_file *mf,
+				 const struct kernel_import *res)
+{
+	const bool *verbose = ctx;
+	char line[1024];
+
+	kernel_import_format(mf->path, res, line, sizeof(line));
+	if (kernel_import_is_problem(res) || res->state == KIMPORT_UNVERSIONED)
+		message("%s", line);
+	else if (*verbose)
+		printf("%s\n", line);
+}
+
+/* The registry's side: symtab records against /proc/symtab. */
+static int check_records(struct module_file **mods, size_t nr,
+			 const struct check_options *o)
 {
 	struct resident_table table = RESIDENT_TABLE_INIT;
-	const char *table_path = NULL;
-	struct module_file **mods;
 	struct symtab_error err;
-	bool verbose = false;
-	size_t nr = 0, problems;
-	int opt, i, ret, status = EXIT_OK;
+	bool verbose = o->verbose;
+	size_t i, with_records = 0;
+	int ret;
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, COMMON_SHORT_OPTIONS "t:v",
-				  options, NULL)) != -1) {
-		if (opt == 't')
-			table_path = optarg;
-		else if (opt == 'v')
-			verbose = true;
-		else
-			return common_option(opt, "check", help, argv);
-	}
-	if (optind == argc)
-		return usage_error("check", "expected at least one module");
-
-	ret = resident_table_load(&table, table_path ? table_path :
+	for (i = 0; i < nr; i++)
+		with_records += mods[i]->nr_blocks > 0;
+	if (!with_records)
+		return EXIT_OK;
+	ret = resident_table_load(&table, o->table ? o->table :
 				  RESIDENT_TABLE_PATH, &err);
-	if (ret == -ENOENT && !table_path) {
+	if (ret == -ENOENT && !o->table) {
 		message("%s does not exist: symtab.ko is not loaded, nothing is resident",
 			RESIDENT_TABLE_PATH);
 	} else if (ret) {
 		report_error(&err);
 		return EXIT_PROBLEM;
 	}
+	ret = check_modules(mods, nr, &table, report_import, &verbose) ?
+	      EXIT_PROBLEM : EXIT_OK;
+	resident_table_release(&table);
+	return ret;
+}
+
+/* "no symtab records; ..." where symtab itself has nothing to check. */
+static void note_no_records(struct module_file **mods, size_t nr)
+{
+	char summary[256];
+	size_t i;
+
+	for (i = 0; i < nr; i++) {
+		if (mods[i]->nr_blocks)
+			continue;
+		kernel_versions_summary(&mods[i]->kernel, summary,
+					sizeof(summary));
+		message("%s: %s", mods[i]->path, summary);
+	}
+}
+
+/* The kernel's side: what each module uses against RELEASE. */
+static int check_kernel(struct module_file **mods, size_t nr,
+			const struct check_options *o)
+{
+	struct kernel_release kr;
+	struct symtab_error err;
+	struct utsname u;
+	const char *release = o->release;
+	bool verbose = o->verbose;
+	size_t i, applies = 0, problems = 0, used;
+	int ret;
+
+	for (i = 0; i < nr; i++)
+		applies += kernel_check_applies(mods[i]);
+	if (!applies)
+		return EXIT_OK;
+	if (!release) {
+		if (uname(&u)) {
+			message("uname: cannot tell the running kernel");
+			return EXIT_PROBLEM;
+		}
+		release = u.release;
+	}
+	ret = kernel_release_open(&kr, release, o->symvers, &err);
+	if (ret) {
+		report_error(&err);
+		kernel_release_close(&kr);
+		return EXIT_PROBLEM;
+	}
+	if (!kr.target.symvers) {
+		message("%s: no such file%s: the kernel's symbol versions are not checked%s",
+			kr.symvers_path,
+			o->symvers ? "" : " (the kernel's headers are not installed)",
+			o->release || o->symvers ? "" :
+			" (-k RELEASE picks another kernel)");
+		kernel_release_close(&kr);
+		return o->release || o->symvers ? EXIT_PROBLEM : EXIT_OK;
+	}
+	kr.target.given = mods;
+	kr.target.nr_given = nr;
+	for (i = 0; i < nr; i++) {
+		if (!kernel_check_applies(mods[i]))
+			continue;
+		used = kernel_check_module(&kr.target, mods[i],
+					   report_kernel_import, &verbose);
+		problems += used;
+		if (!mods[i]->kernel.has_versions)
+			message("%s: no __versions: built without modversions, the kernel loads it only forced (modprobe --force), tainted",
+				mods[i]->path);
+		else if (!used && !mods[i]->nr_blocks)
+			message("%s: every symbol it uses resolves against %s with the version its __versions holds",
+				mods[i]->path, release);
+	}
+	kernel_release_close(&kr);
+	return problems ? EXIT_PROBLEM : EXIT_OK;
+}
+
+int cmd_check(int argc, char *argv[])
+{
+	struct check_options o = { 0 };
+	struct module_file **mods;
+	struct symtab_error err;
+	size_t nr = 0;
+	int opt, i, status = EXIT_OK;
+
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, COMMON_SHORT_OPTIONS "k:s:t:v",
+				  options, NULL)) != -1) {
+		if (opt == 'k')
+			o.release = optarg;
+		else if (opt == 's')
+			o.symvers = optarg;
+		else if (opt == 't')
+			o.table = optarg;
+		else if (opt == 'v')
+			o.verbose = true;
+		else
+			return common_option(opt, "check", help, argv);
+	}
+	if (optind == argc)
+		return usage_error("check", "expected at least one module");
 
 	mods = calloc(argc - optind, sizeof(*mods));
 	if (!mods) {
 		message("out of memory");
-		resident_table_release(&table);
 		return EXIT_PROBLEM;
 	}
 	for (i = optind; i < argc; i++) {
@@ -102,13 +236,14 @@ int cmd_check(int argc, char *argv[])
 		}
 		nr++;
 	}
-	problems = check_modules(mods, nr, &table, report_import, &verbose);
-	if (problems)
+	note_no_records(mods, nr);
+	if (check_records(mods, nr, &o))
+		status = EXIT_PROBLEM;
+	if (check_kernel(mods, nr, &o))
 		status = EXIT_PROBLEM;
 	while (nr)
 		module_file_free(mods[--nr]);
 	free(mods);
-	resident_table_release(&table);
 	if (fflush(stdout))
 		status = EXIT_PROBLEM;
 	return status;

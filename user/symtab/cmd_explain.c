@@ -16,8 +16,9 @@
 static const char help[] =
 "Usage: symtab explain [OPTION...] OLD.ko NEW.ko\n"
 "\n"
-"For every symbol that both modules record (export or import) with\n"
-"different versions, explain the change down to the struct member, enum\n"
+"For every symbol that both modules record (symtab export or import, or\n"
+"the kernel's own modversions: EXPORT_SYMBOL CRCs and __versions entries)\n"
+"with different versions, explain the change down to the struct member, enum\n"
 "constant, typedef or parameter responsible, one line per change:\n"
 "\n"
 "  my_func: arg 1 -> struct foo: member 'int b' added after 'int a'\n"

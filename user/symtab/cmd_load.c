@@ -21,7 +21,11 @@ static const char help[] =
 "Load MODULE.ko with the given parameters, after the modules it needs.\n"
 "Each import that is not resident (/proc/symtab) is looked for in the\n"
 "export tables of the modules (*.ko) under the module directories; that\n"
-"module is loaded first, and what it imports before it, recursively.  A\n"
+"module is loaded first, and what it imports before it, recursively.\n"
+"Ordinary dependencies too, as modprobe follows them: the modules modinfo\n"
+"'depends' names (found by name among those modules, else loaded with\n"
+"modprobe when installed for the running kernel), and the modules there\n"
+"that export (EXPORT_SYMBOL) a symbol it leaves undefined.  A\n"
 "dependency cycle is refused.  If symtab.ko itself is not loaded, the\n"
 "symtab.ko found in the directories goes first.  Every import is checked\n"
 "like 'symtab check' does; a version mismatch or an unresolved symbol\n"
@@ -29,7 +33,8 @@ static const char help[] =
 "its error is printed in words, with its log lines about the module.\n"
 "\n"
 "Options:\n"
-"  -n, --dry-run     print the plan ('insmod FILE [PARAMS]' lines) and stop\n"
+"  -n, --dry-run     print the plan ('modprobe NAME' and 'insmod FILE\n"
+"                    [PARAMS]' lines) and stop\n"
 "  -f, --force       load despite version mismatches: insert a temporary\n"
 "                    copy of each such module with all its imports made\n"
 "                    versionless, which symtab.ko loads with a warning and\n"
@@ -180,9 +185,21 @@ static int insert_step(const struct load_step *s, const char *params)
 static int run_plan(const struct loader *l, const struct load_options *o)
 {
 	const struct load_step *s;
+	struct symtab_error err;
 	size_t i;
 	int ret;
 
+	/* Installed modules first: they cannot need the given ones. */
+	for (i = 0; i < l->nr_probes; i++) {
+		if (o->dry_run) {
+			printf("modprobe %s\n", l->probes[i]);
+			continue;
+		}
+		if (module_probe(l->probes[i], print_kernel_line, NULL, &err)) {
+			report_error(&err);
+			return EXIT_PROBLEM;
+		}
+	}
 	for (i = 0; i < l->nr_steps; i++) {
 		s = &l->steps[i];
 		if (s->versionless)

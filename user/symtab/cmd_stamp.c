@@ -23,6 +23,8 @@ static const char help[] =
 "'#SYMVER <name> 0x<crc>'; several merge (one name with two CRCs is an\n"
 "error).  A record no file covers stays versionless, with a note on\n"
 "stderr.  The module is replaced atomically, and only if all went well.\n"
+"A module without symtab records (only EXPORT_SYMBOL, versioned by the\n"
+"kernel's own modversions) has nothing to stamp: a note says so.\n"
 "\n"
 "With -T, the genksyms type information behind the CRCs ('genksyms -T'\n"
 "output, one file per object) is stored, compressed, in the module's\n"
@@ -48,6 +50,23 @@ static void note_versionless(void *ctx, const char *name, uint8_t kind)
 
 	message("%s: no version for %s (%s): left versionless", path, name,
 		record_kind_name(kind));
+}
+
+/* A tool with nothing to do says so. */
+static void note_no_records(const char *path, bool types)
+{
+	struct module_file *mf;
+	struct symtab_error err;
+	char summary[256];
+
+	if (module_file_open(path, &mf, &err)) {
+		report_error(&err);
+		return;
+	}
+	kernel_versions_summary(&mf->kernel, summary, sizeof(summary));
+	message("%s: nothing to stamp%s: %s", path,
+		types ? " (types stored)" : "", summary);
+	module_file_free(mf);
 }
 
 /*
@@ -143,6 +162,8 @@ int cmd_stamp(int argc, char *argv[])
 			   &res, &err);
 	if (ret)
 		goto fail;
+	if (!res.versioned && !res.versionless)
+		note_no_records(argv[optind], nr_types > 0);
 	status = EXIT_OK;
 	goto out;
 fail:

@@ -120,6 +120,43 @@ int module_loaded_by_name(const char *name)
 	return ret;
 }
 
+/* A libkmod context and the module @what (a file when @by_path). */
+static int module_open(const char *what, bool by_path, const char *shown,
+		       struct kmod_ctx **kctx, struct kmod_module **mod,
+		       struct symtab_error *err)
+{
+	int ret;
+
+	ret = new_context(kctx, err);
+	if (ret)
+		return ret;
+	if (by_path)
+		ret = kmod_module_new_from_path(*kctx, what, mod);
+	else
+		ret = kmod_module_new_from_name(*kctx, what, mod);
+	if (ret) {
+		error_set(err, -ret, "%s: %s", shown, strerror(-ret));
+		kmod_unref(*kctx);
+	}
+	return ret;
+}
+
+static void module_close(struct kmod_ctx *kctx, struct kmod_module *mod)
+{
+	kmod_module_unref(mod);
+	kmod_unref(kctx);
+}
+
+/* The kernel's log lines about @name go to @fn when @say, else nowhere. */
+static void log_finish(int log, bool say, const char *name, kernel_log_fn fn,
+		       void *ctx)
+{
+	if (say)
+		kernel_log_drain(log, name, fn, ctx);
+	else if (log >= 0)
+		close(log);
+}
+
 int module_insert(const char *path, const char *shown, const char *params,
 		  bool log_always, kernel_log_fn fn, void *ctx,
 		  struct symtab_error *err)
@@ -128,26 +165,39 @@ int module_insert(const char *path, const char *shown, const char *params,
 	struct kmod_ctx *kctx;
 	int ret, log;
 
-	ret = new_context(&kctx, err);
+	ret = module_open(path, true, shown, &kctx, &mod, err);
 	if (ret)
 		return ret;
-	ret = kmod_module_new_from_path(kctx, path, &mod);
-	if (ret) {
-		error_set(err, -ret, "%s: %s", shown, strerror(-ret));
-		goto out;
-	}
 	log = kernel_log_open();
 	ret = kmod_module_insert_module(mod, 0, params);
 	if (ret)
 		error_set(err, -ret, "could not insert module %s: %s", shown,
 			  insert_strerror(-ret));
-	if (ret || log_always)
-		kernel_log_drain(log, kmod_module_get_name(mod), fn, ctx);
-	else if (log >= 0)
-		close(log);
-	kmod_module_unref(mod);
-out:
-	kmod_unref(kctx);
+	log_finish(log, ret || log_always, kmod_module_get_name(mod), fn, ctx);
+	module_close(kctx, mod);
+	return ret;
+}
+
+int module_probe(const char *name, kernel_log_fn fn, void *ctx,
+		 struct symtab_error *err)
+{
+	struct kmod_module *mod;
+	struct kmod_ctx *kctx;
+	int ret, log;
+
+	ret = module_open(name, false, name, &kctx, &mod, err);
+	if (ret)
+		return ret;
+	log = kernel_log_open();
+	ret = kmod_module_probe_insert_module(mod, KMOD_PROBE_IGNORE_LOADED,
+					      NULL, NULL, NULL, NULL);
+	if (ret > 0)	/* blacklisted, or a configured command */
+		ret = -EPERM;
+	if (ret)
+		error_set(err, -ret, "could not load module %s: %s", name,
+			  insert_strerror(-ret));
+	log_finish(log, ret, name, fn, ctx);
+	module_close(kctx, mod);
 	return ret;
 }
 
@@ -158,17 +208,10 @@ int module_remove(const char *name, struct symtab_error *err)
 	size_t n = strlen(name);
 	int ret;
 
-	ret = new_context(&ctx, err);
+	ret = module_open(name, n > 3 && !strcmp(name + n - 3, ".ko"), name,
+			  &ctx, &mod, err);
 	if (ret)
 		return ret;
-	if (n > 3 && !strcmp(name + n - 3, ".ko"))
-		ret = kmod_module_new_from_path(ctx, name, &mod);
-	else
-		ret = kmod_module_new_from_name(ctx, name, &mod);
-	if (ret) {
-		error_set(err, -ret, "%s: %s", name, strerror(-ret));
-		goto out;
-	}
 	ret = loaded(mod);
 	if (ret == 0)
 		ret = -ENOENT;
@@ -177,9 +220,7 @@ int module_remove(const char *name, struct symtab_error *err)
 	if (ret)
 		error_set(err, -ret, "could not remove module %s: %s",
 			  kmod_module_get_name(mod), remove_strerror(-ret));
-	kmod_module_unref(mod);
-out:
-	kmod_unref(ctx);
+	module_close(ctx, mod);
 	return ret;
 }
 

@@ -34,6 +34,14 @@ int module_insert(const char *path, const char *shown, const char *params,
 		  bool log_always, kernel_log_fn fn, void *ctx,
 		  struct symtab_error *err);
 
+/*
+ * module_probe() - load the installed module @name and what it depends
+ * on, as modprobe does (modules.dep of the running kernel)
+ * Return: 0, or -errno with @err set and the log lines handed to @fn.
+ */
+int module_probe(const char *name, kernel_log_fn fn, void *ctx,
+		 struct symtab_error *err);
+
 /* Remove the module named @name (or in file @name when it ends in .ko). */
 int module_remove(const char *name, struct symtab_error *err);
 

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include <errno.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "loader.h"
+#include "kernel_modules.h"
+#include "loader_internal.h"
+#include "module_dir.h"
 
 void loader_init(struct loader *l, const struct resident_table *resident,
 		 bool registry_loaded, loader_note_fn note, void *ctx)
@@ -16,48 +17,8 @@ void loader_init(struct loader *l, const struct resident_table *resident,
 	l->registry_loaded = registry_loaded;
 	l->note = note;
 	l->note_ctx = ctx;
-}
-
-/* nftw() has no context argument. */
-static struct {
-	char **paths;
-	size_t nr, cap;
-	int error;
-	bool recursive;
-} scan;
-
-static int collect(const char *path, const struct stat *st, int type,
-		   struct FTW *ftw)
-{
-	size_t len = strlen(path);
-	char **grown;
-
-	(void)st;
-	if (type == FTW_D && ftw->level > 0 && !scan.recursive)
-		return FTW_SKIP_SUBTREE;
-	if (type != FTW_F || len < 3 || strcmp(path + len - 3, ".ko"))
-		return FTW_CONTINUE;
-	if (scan.nr == scan.cap) {
-		scan.cap = scan.cap ? scan.cap * 2 : 64;
-		grown = reallocarray(scan.paths, scan.cap, sizeof(*grown));
-		if (!grown) {
-			scan.error = ENOMEM;
-			return FTW_STOP;
-		}
-		scan.paths = grown;
-	}
-	scan.paths[scan.nr] = strdup(path);
-	if (!scan.paths[scan.nr]) {
-		scan.error = ENOMEM;
-		return FTW_STOP;
-	}
-	scan.nr++;
-	return FTW_CONTINUE;
-}
-
-static int by_path(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	l->loaded = module_loaded_by_name;
+	l->installed = module_path_by_name;
 }
 
 static int add_candidate(struct loader *l, const char *path,
@@ -94,34 +55,19 @@ skip:
 int loader_scan(struct loader *l, const char *dir, bool recursive,
 		struct symtab_error *err)
 {
-	struct stat st;
+	struct module_paths found;
 	size_t i;
-	int ret = 0;
+	int ret;
 
-	if (stat(dir, &st))
-		return error_set(err, errno, "%s: %s", dir, strerror(errno));
-	if (!S_ISDIR(st.st_mode))
-		return error_set(err, ENOTDIR, "%s: not a directory", dir);
-	memset(&scan, 0, sizeof(scan));
-	scan.recursive = recursive;
-	if (nftw(dir, collect, 16, FTW_PHYS | FTW_ACTIONRETVAL) && !scan.error)
-		scan.error = errno ? errno : EIO;
-	if (scan.error)
-		ret = error_set(err, scan.error, "%s: %s", dir,
-				strerror(scan.error));
-	if (scan.nr)
-		qsort(scan.paths, scan.nr, sizeof(*scan.paths), by_path);
-	for (i = 0; i < scan.nr; i++) {
-		if (!ret)
-			ret = add_candidate(l, scan.paths[i], err);
-		free(scan.paths[i]);
-	}
-	free(scan.paths);
-	memset(&scan, 0, sizeof(scan));
+	ret = module_dir_list(dir, recursive, &found, err);
+	for (i = 0; !ret && i < found.nr; i++)
+		ret = add_candidate(l, found.paths[i], err);
+	module_paths_release(&found);
 	return ret;
 }
 
-static bool is_target(const struct loader *l, const struct module_candidate *c)
+bool loader_is_target(const struct loader *l,
+		      const struct module_candidate *c)
 {
 	return c->dev == l->target_dev && c->ino == l->target_ino;
 }
@@ -149,7 +95,7 @@ static struct module_file *find_exporter(const struct loader *l,
 	if (module_exports(l->target, name, &rec))
 		return l->target;
 	for (i = 0; i < l->nr_candidates; i++)
-		if (!is_target(l, &l->candidates[i]) &&
+		if (!loader_is_target(l, &l->candidates[i]) &&
 		    module_exports(l->candidates[i].mf, name, &rec))
 			return l->candidates[i].mf;
 	return NULL;
@@ -171,7 +117,7 @@ static int add_step(struct loader *l, struct module_file *mf, bool registry,
 	return 0;
 }
 
-static int refuse_cycle(const struct loader *l, const struct module_file *mf,
+int loader_refuse_cycle(const struct loader *l, const struct module_file *mf,
 			const char *name, struct symtab_error *err)
 {
 	char chain[SYMTAB_ERROR_LEN / 2] = "";
@@ -191,7 +137,7 @@ static int refuse_cycle(const struct loader *l, const struct module_file *mf,
 			 l->stack[l->depth - 1]->path, name);
 }
 
-static bool on_stack(const struct loader *l, const struct module_file *mf)
+bool loader_on_stack(const struct loader *l, const struct module_file *mf)
 {
 	size_t i;
 
@@ -201,16 +147,15 @@ static bool on_stack(const struct loader *l, const struct module_file *mf)
 	return false;
 }
 
-/* Depth first: what @mf imports goes in before it. */
-static int visit(struct loader *l, struct module_file *mf,
-		 struct symtab_error *err)
+/* symtab imports that are not resident. */
+static int visit_imports(struct loader *l, struct module_file *mf,
+			 struct symtab_error *err)
 {
 	struct module_file *exporter;
 	struct record imp;
 	size_t b;
 	int ret;
 
-	l->stack[l->depth++] = mf;
 	for (b = 0; b < mf->nr_blocks; b++) {
 		if (mf->blocks[b].blk.kind != BLOCK_IMPORT)
 			continue;
@@ -220,12 +165,29 @@ static int visit(struct loader *l, struct module_file *mf,
 		exporter = find_exporter(l, imp.name);
 		if (!exporter || exporter == mf)
 			continue;	/* reported by check_plan() */
-		if (on_stack(l, exporter))
-			return refuse_cycle(l, exporter, imp.name, err);
-		ret = visit(l, exporter, err);
+		if (loader_on_stack(l, exporter))
+			return loader_refuse_cycle(l, exporter, imp.name, err);
+		ret = loader_visit(l, exporter, err);
 		if (ret)
 			return ret;
 	}
+	return 0;
+}
+
+/* Depth first: what @mf needs goes in before it. */
+int loader_visit(struct loader *l, struct module_file *mf,
+		 struct symtab_error *err)
+{
+	int ret;
+
+	l->stack[l->depth++] = mf;
+	ret = loader_visit_depends(l, mf, err);
+	if (!ret)
+		ret = loader_visit_undefined(l, mf, err);
+	if (!ret)
+		ret = visit_imports(l, mf, err);
+	if (ret)
+		return ret;
 	l->depth--;
 	return add_step(l, mf, false, err);
 }
@@ -337,7 +299,7 @@ int loader_plan(struct loader *l, const char *path, bool force,
 	l->stack = calloc(l->nr_candidates + 1, sizeof(*l->stack));
 	if (!l->stack)
 		return error_set(err, ENOMEM, "out of memory");
-	ret = visit(l, l->target, err);
+	ret = loader_visit(l, l->target, err);
 	if (ret)
 		return ret;
 	ret = check_plan(l, force, &pc, err);
@@ -365,6 +327,9 @@ void loader_release(struct loader *l)
 	for (i = 0; i < l->nr_candidates; i++)
 		module_file_free(l->candidates[i].mf);
 	module_file_free(l->target);
+	for (i = 0; i < l->nr_probes; i++)
+		free(l->probes[i]);
+	free(l->probes);
 	free(l->candidates);
 	free(l->steps);
 	free(l->stack);

@@ -2,9 +2,14 @@
 /*
  * Load planning: which modules must go in before a given one, and in what
  * order.  Each import not already resident is looked for in the export
- * tables of the modules found in a list of directories; their own imports
- * are followed the same way, depth first, and a cycle is refused.  Then
- * every import of the plan is checked as symtab.ko will check it.
+ * tables of the modules found in a list of directories; so are the
+ * kernel's own dependencies, as modprobe follows them: the modules named
+ * by modinfo "depends", and the exporters (EXPORT_SYMBOL) of its undefined
+ * symbols.  A dependency found nowhere but installed for the running
+ * kernel (modules.dep) is left to modprobe, by name, before the rest.
+ * Their own dependencies are followed the same way, depth first, and a
+ * cycle is refused.  Then every import of the plan is checked as
+ * symtab.ko will check it.
  */
 #ifndef _SYMTAB_LOADER_H
 #define _SYMTAB_LOADER_H
@@ -18,6 +23,7 @@
 #include "resident_table.h"
 
 #define REGISTRY_MODULE_FILE	"symtab.ko"
+#define REGISTRY_MODULE_NAME	"symtab"
 
 struct load_step {
 	struct module_file *mf;
@@ -34,6 +40,9 @@ struct module_candidate {
 /* Told about each file in the directories that is not a usable module. */
 typedef void (*loader_note_fn)(void *ctx, const struct symtab_error *err);
 
+/* Is the module named @name loaded (1), not (0), or -errno? */
+typedef int (*loader_loaded_fn)(const char *name);
+
 struct loader {
 	const struct resident_table *resident;
 	bool registry_loaded;		/* /proc/symtab exists */
@@ -44,11 +53,16 @@ struct loader {
 	ino_t target_ino;
 	struct load_step *steps;	/* the plan, in load order */
 	size_t nr_steps;
+	char **probes;			/* installed modules, by name: first */
+	size_t nr_probes;
 	size_t unresolved;		/* imports of the plan nobody exports */
 	struct module_file **stack;	/* modules being visited */
 	size_t depth;
 	loader_note_fn note;
 	void *note_ctx;
+	loader_loaded_fn loaded;	/* module_loaded_by_name() by default */
+	/* Installed for the running kernel? (to free), default modules.dep */
+	char *(*installed)(const char *name);
 };
 
 void loader_init(struct loader *l, const struct resident_table *resident,

@@ -266,6 +266,8 @@ static int parse(struct module_file *mf, struct symtab_error *err)
 		ret = sort_blocks(mf, err);
 	if (!ret)
 		ret = check_relocations(mf, &l, err);
+	if (!ret)
+		ret = kernel_versions_read(mf, &l, &mf->kernel, err);
 	return ret;
 }
 
@@ -317,6 +319,7 @@ void module_file_free(struct module_file *mf)
 {
 	if (!mf)
 		return;
+	kernel_versions_release(&mf->kernel);
 	elf_end(mf->elf);
 	free(mf->blocks);
 	free(mf->image);

@@ -2,7 +2,8 @@
 /*
  * A module file (.ko, or any x86-64 relocatable object): read into memory,
  * validated once with libelf plus our own range checks, and its blocks
- * found through the ELF symbols that name them.  Later code trusts what
+ * found through the ELF symbols that name them, and the kernel's own
+ * modversions read (kernel_versions.h).  Later code trusts what
  * module_file_parse() accepted.
  */
 #ifndef _SYMTAB_MODULE_FILE_H
@@ -14,6 +15,7 @@
 
 #include "block.h"
 #include "error.h"
+#include "kernel_versions.h"
 #include "whole_file.h"
 
 struct module_block {
@@ -30,6 +32,7 @@ struct module_file {
 	Elf *elf;
 	struct module_block *blocks;	/* by file offset */
 	size_t nr_blocks;
+	struct kernel_versions kernel;	/* the kernel's own modversions */
 };
 
 /* Read and parse @path.  Return: 0, -errno with @err set. */

@@ -46,6 +46,38 @@ static const unsigned char *types_section(const struct module_file *mf,
 	return NULL;
 }
 
+static int add_record(struct module_types *v, const struct record *rec)
+{
+	struct record *grown;
+
+	grown = reallocarray(v->rec, v->nr_rec + 1, sizeof(*v->rec));
+	if (!grown) {
+		message("%s: out of memory", v->mf->path);
+		return -1;
+	}
+	v->rec = grown;
+	v->rec[v->nr_rec++] = *rec;
+	return 0;
+}
+
+static int add_kernel_versions(struct module_types *v,
+			       const struct kernel_version *kv, size_t nr,
+			       uint8_t kind)
+{
+	struct record rec = { .kind = kind, .flags = SYMTAB_REC_VERSIONED };
+	size_t i;
+
+	for (i = 0; i < nr; i++) {
+		if (!kv[i].versioned || strlen(kv[i].name) >= sizeof(rec.name))
+			continue;
+		rec.crc = kv[i].crc;
+		strcpy(rec.name, kv[i].name);
+		if (add_record(v, &rec))
+			return -1;
+	}
+	return 0;
+}
+
 int module_types_open(struct module_types *v, const char *path)
 {
 	char err[EXPLAIN_ERR_LEN], *text;
@@ -66,17 +98,17 @@ int module_types_open(struct module_types *v, const char *path)
 			struct record rec;
 
 			block_record(blk, r, &rec);
-			if (!record_versioned(&rec))
-				continue;
-			v->rec = realloc(v->rec, (v->nr_rec + 1) *
-					 sizeof(*v->rec));
-			if (!v->rec) {
-				message("%s: out of memory", path);
+			if (record_versioned(&rec) && add_record(v, &rec))
 				return -1;
-			}
-			v->rec[v->nr_rec++] = rec;
 		}
 	}
+	if (add_kernel_versions(v, v->mf->kernel.exports,
+				v->mf->kernel.nr_exports,
+				MODULE_TYPES_KEXPORT) ||
+	    add_kernel_versions(v, v->mf->kernel.imports,
+				v->mf->kernel.nr_imports,
+				MODULE_TYPES_KIMPORT))
+		return -1;
 	sec = types_section(v->mf, &size);
 	if (!sec) {
 		if (asprintf(&v->what, "%s, which has no %s section", path,

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * A module's versioned records with the genksyms types it stored in its
+ * A module's versioned records (its symtab records, then the kernel's own
+ * modversions: EXPORT_SYMBOL CRCs and __versions) with the genksyms types
+ * it stored in its
  * .symtab_types section: what `symtab explain` compares, and what check and
  * load read to say why a version mismatch happened.
  */
@@ -11,6 +13,13 @@
 
 #include "../explain/explain.h"
 #include "module_file.h"
+
+/*
+ * Kinds beside enum symtab_abi_kind for the kernel's own modversions: an
+ * EXPORT_SYMBOL's CRC, a __versions entry.
+ */
+#define MODULE_TYPES_KEXPORT	0x40
+#define MODULE_TYPES_KIMPORT	0x41
 
 struct module_types {
 	struct module_file *mf;

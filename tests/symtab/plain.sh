@@ -1,0 +1,249 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# Sourced by tests/symtab/run.sh: the kernel's own modversions in every
+# command, on the plain test modules (tests/modules/plain: EXPORT_SYMBOL
+# only, and an importer), built by `make testmodules` for each kernel, and
+# on a real in-tree module of each kernel.  Every expected CRC comes from
+# the Module.symvers Kbuild wrote.
+
+# symvers_crcs MODULE_SYMVERS MODULE: "0x<crc>\t<name>\tkexport" lines of
+# MODULE's exports (its path's last part), sorted.
+symvers_crcs() {
+	awk -F'\t' -v m="$2" '{ n = split($3, p, "/") } p[n] == m {
+		printf "%s\t%s\tkexport\n", $1, $2 }' "$1" | sort
+}
+
+# kexports_match KVER TOOL KO SYMVERS MODULE WHAT: dump's kexport lines of
+# KO equal the CRCs Kbuild wrote in SYMVERS for MODULE.
+kexports_match() {
+	local k=$1 tool=$2 ko=$3 symvers=$4 mod=$5 what=$6 want got
+	want=$work/plain-$k-$mod.want
+	got=$work/plain-$k-$mod.got
+	symvers_crcs "$symvers" "$mod" >"$want"
+	run "$tool" dump "$ko"
+	grep -P '\tkexport$' "$work/out" | sort >"$got"
+	expect "$what: every Module.symvers CRC is dump's kexport CRC ($(wc -l <"$want") of $(grep -c . "$got"))" \
+		sh -c "[ $rc = 0 ] && [ -s '$want' ] && diff -u '$want' '$got' >&2"
+}
+
+# A real module of the kernel's own: the one with the most exports whose
+# file is installed (decompressed when need be).
+in_tree_module() { # KVER OUT_KO: prints the module's tree path
+	local k=$1 out=$2 m f
+	for m in $(awk -F'\t' '$3 != "vmlinux" { print $3 }' \
+		   "/lib/modules/$k/build/Module.symvers" | sort | uniq -c |
+		   sort -rn | awk '{ print $2 }' | head -20); do
+		f=/lib/modules/$k/kernel/$m.ko
+		if [ -f "$f" ]; then
+			cp "$f" "$out" && echo "$m" && return 0
+		elif [ -f "$f.xz" ] && command -v xz >/dev/null; then
+			xz -dc "$f.xz" >"$out" && echo "$m" && return 0
+		fi
+	done
+	return 1
+}
+
+plain_modules() { # KVER TOOL
+	local k=$1 tool=$2 tag="plain $1 ${2##*/build/}"
+	local dir=$top/build/$k/modules/plain d=$work/plain-$k
+	local exp imp symvers=/lib/modules/$k/build/Module.symvers
+	local other used total matched mod sym crc before
+	if [ ! -f "$dir/plain_import.ko" ]; then
+		not_ok "$tag: build/$k/modules/plain built (run make testmodules)"
+		return
+	fi
+	mkdir -p "$d"
+	cp "$dir/plain_export.ko" "$dir/plain_import.ko" "$d/"
+	exp=$d/plain_export.ko
+	imp=$d/plain_import.ko
+
+	# dump: kexport CRCs are Kbuild's, for our module and a real one.
+	kexports_match "$k" "$tool" "$exp" "$dir/Module.symvers" plain_export \
+		"$tag: dump plain_export"
+	total=$(grep -c . "$dir/Module.symvers")
+	expect "$tag: dump says it has no symtab records, counting $total EXPORT_SYMBOLs" \
+		err_has "$exp: no symtab records; the kernel's modversions already cover its $total EXPORT_SYMBOLs"
+	if mod=$(in_tree_module "$k" "$d/intree.ko"); then
+		kexports_match "$k" "$tool" "$d/intree.ko" "$symvers" \
+			"${mod##*/}" "$tag: dump in-tree $mod"
+	else
+		not_ok "$tag: an in-tree module with exports is installed"
+	fi
+
+	# kimport: modpost's CRC for each symbol, the exporter's.
+	run "$tool" dump "$imp"
+	grep -P '\tkimport$' "$work/out" >"$d/kimports"
+	total=0
+	matched=0
+	while IFS=$'\t' read -r crc sym _; do
+		total=$((total + 1))
+		case $sym in
+		plain_*) grep -qxF "$(printf '%s\t%s\tkexport' "$crc" "$sym")" \
+				"$work/plain-$k-plain_export.got" && matched=$((matched + 1)) ;;
+		*) awk -F'\t' -v s="$sym" -v c="$crc" \
+			'$2 == s && $1 == c { f = 1 } END { exit !f }' \
+			"$symvers" && matched=$((matched + 1)) ;;
+		esac
+	done <"$d/kimports"
+	expect "$tag: each kimport CRC is its exporter's ($matched of $total)" \
+		sh -c "[ $total -gt 0 ] && [ $matched = $total ]"
+
+	# stamp: nothing to do, said, file untouched.
+	before=$(sum "$exp")
+	printf '#SYMVER plain_add 0x1\n' >"$d/plain.symvers"
+	run "$tool" stamp "$exp" "$d/plain.symvers"
+	expect "$tag: stamp says there is nothing to stamp" \
+		sh -c "[ $rc = 0 ] && grep -qF '$exp: nothing to stamp: no symtab records' '$work/err'"
+	expect "$tag: ... and leaves the module as it was" unchanged "$exp" "$before"
+
+	# check -k: against the kernel it was built for, and another.
+	run "$tool" check -k "$k" "$imp" "$exp"
+	expect "$tag: check -k $k: both modules resolve, and it says so" \
+		sh -c "[ $rc = 0 ] && grep -qF '$imp: every symbol it uses resolves against $k' '$work/err'"
+	run "$tool" check -v -k "$k" "$imp" "$exp"
+	expect "$tag: check -v names each provider" \
+		sh -c "[ $rc = 0 ] && grep -qF '$imp: plain_add ' '$work/out' && grep -qF 'from $exp' '$work/out' && grep -qF 'from vmlinux' '$work/out'"
+	run "$tool" check -k "$k" "$imp"
+	used=$(grep -c -P '\tplain_[a-z_]+\tkimport$' "$d/kimports")
+	expect "$tag: check -k without the exporter: Unknown symbol, in the kernel's words ($used)" \
+		sh -c "[ $rc = 1 ] && [ \$(grep -c ': Unknown symbol plain_[a-z_]* (err -2)$' '$work/err') = $used ] && grep -qF '$imp: Unknown symbol plain_add (err -2)' '$work/err'"
+	for other in $(cd /lib/modules && ls); do
+		[ "$other" != "$k" ] && [ -f "/lib/modules/$other/build/Module.symvers" ] || continue
+		# Every kernel symbol whose CRC differs must be named.
+		awk -F'\t' 'NR == FNR { c[$2] = $1; next }
+			$2 in c && c[$2] != $1 { print $2 }' \
+			"/lib/modules/$other/build/Module.symvers" "$d/kimports" |
+			sort >"$d/differs"
+		run "$tool" check -k "$other" "$imp" "$exp"
+		sed -n "s|^symtab: $imp: disagrees about version of symbol \([^ ]*\) .*|\1|p" \
+			"$work/err" | sort >"$d/named"
+		expect "$tag: check -k $other: each CRC that differs is a disagreement ($(wc -l <"$d/differs"))" \
+			sh -c "[ $rc = 1 ] && [ -s '$d/differs' ] && diff -u '$d/differs' '$d/named' >&2"
+	done
+	run "$tool" check -k "$k-elsewhere" -s "$symvers" "$imp" "$exp"
+	expect "$tag: check -s reads the Module.symvers given" \
+		sh -c "[ $rc = 0 ] && grep -qF '$imp: every symbol it uses resolves against $k-elsewhere' '$work/err'"
+	run "$tool" check -s "$d/no-such.symvers" "$imp"
+	expect "$tag: check -s of a missing file is an error naming it" \
+		fails_with 1 "$d/no-such.symvers: no such file"
+	run "$tool" check -k no-such-release "$imp"
+	expect "$tag: check -k of a kernel without headers is an error naming Module.symvers" \
+		fails_with 1 "/lib/modules/no-such-release/build/Module.symvers"
+
+	# A broken __versions: a name without its terminating NUL.
+	cp "$imp" "$d/bad.ko"
+	"$EDIT" "$d/bad.ko" symfill ____versions 8 56 0x41
+	run "$tool" dump "$d/bad.ko"
+	expect "$tag: dump of a torn __versions fails, naming the file and entry" \
+		fails_with 1 "$d/bad.ko: __versions entry 0: name not terminated"
+	run "$tool" check -k "$k" "$d/bad.ko"
+	expect "$tag: ... and so does check" \
+		fails_with 1 "$d/bad.ko: __versions entry 0: name not terminated"
+
+	# load -n: the ordinary dependency first.
+	mkdir -p "$d/load"
+	cp "$exp" "$imp" "$d/load/"
+	: >"$d/table.empty"
+	run "$tool" load -n -t "$d/table.empty" "$d/load/plain_import.ko"
+	printf 'insmod %s\ninsmod %s\n' "$d/load/plain_export.ko" \
+		"$d/load/plain_import.ko" >"$d/plan.expected"
+	expect "$tag: load -n plans modinfo's depends first" \
+		sh -c "[ $rc = 0 ] && diff -u '$d/plan.expected' '$work/out' >&2"
+	# Without "depends", the exporter of its undefined symbols.
+	perl -0777 -pi -e 's/depends=plain_export\0/"depends=" . "\0" x 13/e' \
+		"$d/load/plain_import.ko"
+	expect "$tag: ... (a copy whose modinfo depends is blanked)" \
+		sh -c "! modinfo -F depends '$d/load/plain_import.ko' | grep -q plain"
+	run "$tool" load -n -t "$d/table.empty" "$d/load/plain_import.ko"
+	expect "$tag: load -n without depends: the exporter of its undefined symbols first" \
+		sh -c "[ $rc = 0 ] && diff -u '$d/plan.expected' '$work/out' >&2"
+	cp "$imp" "$d/load/"
+	rm "$d/load/plain_export.ko"
+	run "$tool" load -n -t "$d/table.empty" "$d/load/plain_import.ko"
+	expect "$tag: load -n: a dependency found nowhere is an error naming it" \
+		sh -c "[ $rc = 1 ] && [ ! -s '$work/out' ] && grep -qF '$d/load/plain_import.ko: depends on plain_export, which is not loaded' '$work/err'"
+}
+
+# The types a build stores for explain: the exports' from genksyms -T of
+# each source (make testmodules did that), the imports' from the same run
+# with `symtab dump -g` markers appended.  Prints how many import CRCs
+# genksyms reproduced from the module's own declarations.
+import_types() { # TOOL KVER OUT_KO
+	local tool=$1 k=$2 ko=$3 dir=$top/build/$2/modules/plain
+	local base=${3%.ko} same=0 crc sym
+	cp "$dir/plain_import.ko" "$ko"
+	{ cat "$dir/plain_import.i"; "$tool" dump -g "$ko"; } >"$base.i"
+	"$top/build/bin/genksyms" -T "$base.symtypes" <"$base.i" >"$base.symvers"
+	"$tool" stamp -q -T "$base.symtypes" "$ko" "$base.symvers" 2>/dev/null
+	while read -r _ sym crc; do
+		"$tool" dump "$ko" 2>/dev/null |
+			grep -qxF "$(printf '%s\t%s\tkimport' "$crc" "$sym")" &&
+			same=$((same + 1))
+	done <"$base.symvers"
+	echo "$same $(grep -c . "$base.symvers")"
+}
+
+# explain_names TOOL OLD NEW WANT WHAT: explain names a change (not just
+# "CRC changed") for each symbol in the file WANT.
+explain_names() {
+	local tool=$1 old=$2 new=$3 want=$4 what=$5 sym missing=
+	run "$tool" explain "$old" "$new"
+	while read -r sym; do
+		grep "^$sym: " "$work/out" | grep -qv ': CRC changed ' ||
+			missing="$missing $sym"
+	done <"$want"
+	expect "$what ($(wc -l <"$want"): $(tr '\n' ' ' <"$want"| sed 's/ $//'))" \
+		sh -c "[ $rc = 1 ] && [ -s '$want' ] && [ -z '$missing' ]" ||
+		echo "#   not explained:$missing"
+}
+
+plain_explain() { # TOOL KVER OTHER
+	local tool=$1 k=$2 other=$3 tag="plain explain ${1##*/build/}"
+	local d=$work/explain-$2-$3 reproduced
+	mkdir -p "$d"
+	# Exports: CRCs that differ between the two Module.symvers.
+	awk -F'\t' 'NR == FNR { c[$2] = $1; next } $2 in c && c[$2] != $1 {
+		print $2 }' "$top/build/$k/modules/plain/Module.symvers" \
+		"$top/build/$other/modules/plain/Module.symvers" | sort >"$d/exports"
+	explain_names "$tool" "$top/build/$k/modules/plain/plain_export.ko" \
+		"$top/build/$other/modules/plain/plain_export.ko" "$d/exports" \
+		"$tag: $k -> $other: explain names the change behind each changed kexport CRC"
+	expect "$tag: ... down to a struct member" \
+		grep -qE "^plain_(file_pos|skb_len): .*: member '" "$work/out"
+
+	for kv in "$k" "$other"; do
+		reproduced=$(import_types "$tool" "$kv" "$d/imp-$kv.ko")
+		expect "$tag: $kv: genksyms with dump -g markers gives the __versions CRC of every import the sources declare (${reproduced% *} of ${reproduced#* })" \
+			sh -c "[ ${reproduced% *} -gt 0 ] && [ ${reproduced% *} = ${reproduced#* } ]"
+	done
+	# Imports: CRCs that differ and that both builds declared.
+	join <(sed 's/^#SYMVER //' "$d/imp-$k.symvers" | sort) \
+		<(sed 's/^#SYMVER //' "$d/imp-$other.symvers" | sort) |
+		awk '$2 != $3 { print $1 }' >"$d/imports"
+	explain_names "$tool" "$d/imp-$k.ko" "$d/imp-$other.ko" "$d/imports" \
+		"$tag: $k -> $other: explain names the change behind each changed kimport CRC"
+}
+
+# A symtab module is also a Kbuild module: it needs symtab.ko's exports.
+registry_module_kernel_check() { # KVER TOOL
+	local k=$1 tool=$2 tag="registry module $1 ${2##*/build/}"
+	local m=$top/build/$k/modules/symtest_consumer/symtest_consumer.ko
+	local registry=$top/build/$k/kmod/symtab.ko d=$work/registry-$k
+	local needs
+	[ -f "$m" ] && [ -f "$registry" ] || {
+		not_ok "$tag: symtest_consumer and symtab.ko built"
+		return
+	}
+	mkdir -p "$d"
+	: >"$d/table"
+	# What the consumer leaves undefined that symtab.ko exports.
+	"$tool" dump "$registry" 2>/dev/null |
+		awk -F'\t' '$3 == "kexport" { print $2 }' | sort >"$d/exports"
+	nm -u "$m" | awk '{ print $2 }' | sort | comm -12 - "$d/exports" >"$d/needs"
+	needs=$(grep -c . "$d/needs")
+	run "$tool" check -k "$k" -t "$d/table" "$m"
+	expect "$tag: check -k without symtab.ko: each export of it used is an Unknown symbol ($needs)" \
+		sh -c "[ $rc = 1 ] && [ $needs -gt 0 ] && [ \$(grep -c ': Unknown symbol .* (err -2)$' '$work/err') = $needs ]"
+	run "$tool" check -k "$k" -t "$d/table" "$m" "$registry"
+	expect "$tag: check -k with symtab.ko given: the kernel side resolves" \
+		sh -c "! grep -q -e 'Unknown symbol' -e 'disagrees' '$work/err' && grep -qF 'unresolved symbol symtest_' '$work/err'"
+}
