@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include <errno.h>
+#include <stdarg.h>
 #include <libkmod.h>
 #include <stdio.h>
 #include <string.h>
@@ -43,9 +44,30 @@ const char *remove_strerror(int errnum)
 	return strerror(errnum);
 }
 
+/* libkmod's own log lines: none.  The commands say what went wrong. */
+static void silent_log(void *data __attribute__((unused)),
+		       int priority __attribute__((unused)),
+		       const char *file __attribute__((unused)),
+		       int line __attribute__((unused)),
+		       const char *fn __attribute__((unused)),
+		       const char *format __attribute__((unused)),
+		       va_list args __attribute__((unused)))
+{
+}
+
+/* A libkmod context that logs nothing to the user's terminal. */
+static struct kmod_ctx *quiet_kmod_new(void)
+{
+	struct kmod_ctx *ctx = kmod_new(NULL, NULL);
+
+	if (ctx)
+		kmod_set_log_fn(ctx, silent_log, NULL);
+	return ctx;
+}
+
 static int new_context(struct kmod_ctx **ctx, struct symtab_error *err)
 {
-	*ctx = kmod_new(NULL, NULL);
+	*ctx = quiet_kmod_new();
 	if (!*ctx)
 		return error_set(err, ENOMEM, "libkmod: cannot create a context");
 	return 0;
@@ -58,7 +80,7 @@ int module_name_of(const char *name, char *buf, size_t len)
 	size_t n = strlen(name);
 	int ret;
 
-	ctx = kmod_new(NULL, NULL);
+	ctx = quiet_kmod_new();
 	if (!ctx)
 		return -ENOMEM;
 	if (n > 3 && !strcmp(name + n - 3, ".ko"))
@@ -108,7 +130,7 @@ int module_loaded_by_name(const char *name)
 	struct kmod_ctx *ctx;
 	int ret;
 
-	ctx = kmod_new(NULL, NULL);
+	ctx = quiet_kmod_new();
 	if (!ctx)
 		return -ENOMEM;
 	ret = kmod_module_new_from_name(ctx, name, &mod);
@@ -230,7 +252,7 @@ char *module_path_by_name(const char *name)
 	struct kmod_ctx *ctx;
 	char *path = NULL;
 
-	ctx = kmod_new(NULL, NULL);
+	ctx = quiet_kmod_new();
 	if (!ctx)
 		return NULL;
 	if (!kmod_module_new_from_name(ctx, name, &mod)) {
