@@ -105,10 +105,10 @@ check_only_match() {
 # check_insmod_fails DESC ERRNO-TEXT MODULE [PARAMS]: insmod refuses with
 # that error (busybox prints strerror, e.g. "Invalid argument").
 check_insmod_fails() {
-	desc=$1 want=$2
-	shift 2
-	if insmod "$MODDIR/$1.ko" "$@" >/tmp/check.out 2>&1; then
-		rmmod "$1" 2>/dev/null
+	desc=$1 want=$2 mod=$3
+	shift 3
+	if insmod "$MODDIR/$mod.ko" "$@" >/tmp/check.out 2>&1; then
+		rmmod "$mod" 2>/dev/null
 		t_result 1 "$desc (it loaded)"
 	elif grep -qF -- "$want" /tmp/check.out; then
 		t_result 0 "$desc"
