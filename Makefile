@@ -40,29 +40,36 @@ user: $(USER_BINS)
 kmod: $(foreach k,$(KVERS),$(BUILD)/$(k)/kmod/symtab.ko)
 
 # Kbuild writes objects beside the sources, so each kernel gets its own tree
-# of symlinks to them.
-$(BUILD)/%/kmod/symtab.ko: FORCE
+# of symlinks to them.  Rebuilt only when a source changed (Kbuild itself
+# only relinks what changed); `+` hands the jobserver down.
+KMOD_SRCS := $(wildcard kmod/* include/symtab/*.h)
+$(BUILD)/%/kmod/symtab.ko: $(KMOD_SRCS)
 	@mkdir -p $(BUILD)/$*/kmod
 	@for f in $(CURDIR)/kmod/*; do ln -sf $$f $(BUILD)/$*/kmod/; done
-	$(MAKE) -C /lib/modules/$*/build M=$(BUILD)/$*/kmod \
+	+$(MAKE) -C /lib/modules/$*/build M=$(BUILD)/$*/kmod \
 		SYMTAB_INCLUDE=$(CURDIR)/include modules
+	@touch $@
 
-FORCE:
-
-# make modules M=DIR [KVER=release]: build and version an external module.
+# make modules M=DIR [ROOT=PKGDIR] [KVER=release] [IN_PLACE=1]
+#	[MODULE_MAKEFLAGS="VAR=value ..."]: build and version an external
+# module, or several Kbuild directories of one package in order (M="a b").
+# Built in a copy of ROOT (default M) under build/<release>/modules/, or in
+# place; only symtab.ko of the kernels asked for is (re)built first.
 MOD_KVERS = $(if $(KVER),$(KVER),$(KVERS))
-modules: user kmod
-	@[ -n "$(M)" ] || { echo "usage: make modules M=DIR [KVER=release]" >&2; exit 2; }
-	@set -e; for k in $(MOD_KVERS); do \
-		scripts/kbuild/build-module.sh $$k $(M) \
-			$(BUILD)/$$k/modules/$(notdir $(abspath $(M))); \
-		echo "  VERSIONED $(BUILD)/$$k/modules/$(notdir $(abspath $(M)))"; \
-	done
+modules: user $(foreach k,$(MOD_KVERS),$(BUILD)/$(k)/kmod/symtab.ko)
+	@[ -n "$(M)" ] || { echo "usage: make modules M=DIR [ROOT=PKGDIR] [KVER=release] [IN_PLACE=1] [MODULE_MAKEFLAGS='VAR=value ...']" >&2; exit 2; }
+	+@set -e; for k in $(MOD_KVERS); do for m in $(M); do \
+		root=$(or $(ROOT),$$m); \
+		out=$(BUILD)/$$k/modules/$$(basename $$(realpath $$root)); \
+		[ -z "$(IN_PLACE)" ] || out=$$root; \
+		scripts/kbuild/build-module.sh --root $$root $$k $$m $$out \
+			$(MODULE_MAKEFLAGS); \
+	done; done
 
 # The test modules, built exactly like any user's module.
 TEST_MODULES := $(patsubst %/,%,$(dir $(wildcard tests/modules/*/Kbuild)))
 testmodules: user kmod
-	@set -e; for k in $(KVERS); do for m in $(TEST_MODULES); do \
+	+@set -e; for k in $(KVERS); do for m in $(TEST_MODULES); do \
 		SYMTAB_KCFLAGS=-I$(CURDIR)/tests/modules/include \
 		scripts/kbuild/build-module.sh $$k $$m \
 			$(BUILD)/$$k/modules/$$(basename $$m); \
