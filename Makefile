@@ -99,15 +99,25 @@ fuzz:
 
 # Tools, man pages, headers for module builds, and symtab.ko for every
 # kernel built (DESTDIR for staging; depmod only for a real install).
+# Module builds against the installed tree need, besides the tools and
+# headers: symtab.mk and kbuild/ (PREFIX/share/symtab/) and symtab.ko's
+# Module.symvers per kernel (PREFIX/lib/symtab/<release>/), for modpost.
+SHARE := $(DESTDIR)$(PREFIX)/share/symtab
 install: all
 	install -D -m 755 $(BIN)/genksyms $(DESTDIR)$(PREFIX)/bin/genksyms
 	install -D -m 755 $(BIN)/symtab $(DESTDIR)$(PREFIX)/sbin/symtab
 	install -d $(DESTDIR)$(PREFIX)/share/man/man8 $(DESTDIR)$(PREFIX)/include/symtab
 	install -m 644 man/*.8 $(DESTDIR)$(PREFIX)/share/man/man8/
 	install -m 644 include/symtab/*.h $(DESTDIR)$(PREFIX)/include/symtab/
+	install -d $(SHARE)/kbuild
+	install -m 644 scripts/symtab.mk $(SHARE)/
+	install -m 755 scripts/kbuild/*.sh $(SHARE)/kbuild/
+	install -m 644 scripts/kbuild/layout.sh scripts/kbuild/version.mk $(SHARE)/kbuild/
 	@set -e; for k in $(KVERS); do \
 		install -D -m 644 $(BUILD)/$$k/kmod/symtab.ko \
 			$(DESTDIR)/lib/modules/$$k/extra/symtab.ko; \
+		install -D -m 644 $(BUILD)/$$k/kmod/Module.symvers \
+			$(DESTDIR)$(PREFIX)/lib/symtab/$$k/Module.symvers; \
 		[ -n "$(DESTDIR)" ] || depmod -a $$k; \
 	done
 
