@@ -88,7 +88,10 @@ unset M KVER KVERS ROOT IN_PLACE MODULE_MAKEFLAGS MAKEOVERRIDES
 
 # Run from the module directory: some Makefiles use $(PWD) (as under dkms).
 rm -f "$mdir/modules.order"
-(cd "$mdir" && make -s -C "$kbuild" M="$mdir" KBUILD_EXTRA_SYMBOLS="$symvers" \
+# symtab.ko's symbols come through the environment: a package's own
+# KBUILD_EXTRA_SYMBOLS (+= or :=) must still win over it.
+(cd "$mdir" && KBUILD_EXTRA_SYMBOLS="$symvers${KBUILD_EXTRA_SYMBOLS:+ $KBUILD_EXTRA_SYMBOLS}" \
+	make -s -C "$kbuild" M="$mdir" \
 	KCFLAGS="-I$SYMTAB_INCLUDE ${SYMTAB_KCFLAGS:-}" "${vars[@]}" modules) ||
 	die "Kbuild failed for $kver"
 

@@ -5,8 +5,8 @@
 #
 #   version-object.sh KBUILD GENKSYMS OBJ.o   -> OBJ.symvers, OBJ.symtypes
 #
-# An object without a C compile command (assembler, prebuilt) gets empty
-# files: it has nothing genksyms can see.
+# An object without a C compile command (assembler, prebuilt) or without
+# anything to version gets empty files.
 set -euo pipefail
 kbuild=$1 genksyms=$2 obj=$3
 base=${obj%.o}
@@ -20,6 +20,14 @@ case "$cmd" in
 *-D__ASSEMBLY__*) ;;
 *" -c -o "*) ok=1 ;;
 esac
+# genksyms versions EXPORT_SYMBOL()s (sections ___ksymtab+* up to 6.4,
+# .export_symbol since) and symtab's X() and SYMTAB_IMPORT() (symtab.h among
+# the headers Kbuild recorded): an object with neither has nothing to
+# version, and skipping its second preprocessor run is most of the cost.
+if ! grep -q 'symtab/symtab\.h' "$cmdfile" &&
+	! grep -qa -e '__ksymtab' -e '\.export_symbol' "$obj"; then
+	ok=
+fi
 [ -n "${ok:-}" ] || { : >"$base.symtypes"; : >"$base.symvers"; exit 0; }
 cmd=$(echo "$cmd" | sed -e 's/-Wp,-MMD,[^ ]*//' \
 	-e "s| -c -o [^ ]*| -E -D__GENKSYMS__ -o $base.i|")
