@@ -8,9 +8,11 @@
 #   make test                          unit, differential and VM tests
 #   make demo                          the whole story in a VM
 #   make bench                         benchmarks (ratios against references)
-#   make modules M=DIR [KVER=release] [SYMTAB_TYPES=0]
+#   make modules M=DIR [KVER=release] [ROOT=PKGDIR] [IN_PLACE=1]
+#       [MODULE_MAKEFLAGS="VAR=value ..."] [SYMTAB_TYPES=0]
 #                                      build and version an external module
 #                                      (SYMTAB_TYPES=0: without .symtab_types)
+#   make test-packages                 make modules on real DKMS packages
 #   make fuzz [FUZZ_SECONDS=120]       run the fuzzers for a while
 #   make install                       tools, man pages, symtab.ko, depmod
 
@@ -29,7 +31,7 @@ LDFLAGS	?=
 SAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
 
-.PHONY: all user kmod testmodules test vmtest demo bench fuzz install clean modules
+.PHONY: all user kmod testmodules test test-packages vmtest demo bench fuzz install clean modules
 all: user kmod
 
 # Each userspace component describes itself in its own fragment.
@@ -77,6 +79,11 @@ testmodules: user kmod
 
 test: all testmodules
 	tests/run.sh
+
+# make modules on real Debian DKMS source packages (fetched into
+# ~/.cache/symtab) and on made-up ones: about 10 minutes, so not in `test`.
+test-packages: all
+	tests/run.sh packages
 
 vmtest: all testmodules
 	tests/run.sh vm
