@@ -66,6 +66,11 @@ out=$(cd "$out" && pwd -P)
 if [ "$out" != "$root" ]; then
 	"$here/escapes.sh" "$root" "$src" || exit 1
 	cp -rsf "$root/." "$out/"
+	# Build products of an earlier in-place build must not be linked in:
+	# Kbuild would write through them into the source tree.
+	find "$out" -type l \( -name '*.o' -o -name '*.ko' -o -name '*.mod' \
+		-o -name '*.mod.c' -o -name '.*.cmd' -o -name Module.symvers \
+		-o -name modules.order -o -name '*.symvers' -o -name '*.symtypes' \) -delete
 fi
 mdir=$out${src#"$root"}
 
