@@ -111,6 +111,12 @@ check "$k1: M=sub with ROOT=pkg builds in a copy of the whole package" \
 check "$k1: ... and the source tree was not written to" \
 	sh -c "[ -z \"\$(find '$pkg' -name '*.o' -o -name '*.ko')\" ]"
 
+inplace=$work/inplace
+cp -a "$pkg" "$inplace"
+check "$k1: IN_PLACE=1 builds and versions in the directory itself" \
+	sh -c "nice make -s -C '$top' modules M='$inplace' IN_PLACE=1 KVER=$k1 MODULE_MAKEFLAGS=CONFIG_SUB=m && \
+		'$top/build/bin/symtab' dump '$inplace/sub/sub_mod.ko' | grep -q '^0x[0-9a-f]*	sub_value	export'"
+
 # A top directory that builds nothing, and one that does not compile.
 mkdir -p "$work/src/empty" "$work/src/broken"
 echo 'ccflags-y := -DNOTHING' >"$work/src/empty/Makefile"
