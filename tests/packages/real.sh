@@ -44,6 +44,20 @@ our_crc() {
 	done | awk -v n="$name" '$1 == "#SYMVER" && $2 == n { print $3; exit }'
 }
 
+# On a mismatch: the kernel's own genksyms on the input ours read tells
+# whether genksyms differs (it gives Kbuild's CRC) or the input does.
+kernel_crc() { # MOD NAME KBUILD
+	local mod=$1 name=$2 g=$3/scripts/genksyms/genksyms o
+	[ -x "$g" ] || return 0
+	for o in $(cat "$mod.mod"); do
+		case "$o" in /*) ;; *) o=$(dirname "$mod")/${o#./} ;; esac
+		grep -qs "^#SYMVER $name " "${o%.o}.symvers" || continue
+		echo ", kernel genksyms on our input $("$g" <"${o%.o}.i" |
+			awk -v n="$name" '$2 == n { print $3 }')"
+		return 0
+	done
+}
+
 one() { # PACKAGE DIRS VARS KVER SRC
 	local pkg=$1 dirs=$2 vars=$3 k=$4 src=$5
 	local kb=/lib/modules/$k/build tag="$1 on $4"
@@ -105,7 +119,7 @@ one() { # PACKAGE DIRS VARS KVER SRC
 		mod=${mod/\/.\//\/}
 		ours=$(our_crc "$mod" "$sym" "$(dirname "$mod")")
 		if [ "$ours" != "$crc" ]; then
-			bad+=" $sym(plain $crc, ours ${ours:-none})"
+			bad+=" $sym(plain $crc, ours ${ours:-none}$(kernel_crc "$mod" "$sym" "$kb"))"
 			continue
 		fi
 		dumped=$("$top/build/bin/symtab" dump "$mod.ko" |
