@@ -8,9 +8,11 @@
 #   make test                          unit, differential and VM tests
 #   make demo                          the whole story in a VM
 #   make bench                         benchmarks (ratios against references)
-#   make modules M=DIR [KVER=release] [SYMTAB_TYPES=0]
+#   make modules M=DIR [KVER=release] [ROOT=PKGDIR] [IN_PLACE=1]
+#       [MODULE_MAKEFLAGS="VAR=value ..."] [SYMTAB_TYPES=0]
 #                                      build and version an external module
 #                                      (SYMTAB_TYPES=0: without .symtab_types)
+#   make test-packages                 make modules on real DKMS packages
 #   make fuzz [FUZZ_SECONDS=120]       run the fuzzers for a while
 #   make install                       tools, man pages, symtab.ko, depmod
 
@@ -29,7 +31,7 @@ LDFLAGS	?=
 SAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
 
-.PHONY: all user kmod testmodules test vmtest demo bench fuzz install clean modules
+.PHONY: all user kmod testmodules test test-packages vmtest demo bench fuzz install clean modules
 all: user kmod
 
 # Each userspace component describes itself in its own fragment.
@@ -40,30 +42,37 @@ user: $(USER_BINS)
 kmod: $(foreach k,$(KVERS),$(BUILD)/$(k)/kmod/symtab.ko)
 
 # Kbuild writes objects beside the sources, so each kernel gets its own tree
-# of symlinks to them.
-$(BUILD)/%/kmod/symtab.ko: FORCE
+# of symlinks to them.  Rebuilt only when a source changed (Kbuild itself
+# only relinks what changed); `+` hands the jobserver down.
+KMOD_SRCS := $(wildcard kmod/* include/symtab/*.h)
+$(BUILD)/%/kmod/symtab.ko: $(KMOD_SRCS)
 	@mkdir -p $(BUILD)/$*/kmod
 	@for f in $(CURDIR)/kmod/*; do ln -sf $$f $(BUILD)/$*/kmod/; done
-	$(MAKE) -C /lib/modules/$*/build M=$(BUILD)/$*/kmod \
+	+$(MAKE) -C /lib/modules/$*/build M=$(BUILD)/$*/kmod \
 		SYMTAB_INCLUDE=$(CURDIR)/include modules
+	@touch $@
 
-FORCE:
-
-# make modules M=DIR [KVER=release]: build and version an external module.
+# make modules M=DIR [ROOT=PKGDIR] [KVER=release] [IN_PLACE=1]
+#	[MODULE_MAKEFLAGS="VAR=value ..."]: build and version an external
+# module, or several Kbuild directories of one package in order (M="a b").
+# Built in a copy of ROOT (default M) under build/<release>/modules/, or in
+# place; only symtab.ko of the kernels asked for is (re)built first.
 MOD_KVERS = $(if $(KVER),$(KVER),$(KVERS))
-modules: user kmod
-	@[ -n "$(M)" ] || { echo "usage: make modules M=DIR [KVER=release]" >&2; exit 2; }
-	@set -e; for k in $(MOD_KVERS); do \
-		scripts/kbuild/build-module.sh $$k $(M) \
-			$(BUILD)/$$k/modules/$(notdir $(abspath $(M))); \
-		echo "  VERSIONED $(BUILD)/$$k/modules/$(notdir $(abspath $(M)))"; \
-	done
+modules: user $(foreach k,$(MOD_KVERS),$(BUILD)/$(k)/kmod/symtab.ko)
+	@[ -n "$(M)" ] || { echo "usage: make modules M=DIR [ROOT=PKGDIR] [KVER=release] [IN_PLACE=1] [MODULE_MAKEFLAGS='VAR=value ...']" >&2; exit 2; }
+	+@set -e; for k in $(MOD_KVERS); do for m in $(M); do \
+		root=$(or $(ROOT),$$m); \
+		out=$(BUILD)/$$k/modules/$$(basename $$(realpath $$root)); \
+		[ -z "$(IN_PLACE)" ] || out=$$root; \
+		scripts/kbuild/build-module.sh --root $$root $$k $$m $$out \
+			$(MODULE_MAKEFLAGS); \
+	done; done
 
 # The test modules, built exactly like any user's module; a directory with
 # a file named STRIP has its modules stripped of local symbols afterwards.
 TEST_MODULES := $(patsubst %/,%,$(dir $(wildcard tests/modules/*/Kbuild)))
 testmodules: user kmod
-	@set -e; for k in $(KVERS); do for m in $(TEST_MODULES); do \
+	+@set -e; for k in $(KVERS); do for m in $(TEST_MODULES); do \
 		out=$(BUILD)/$$k/modules/$$(basename $$m); \
 		SYMTAB_KCFLAGS="-I$(CURDIR)/tests/modules/include -I$(CURDIR)/tests/symtab/fixtures" \
 		scripts/kbuild/build-module.sh $$k $$m $$out; \
@@ -73,6 +82,11 @@ testmodules: user kmod
 
 test: all testmodules
 	tests/run.sh
+
+# make modules on real Debian DKMS source packages (fetched into
+# ~/.cache/symtab) and on made-up ones: about 10 minutes, so not in `test`.
+test-packages: all
+	tests/run.sh packages
 
 vmtest: all testmodules
 	tests/run.sh vm
@@ -95,15 +109,25 @@ fuzz:
 
 # Tools, man pages, headers for module builds, and symtab.ko for every
 # kernel built (DESTDIR for staging; depmod only for a real install).
+# Module builds against the installed tree need, besides the tools and
+# headers: symtab.mk and kbuild/ (PREFIX/share/symtab/) and symtab.ko's
+# Module.symvers per kernel (PREFIX/lib/symtab/<release>/), for modpost.
+SHARE := $(DESTDIR)$(PREFIX)/share/symtab
 install: all
 	install -D -m 755 $(BIN)/genksyms $(DESTDIR)$(PREFIX)/bin/genksyms
 	install -D -m 755 $(BIN)/symtab $(DESTDIR)$(PREFIX)/sbin/symtab
 	install -d $(DESTDIR)$(PREFIX)/share/man/man8 $(DESTDIR)$(PREFIX)/include/symtab
 	install -m 644 man/*.8 $(DESTDIR)$(PREFIX)/share/man/man8/
 	install -m 644 include/symtab/*.h $(DESTDIR)$(PREFIX)/include/symtab/
+	install -d $(SHARE)/kbuild
+	install -m 644 scripts/symtab.mk $(SHARE)/
+	install -m 755 scripts/kbuild/*.sh $(SHARE)/kbuild/
+	install -m 644 scripts/kbuild/layout.sh scripts/kbuild/version.mk $(SHARE)/kbuild/
 	@set -e; for k in $(KVERS); do \
 		install -D -m 644 $(BUILD)/$$k/kmod/symtab.ko \
 			$(DESTDIR)/lib/modules/$$k/extra/symtab.ko; \
+		install -D -m 644 $(BUILD)/$$k/kmod/Module.symvers \
+			$(DESTDIR)$(PREFIX)/lib/symtab/$$k/Module.symvers; \
 		[ -n "$(DESTDIR)" ] || depmod -a $$k; \
 	done
 

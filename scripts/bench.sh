@@ -6,5 +6,7 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 echo "== genksyms: ours against the kernel's, lib corpus"
 "$top/scripts/bench-genksyms.sh"
+echo "== make modules: a real DKMS package against its plain Kbuild build"
+"$top/scripts/bench/package.sh"
 echo "== symtab.ko: registry against the kernel's own lookups, in a VM"
 "$top/scripts/bench/kmod.sh"

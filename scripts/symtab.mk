@@ -1,16 +1,29 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# For module developers who keep building from their own directory: add
+# Build and version a module directory with Kbuild, in place, from the symtab
+# source tree or from an installed symtab (PREFIX/share/symtab/symtab.mk):
 #
-#	include /path/to/symtab/scripts/symtab.mk
+#	make -f PREFIX/share/symtab/symtab.mk M=DIR [KVER=release] [ROOT=PKGDIR]
+#		[MODULE_MAKEFLAGS="VAR=value ..."]
 #
-# to the module's Makefile, then `make symtab-modules [KVER=release]` builds
-# the module there with Kbuild and versions every .ko (genksyms + symtab
-# stamp), exactly as `make modules M=...` does from the symtab tree.
+# or add `include /path/to/symtab.mk` to the module's Makefile and run
+# `make symtab-modules` there (M defaults to the current directory).  Every
+# module Kbuild produces under M gets genksyms CRCs stamped in (symtab stamp),
+# as `make modules M=...` does from the symtab tree.
 ifeq ($(KERNELRELEASE),)
-SYMTAB_TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))..)
+# kbuild/ lies beside this file in both the source and the installed tree.
+SYMTAB_KBUILD := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))/kbuild
 KVER ?= $(shell uname -r)
+M ?= $(CURDIR)
+
+# Included at the top of a Makefile, do not steal its default goal.
+_symtab_goal := $(.DEFAULT_GOAL)
 
 .PHONY: symtab-modules
 symtab-modules:
-	$(SYMTAB_TOP)/scripts/kbuild/build-module.sh $(KVER) $(CURDIR) $(CURDIR)
+	+$(SYMTAB_KBUILD)/build-module.sh $(if $(ROOT),--root $(ROOT)) \
+		$(KVER) $(M) $(or $(ROOT),$(M)) $(MODULE_MAKEFLAGS)
+
+ifneq ($(_symtab_goal),)
+.DEFAULT_GOAL := $(_symtab_goal)
+endif
 endif

@@ -1,83 +1,145 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 # Build an external module directory against one kernel and version it:
-# Kbuild compiles it as usual, then every C source is preprocessed again with
+# Kbuild compiles it as usual, then every object of every module Kbuild
+# produced (wherever it lies under the directory) is preprocessed again with
 # the exact flags Kbuild used plus -D__GENKSYMS__, our genksyms computes the
-# CRCs (and the expanded types), and `symtab stamp` writes them into each .ko.
+# CRCs (and the expanded types), and `symtab stamp` writes them into the .ko.
 #
-#   build-module.sh [--no-stamp] [--no-types] KVER SRC_DIR OUT_DIR
+#   build-module.sh [--no-stamp] [--no-types] [--root ROOT] KVER SRC OUT [VAR=value...]
+#
+# SRC is the directory Kbuild is run on (M=).  ROOT (default SRC) is the
+# package tree SRC lies in: all of it is copied, so paths that leave SRC
+# (`-I$(src)/../include`, `../common/Module.symvers`) keep working.  OUT
+# receives the copy, a tree of symlinks to ROOT; OUT == ROOT builds in place
+# (scripts/symtab.mk does that).  VAR=value words go to Kbuild's make, with
+# paths into ROOT mapped to the copy.  The source tree is never written to
+# unless the build is in place.
 #
 # --no-types (or SYMTAB_TYPES=0) leaves out the .symtab_types section that
-# lets `symtab explain` name the member behind a changed CRC.
+# lets `symtab explain` name the member behind a changed CRC.  A source
+# directory holding a file named NOSTAMP is built but left versionless (tests).
 #
-# The source directory is never written to: OUT_DIR is a tree of symlinks to
-# it, where Kbuild puts its objects, unless OUT_DIR is SRC_DIR itself.  A source directory holding a file named
-# NOSTAMP is built but left versionless (used by tests).
+# Run it from make with a `+` recipe so the jobserver (-j) reaches Kbuild and
+# the genksyms step.
 set -euo pipefail
-top=$(cd "$(dirname "$0")/../.." && pwd)
-bin=$top/build/bin
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/layout.sh"
+
 stamp=1
 types=${SYMTAB_TYPES:-1}
+root=
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--no-stamp) stamp=0 ;;
 	--no-types) types=0 ;;
+	--root) root=$2; shift ;;
 	*) break ;;
 	esac
 	shift
 done
-[ $# -eq 3 ] || { echo "usage: build-module.sh [--no-stamp] [--no-types] KVER SRC_DIR OUT_DIR" >&2; exit 2; }
+[ $# -ge 3 ] || { echo "usage: build-module.sh [--no-stamp] [--no-types] [--root ROOT] KVER SRC OUT [VAR=value...]" >&2; exit 2; }
 kver=$1
-src=$(cd "$2" && pwd)
+name=$2
+die() { echo "build-module: $name: $*" >&2; exit 1; }
+[ -d "$2" ] || die "no such directory"
+src=$(cd "$2" && pwd -P)
 out=$3
+shift 3
+root=$(cd "${root:-$src}" && pwd -P) || die "no package root ${root}"
+case "$src/" in "$root"/*) ;; *) die "not inside the package root $root" ;; esac
 kbuild=/lib/modules/$kver/build
-symvers=$top/build/$kver/kmod/Module.symvers
-die() { echo "build-module: $*" >&2; exit 1; }
+symvers=$(symtab_symvers "$kver")
 
 [ -f "$kbuild/Makefile" ] || die "no kernel headers for $kver in $kbuild"
-[ -f "$symvers" ] || die "symtab.ko not built for $kver (run make kmod)"
-[ -f "$src/Kbuild" ] || [ -f "$src/Makefile" ] || die "$src: no Kbuild or Makefile"
+[ -f "$symvers" ] || die "symtab.ko not built for $kver: no $symvers (make kmod KVERS=$kver)"
+[ -f "$src/Kbuild" ] || [ -f "$src/Makefile" ] || die "no Kbuild or Makefile"
 [ -e "$src/NOSTAMP" ] && stamp=0
 if [ $stamp = 1 ]; then
-	for t in genksyms symtab; do
-		[ -x "$bin/$t" ] || die "$bin/$t missing (run make user)"
+	for t in "$GENKSYMS" "$SYMTAB"; do
+		[ -x "$t" ] || die "$t missing (make user)"
 	done
 fi
 
 mkdir -p "$out"
-out=$(cd "$out" && pwd)
-# OUT_DIR == SRC_DIR builds in place (scripts/symtab.mk does that).
-[ "$out" = "$src" ] || cp -rsf "$src/." "$out/"
+out=$(cd "$out" && pwd -P)
+if [ "$out" != "$root" ]; then
+	"$here/escapes.sh" "$root" "$src" || exit 1
+	cp -rsf "$root/." "$out/"
+	# Build products of an earlier in-place build must not be linked in:
+	# Kbuild would write through them into the source tree.
+	find "$out" -type l \( -name '*.o' -o -name '*.ko' -o -name '*.mod' \
+		-o -name '*.mod.c' -o -name '.*.cmd' -o -name Module.symvers \
+		-o -name modules.order -o -name '*.symvers' -o -name '*.symtypes' \) -delete
+fi
+mdir=$out${src#"$root"}
 
-make -s -C "$kbuild" M="$out" KBUILD_EXTRA_SYMBOLS="$symvers" \
-	KCFLAGS="-I$top/include ${SYMTAB_KCFLAGS:-}" modules
+# Paths into the package tree given as make variables follow it into the copy.
+vars=()
+for v in "$@"; do
+	case "$v" in
+	*=*) val=${v#*=}
+		case "$val/" in "$root"/*) val=$out${val#"$root"} ;; esac
+		vars+=("${v%%=*}=$val") ;;
+	*) die "'$v' is not VAR=value (make variables for the package's Makefile)" ;;
+	esac
+done
+
+# The variables of a calling make (make modules M=... KVER=...) must not
+# reach the package's Makefile; its jobserver must.
+mf=" ${MAKEFLAGS:-}"
+MAKEFLAGS=${mf%% -- *}
+unset M KVER KVERS ROOT IN_PLACE MODULE_MAKEFLAGS MAKEOVERRIDES
+
+# Run from the module directory: some Makefiles use $(PWD) (as under dkms).
+rm -f "$mdir/modules.order"
+# symtab.ko's symbols come through the environment: a package's own
+# KBUILD_EXTRA_SYMBOLS (+= or :=) must still win over it.
+(cd "$mdir" && KBUILD_EXTRA_SYMBOLS="$symvers${KBUILD_EXTRA_SYMBOLS:+ $KBUILD_EXTRA_SYMBOLS}" \
+	make -s -C "$kbuild" M="$mdir" \
+	KCFLAGS="-I$SYMTAB_INCLUDE ${SYMTAB_KCFLAGS:-}" "${vars[@]}" modules) ||
+	die "Kbuild failed for $kver"
+
+# Every module Kbuild linked, subdirectories included: modules.order lists
+# them as absolute or M-relative paths, ending in .ko (6.1) or .o (6.12).
+mods=()
+[ -s "$mdir/modules.order" ] ||
+	die "Kbuild built no module for $kver (does its Makefile need variables? pass them: make modules ... MODULE_MAKEFLAGS='VAR=value')"
+while read -r m; do
+	case "$m" in /*) ;; *) m=$mdir/${m#./} ;; esac
+	m=${m%.ko}; m=${m%.o}
+	[ -f "$m.ko" ] || die "Kbuild lists ${m#"$mdir"/}.ko but did not produce it"
+	[ -f "$m.mod" ] || die "${m#"$mdir"/}.ko: no $m.mod naming its objects"
+	mods+=("$m")
+done <"$mdir/modules.order"
 [ $stamp = 1 ] || exit 0
 
-# The compile command Kbuild recorded for OBJ, turned into a preprocessor
-# run for genksyms.
-genksyms_input() {
-	local obj=$1 cmdfile cmd
-	cmdfile=$(dirname "$obj")/.$(basename "$obj").cmd
-	[ -f "$cmdfile" ] || die "$obj: no $cmdfile to take compiler flags from"
-	cmd=$(sed -n 's/^savedcmd_[^ ]* := //p; s/^cmd_[^ ]* := //p' "$cmdfile" | head -1)
-	cmd=${cmd%%;*}
-	case "$cmd" in *" -c -o "*) ;; *) return 1 ;; esac
-	cmd=$(echo "$cmd" | sed -e 's/-Wp,-MMD,[^ ]*//' \
-		-e "s| -c -o [^ ]*| -E -D__GENKSYMS__ -o ${obj%.o}.i|")
-	(cd "$kbuild" && eval "$cmd")
+# The objects of module M, absolute.
+objects() {
+	local o
+	for o in $(cat "$1.mod"); do
+		case "$o" in /*) echo "$o" ;; *) echo "$mdir/${o#./}" ;; esac
+	done
 }
 
-for mod in "$out"/*.mod; do
-	[ -f "$mod" ] || continue
-	ko=${mod%.mod}.ko
+# genksyms for every object, in parallel under the caller's jobserver.
+objs=()
+for m in "${mods[@]}"; do
+	while read -r o; do objs+=("$o"); done < <(objects "$m")
+done
+printf '%s\n' "${objs[@]}" >"$mdir/.symtab-objects"
+make -s -f "$here/version.mk" KBUILD="$kbuild" GENKSYMS="$GENKSYMS" \
+	OBJLIST="$mdir/.symtab-objects" VERSION_OBJECT="$here/version-object.sh" ||
+	die "genksyms failed for $kver"
+
+for m in "${mods[@]}"; do
 	versions=()
 	symtypes=()
-	for o in $(cat "$mod"); do
-		case "$o" in /*) ;; *) o=$out/${o#./} ;; esac
-		genksyms_input "$o" || continue
-		"$bin/genksyms" -T "${o%.o}.symtypes" <"${o%.o}.i" >"${o%.o}.symvers"
+	while read -r o; do
 		versions+=("${o%.o}.symvers")
 		[ "$types" = 0 ] || symtypes+=(-T "${o%.o}.symtypes")
-	done
-	"$bin/symtab" stamp "${symtypes[@]}" "$ko" "${versions[@]}"
+	done < <(objects "$m")
+	"$SYMTAB" stamp "${symtypes[@]}" "$m.ko" "${versions[@]}" ||
+		die "symtab stamp failed on $m.ko"
 done
+echo "  VERSIONED ${#mods[@]} module(s) for $kver in $mdir"
