@@ -34,9 +34,6 @@ expect() {
 export ASAN_OPTIONS=exitcode=86:detect_leaks=1
 export UBSAN_OPTIONS=halt_on_error=1:exitcode=87:print_stacktrace=1
 
-CFLAGS_TEST="-std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE -I$top/include"
-SAN="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
-
 # --- build ------------------------------------------------------------------
 
 if ! make -s -C "$top" "$top/build/bin/symtab" "$top/build/san/symtab" \
@@ -47,9 +44,9 @@ if ! make -s -C "$top" "$top/build/bin/symtab" "$top/build/san/symtab" \
 fi
 ok "build symtab and its sanitizer build"
 
-EDIT=$work/elf_edit
+EDIT=$top/build/test/elf_edit
 expect "build the test helper elf_edit" \
-	gcc $CFLAGS_TEST -O1 -o "$EDIT" "$here/elf_edit.c" -lelf
+	make -s -C "$top" "$EDIT"
 
 # Test objects: the real macros from <symtab/symtab.h>, compiled like
 # kernel code (no PIC: tables in .data, relocations in .rela.data).
@@ -63,10 +60,10 @@ for m in alpha beta gamma cycle_a cycle_b registry; do
 	expect "compile test object $m" compile "$here/fixtures/$m.c" "$obj/$m.o"
 done
 
-# The command layer and the explanation glue need more than libelf/libkmod.
-lib_srcs=$(ls "$top"/user/symtab/*.c | grep -v -E '/(cmd_[a-z_]+|command|symtab|module_types|mismatch_explain)\.c$')
-if gcc $CFLAGS_TEST $SAN -I"$top/user/symtab" -o "$work/unit" \
-	"$here/unit.c" $lib_srcs -lelf -lkmod 2>"$work/unit.log"; then
+# The library's unit tests and the fuzz harness as a plain program, both
+# over build/san/lib/libsymtab.a (user/symtab/build.mk).
+unit=$top/build/san/test/symtab-unit
+if make -s -C "$top" "$unit" >"$work/unit.log" 2>&1; then
 	ok "build the library unit tests"
 	# The plain test modules of the first kernel they are built for.
 	plain=
@@ -76,7 +73,7 @@ if gcc $CFLAGS_TEST $SAN -I"$top/user/symtab" -o "$work/unit" \
 			plain="$top/build/$k/modules/plain $k" && break
 	done
 	[ -n "$plain" ] || not_ok "unit: plain test modules built (make testmodules)"
-	"$work/unit" "$work" $plain >"$work/unit.out" 2>&1
+	"$unit" "$work" $plain >"$work/unit.out" 2>&1
 	rc=$?
 	while read -r status rest; do
 		case $status in
@@ -95,12 +92,11 @@ fi
 # The fuzz harness as a plain program: replay its seed corpus and every
 # crash input ever found, under the sanitizers.
 fuzz=$top/tests/fuzz
-if gcc $CFLAGS_TEST $SAN -DELF_FUZZ_MAIN -I"$top/user/symtab" \
-	-o "$work/elf_fuzz" "$fuzz/elf_fuzz.c" $lib_srcs -lelf -lkmod \
-	2>"$work/fuzz.log"; then
+replay=$top/build/san/test/elf_fuzz
+if make -s -C "$top" "$replay" >"$work/fuzz.log" 2>&1; then
 	for f in "$fuzz"/elf_corpus/* "$fuzz"/elf_crashes/*; do
 		[ -f "$f" ] || continue
-		expect "fuzz replay: ${f#$top/}" "$work/elf_fuzz" "$f"
+		expect "fuzz replay: ${f#$top/}" "$replay" "$f"
 	done
 else
 	cat "$work/fuzz.log" >&2
