@@ -19,16 +19,8 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/symtab-test.XXXXXX")
 cleanup() { [ $keep = 1 ] && echo "# kept $work" || rm -rf "$work"; }
 trap cleanup EXIT
 
-n=0
-failures=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-not_ok() { n=$((n + 1)); echo "not ok $n - $*"; failures=$((failures + 1)); }
-# expect DESCRIPTION COMMAND...: ok if COMMAND succeeds.
-expect() {
-	local what=$1
-	shift
-	if "$@"; then ok "$what"; else not_ok "$what"; fi
-}
+# ok, not_ok, expect DESCRIPTION COMMAND..., $n, $failed.
+. "$top/tests/tap.sh"
 
 # Sanitizer reports must not pass for an ordinary exit status 1.
 export ASAN_OPTIONS=exitcode=86:detect_leaks=1
@@ -570,5 +562,5 @@ for k in $(cd /lib/modules 2>/dev/null && ls); do
 	done
 done
 
-echo "1..$n"
-[ $failures = 0 ]
+tap_plan
+[ "$failed" -eq 0 ]
