@@ -53,7 +53,7 @@ for m in alpha beta gamma cycle_a cycle_b registry; do
 done
 
 # The library's unit tests and the fuzz harness as a plain program, both
-# over build/san/lib/libsymtab.a (user/symtab/build.mk).
+# over build/san/lib/libsymtab.a (user/libsymtab/build.mk).
 unit=$top/build/san/test/symtab-unit
 if make -s -C "$top" "$unit" >"$work/unit.log" 2>&1; then
 	ok "build the library unit tests"
