@@ -25,8 +25,6 @@ CFLAGS	?= -O2 -g
 CFLAGS	+= -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE -I$(CURDIR)/include
 LDFLAGS	?=
 
-AR	?= ar
-
 # Sanitizer build of the same sources, for the unit tests.
 SAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
