@@ -30,12 +30,62 @@ LDFLAGS	?=
 # Sanitizer build of the same sources, for the unit tests.
 SAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
+# libFuzzer build of the same sources, for make fuzz (clang only).
+FUZZ_CC	?= clang
+FUZZ_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all
+
+# The userspace sources are built three times, each in its own tree:
+#
+#   $(BUILD)/obj/  $(BUILD)/lib/          the tools in $(BIN)
+#   $(BUILD)/san/obj/  $(BUILD)/san/lib/  ASan/UBSan, for the tests
+#   $(BUILD)/fuzz/obj/ $(BUILD)/fuzz/lib/ libFuzzer, for make fuzz
+#
+# Objects mirror the source tree (user/libsymtab/block.c ->
+# $(BUILD)/obj/user/libsymtab/block.o) and carry their header dependencies in
+# a .d file beside them; libraries are static archives in lib/, so a tool
+# links only the members it uses.  The build.mk fragments say which
+# sources make which archive and which command, and add every source to
+# USER_SRCS.  EXTRA_CFLAGS is for a target's own -I or -D.
+SAN_ALL_CFLAGS	= $(filter-out -O2,$(CFLAGS)) $(SAN_CFLAGS)
+FUZZ_ALL_CFLAGS	= $(filter-out -O2,$(CFLAGS)) $(FUZZ_CFLAGS)
+DEPFLAGS	= -MMD -MP
+
+# objs FLAVOUR-DIR, SOURCES: the objects of SOURCES in that build.
+objs = $(patsubst %.c,$(1)/obj/%.o,$(2))
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+
+$(BUILD)/san/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(SAN_ALL_CFLAGS) $(EXTRA_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+
+$(BUILD)/fuzz/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_ALL_CFLAGS) -fsanitize=fuzzer-no-link \
+		$(EXTRA_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+
+%.a:
+	@mkdir -p $(@D)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+# Linking: the objects and archives among the prerequisites, in their
+# order (an archive before the archives it uses), then LDLIBS.
+LINK		= $(CC) $(CFLAGS) -o $@ $(filter %.o %.a,$^) $(LDFLAGS) $(LDLIBS)
+SAN_LINK	= $(CC) $(SAN_ALL_CFLAGS) -o $@ $(filter %.o %.a,$^) \
+		  $(LDFLAGS) $(LDLIBS)
+FUZZ_LINK	= $(FUZZ_CC) $(FUZZ_ALL_CFLAGS) -fsanitize=fuzzer -o $@ \
+		  $(filter %.o %.a,$^) $(LDFLAGS) $(LDLIBS)
 
 .PHONY: all user kmod testmodules test test-packages vmtest demo bench fuzz install clean modules
 all: user kmod
 
 # Each userspace component describes itself in its own fragment.
 include $(wildcard user/*/build.mk)
+-include $(foreach f,$(BUILD) $(BUILD)/san $(BUILD)/fuzz, \
+	$(patsubst %.o,%.d,$(call objs,$(f),$(USER_SRCS))))
 
 user: $(USER_BINS)
 

@@ -28,11 +28,8 @@ FIX=tests/explain/fixtures
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $*"; }
-check() { local what=$1; shift; if "$@"; then ok "$what"; else not_ok "$what"; fi; }
+# ok, not_ok, expect DESCRIPTION COMMAND..., $n, $failed.
+. tests/tap.sh
 
 # The sanitizer build catches memory errors the plain one would hide.
 make -s "$ROOT/build/bin/symtypes-diff" "$ROOT/build/san/symtypes-diff" >&2 ||
@@ -93,7 +90,7 @@ for dir in "$FIX"/*/; do
 
 	"$GENKSYMS_DIFF" --diff "$t/old.symtypes" "$t/new.symtypes" \
 		>"$t/gout" 2>&1
-	check "$case: genksyms --diff says the same (exit $?)" \
+	expect "$case: genksyms --diff says the same (exit $?)" \
 		cmp -s "$t/gout" "$t/out"
 
 	changed_symbols "$t/old.ver" "$t/new.ver" >"$t/crc_changed"
@@ -113,13 +110,13 @@ for dir in "$FIX"/*/; do
 	for v in old new; do
 		"$DIFF" --crc "$t/$v.symtypes" >"$t/$v.mine" 2>&1
 		grep '^#SYMVER' "$t/$v.kver" >"$t/$v.theirs"
-		check "$case: $v CRCs computed from the symtypes match genksyms" \
+		expect "$case: $v CRCs computed from the symtypes match genksyms" \
 			cmp -s "$t/$v.mine" "$t/$v.theirs"
 	done
 
 	"$DIFF" "$t/old.symtypes" "$t/new.symtypes" --json >"$t/json"
 	rc=$?
-	check "$case: --json agrees with the text (exit $rc)" \
+	expect "$case: --json agrees with the text (exit $rc)" \
 		python3 - "$t/json" "$t/out" "$rc" <<'EOF'
 import json, sys
 doc = json.load(open(sys.argv[1]))
@@ -141,50 +138,50 @@ done
 # Identical inputs: nothing to say, exit 0.
 t=$TMP/member_added
 "$DIFF" "$t/new.symtypes" "$t/new.symtypes" >"$TMP/same" 2>&1
-check "a file against itself: no output, exit 0" \
+expect "a file against itself: no output, exit 0" \
 	test $? -eq 0 -a ! -s "$TMP/same"
 
 # Bad input: a clear message naming file and line, exit 2, no output.
 printf 's#ok struct ok { int a ; } \n%%bad line \n' >"$TMP/bad.symtypes"
 "$DIFF" "$TMP/bad.symtypes" "$t/new.symtypes" >"$TMP/out" 2>"$TMP/err"
 rc=$?
-check "malformed symtypes: exit 2, file:line message, no output" \
+expect "malformed symtypes: exit 2, file:line message, no output" \
 	test "$rc" -eq 2 -a ! -s "$TMP/out" -a \
 	"$(cat "$TMP/err")" = "$TMP/bad.symtypes:2: expected a type (kind#name) or a symbol name, found '%bad'"
 printf 's#foo \n' >"$TMP/empty_def.symtypes"
 "$DIFF" "$t/old.symtypes" "$TMP/empty_def.symtypes" >"$TMP/out" 2>"$TMP/err"
-check "a name without a definition: exit 2, says what was expected" \
+expect "a name without a definition: exit 2, says what was expected" \
 	test $? -eq 2 -a ! -s "$TMP/out" -a \
 	"$(cat "$TMP/err")" = "$TMP/empty_def.symtypes:1: expected a definition after 's#foo'"
 printf 's#foo struct foo { int a ; } \ns#foo struct foo { long a ; } \n' \
 	>"$TMP/twice.symtypes"
 "$DIFF" "$TMP/twice.symtypes" "$t/old.symtypes" >"$TMP/out" 2>"$TMP/err"
-check "two different definitions of one type: exit 2" \
+expect "two different definitions of one type: exit 2" \
 	test $? -eq 2 -a ! -s "$TMP/out" -a \
 	"$(cat "$TMP/err")" = "$TMP/twice.symtypes:2: s#foo redefined differently (first defined at line 1)"
 printf 'x\0y\n' >"$TMP/nul.symtypes"
 "$DIFF" "$TMP/nul.symtypes" "$t/old.symtypes" >"$TMP/out" 2>"$TMP/err"
-check "a NUL byte: exit 2" test $? -eq 2 -a ! -s "$TMP/out" -a -s "$TMP/err"
+expect "a NUL byte: exit 2" test $? -eq 2 -a ! -s "$TMP/out" -a -s "$TMP/err"
 "$DIFF" "$TMP/missing.symtypes" "$t/old.symtypes" >"$TMP/out" 2>"$TMP/err"
-check "a missing file: exit 2" test $? -eq 2 -a ! -s "$TMP/out" -a -s "$TMP/err"
+expect "a missing file: exit 2" test $? -eq 2 -a ! -s "$TMP/out" -a -s "$TMP/err"
 "$DIFF" "$t/old.symtypes" >"$TMP/out" 2>"$TMP/err"
-check "one file only: usage, exit 2" test $? -eq 2 -a ! -s "$TMP/out"
+expect "one file only: usage, exit 2" test $? -eq 2 -a ! -s "$TMP/out"
 
 # The subset a module stores: same CRCs for the chosen symbols, only what
 # they reach, each type once, dependencies first.
 t=$TMP/shared_type
 "$DIFF" --subset "$t/new.symtypes" area length >"$TMP/subset" 2>"$TMP/err"
-check "subset: exit 0" test $? -eq 0 -a ! -s "$TMP/err"
+expect "subset: exit 0" test $? -eq 0 -a ! -s "$TMP/err"
 "$DIFF" --crc "$TMP/subset" >"$TMP/subset.crc"
 grep -E '^#SYMVER (area|length) ' "$t/new.kver" >"$TMP/want.crc"
-check "subset: the chosen symbols keep their CRCs, others are left out" \
+expect "subset: the chosen symbols keep their CRCs, others are left out" \
 	cmp -s "$TMP/subset.crc" "$TMP/want.crc"
-check "subset: every type once" \
+expect "subset: every type once" \
 	test "$(cut -d' ' -f1 "$TMP/subset" | sort | uniq -d | wc -l)" -eq 0
-check "subset: every reference defined on an earlier line" \
+expect "subset: every reference defined on an earlier line" \
 	awk '{ for (i = 2; i <= NF; i++) if ($i ~ /^[tesuE]#/ && $i != $1 && !($i in seen)) exit 1; seen[$1] = 1 }' "$TMP/subset"
 "$DIFF" --subset "$t/new.symtypes" area nosuch >"$TMP/subset" 2>"$TMP/err"
-check "subset: symbols the file does not declare are counted" \
+expect "subset: symbols the file does not declare are counted" \
 	grep -q '1 of the symbols are not declared there' "$TMP/err"
 
 # Two objects' subsets joined by an empty line: each is its own unit, so
@@ -195,39 +192,39 @@ t=$TMP/member_added
 { cat "$t/old.symtypes"; echo; cat "$TMP/unit2"; } >"$TMP/units.old"
 { cat "$t/new.symtypes"; echo; cat "$TMP/unit2"; } >"$TMP/units.new"
 "$DIFF" "$TMP/units.old" "$TMP/units.new" >"$TMP/out" 2>&1
-check "units: one type defined differently by two objects, each explained in its own" \
+expect "units: one type defined differently by two objects, each explained in its own" \
 	test $? -eq 1 -a "$(cat "$TMP/out")" = "$(cat "$FIX/member_added/expected.txt")"
 
 # The .symtab_types section: round trip, compression when it pays, and
 # hostile contents refused.
 cat "$TMP"/*/new.symtypes >"$TMP/many.symtypes"
 "$DIFF" --pack "$TMP/many.symtypes" "$TMP/sec.bin"
-check "section: pack" test $? -eq 0
+expect "section: pack" test $? -eq 0
 "$DIFF" --unpack "$TMP/sec.bin" >"$TMP/back"
-check "section: unpack gives the text back" cmp -s "$TMP/back" "$TMP/many.symtypes"
+expect "section: unpack gives the text back" cmp -s "$TMP/back" "$TMP/many.symtypes"
 size=$(stat -c %s "$TMP/sec.bin")
 raw=$(stat -c %s "$TMP/many.symtypes")
 flags=$(od -An -tu2 -j6 -N2 "$TMP/sec.bin" | tr -d ' ')
-check "section: compressed ($size bytes for $raw) with the zlib flag" \
+expect "section: compressed ($size bytes for $raw) with the zlib flag" \
 	test "$size" -lt "$raw" -a "$flags" = 1
 printf 's#a struct a { int x ; } \n' >"$TMP/tiny.symtypes"
 "$DIFF" --pack "$TMP/tiny.symtypes" "$TMP/tiny.bin"
 flags=$(od -An -tu2 -j6 -N2 "$TMP/tiny.bin" | tr -d ' ')
 "$DIFF" --unpack "$TMP/tiny.bin" >"$TMP/back"
-check "section: stored uncompressed when that is smaller" \
+expect "section: stored uncompressed when that is smaller" \
 	test "$flags" = 0 -a "$(stat -c %s "$TMP/tiny.bin")" -eq $((16 + 26)) -a \
 	"$(cat "$TMP/back")" = "$(cat "$TMP/tiny.symtypes")"
 head -c 40 "$TMP/sec.bin" >"$TMP/cut.bin"
 "$DIFF" --unpack "$TMP/cut.bin" >"$TMP/out" 2>"$TMP/err"
-check "section: truncated data refused" \
+expect "section: truncated data refused" \
 	test $? -eq 2 -a ! -s "$TMP/out" -a -s "$TMP/err"
 { head -c 16 "$TMP/sec.bin"; head -c 100 /dev/zero; } >"$TMP/junk.bin"
 "$DIFF" --unpack "$TMP/junk.bin" >"$TMP/out" 2>"$TMP/err"
-check "section: a damaged zlib stream refused" \
+expect "section: a damaged zlib stream refused" \
 	test $? -eq 2 -a ! -s "$TMP/out" -a -s "$TMP/err"
 printf 'XXXX' | dd of="$TMP/tiny.bin" conv=notrunc status=none
 "$DIFF" --unpack "$TMP/tiny.bin" >"$TMP/out" 2>"$TMP/err"
-check "section: a wrong magic refused" \
+expect "section: a wrong magic refused" \
 	grep -q 'expected a .symtab_types header' "$TMP/err"
 
 # symtab explain OLD.ko NEW.ko: two builds of module/old.c and new.c,
@@ -273,32 +270,32 @@ else
 		not_ok "symtab explain: changed imports and exports explained (exit $rc)"
 	fi
 	"$SYMTAB" explain "$m/new.ko" "$m/new.notypes.ko" >"$m/out" 2>&1
-	check "symtab explain: same CRCs, nothing to say (exit 0)" \
+	expect "symtab explain: same CRCs, nothing to say (exit 0)" \
 		test $? -eq 0 -a ! -s "$m/out"
 	"$SYMTAB" explain "$m/old.notypes.ko" "$m/new.ko" >"$m/out" 2>&1
 	rc=$?
 	printf '%s\n' "gadget_peek: CRC changed $(awk '/gadget_peek/ { print $3 }' "$m/old.ver") -> $(awk '/gadget_peek/ { print $3 }' "$m/new.ver") (no type information stored for it in $m/old.notypes.ko, which has no .symtab_types section)" \
 		"widget_poke: CRC changed $(awk '/widget_poke/ { print $3 }' "$m/old.ver") -> $(awk '/widget_poke/ { print $3 }' "$m/new.ver") (no type information stored for it in $m/old.notypes.ko, which has no .symtab_types section)" \
 		>"$m/want"
-	check "symtab explain: no stored types, the CRC line and the reason" \
+	expect "symtab explain: no stored types, the CRC line and the reason" \
 		test "$rc" -eq 1 -a "$(cat "$m/out")" = "$(cat "$m/want")"
 	objcopy --add-section .symtab_types="$m/old.sec" \
 		"$m/new.notypes.ko" "$m/stale.ko"
 	"$SYMTAB" explain "$m/old.ko" "$m/stale.ko" >"$m/out" 2>&1
-	check "symtab explain: stored types that do not give the CRC are not trusted" \
+	expect "symtab explain: stored types that do not give the CRC are not trusted" \
 		test $? -eq 1 -a "$(grep -c "the types stored in $m/stale.ko give 0x[0-9a-f]*, not its recorded CRC" "$m/out")" -eq 2
 	"$SYMTAB" explain --json "$m/old.ko" "$m/new.ko" >"$m/json"
-	check "symtab explain --json: valid, same changes" \
+	expect "symtab explain --json: valid, same changes" \
 		python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); assert sum(len(s["changes"]) for s in d["symbols"]) == int(sys.argv[2])' \
 		"$m/json" "$(wc -l <"$M/expected.txt")"
 	head -c 30 "$m/old.sec" >"$m/cut.sec"
 	objcopy --add-section .symtab_types="$m/cut.sec" \
 		"$m/old.notypes.ko" "$m/cut.ko"
 	"$SYMTAB" explain "$m/cut.ko" "$m/new.ko" >"$m/out" 2>"$m/err"
-	check "symtab explain: a damaged section is an error (exit 2), not a guess" \
+	expect "symtab explain: a damaged section is an error (exit 2), not a guess" \
 		test $? -eq 2 -a ! -s "$m/out" -a -s "$m/err"
 	"$SYMTAB" explain "$m/old.ko" >"$m/out" 2>&1
-	check "symtab explain: one module is wrong usage (exit 2)" test $? -eq 2
+	expect "symtab explain: one module is wrong usage (exit 2)" test $? -eq 2
 fi
 
 # The corpus another suite builds from the kernel sources: real types.
@@ -313,7 +310,7 @@ if ls build/corpus/*.symtypes >/dev/null 2>&1; then
 		out=$("$DIFF" "$f" "$f" 2>&1) && [ -z "$out" ] ||
 			{ echo "# not identical to itself: $f"; bad=$((bad + 1)); }
 	done
-	check "corpus: CRCs from $files symtypes files match genksyms, each identical to itself" \
+	expect "corpus: CRCs from $files symtypes files match genksyms, each identical to itself" \
 		test "$bad" -eq 0 -a "$files" -gt 0
 else
 	ok "corpus: # SKIP build/corpus not built"

@@ -1,10 +1,11 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
-# Fuzz the symtab tool's module reader (tests/fuzz/elf_fuzz.c) with
-# libFuzzer for SECONDS (default 300).  The corpus grows in
-# build/fuzz/elf_corpus (seeded from tests/fuzz/elf_corpus); crashing
-# inputs land in build/fuzz/ as crash-*: copy them to tests/fuzz/elf_crashes/
-# once fixed, and tests/symtab replays them on every run.
+# Fuzz the symtab tool's module reader (tests/fuzz/elf_fuzz.c, over
+# build/fuzz/lib/libsymtab.a) with libFuzzer for SECONDS (default 300).
+# The corpus grows in build/fuzz/elf_corpus (seeded from
+# tests/fuzz/elf_corpus); crashing inputs land in build/fuzz/ as crash-*:
+# copy them to tests/fuzz/elf_crashes/ once fixed, and tests/symtab replays
+# them on every run.
 #
 #   tests/fuzz/elf_fuzz.sh [SECONDS]
 set -eu
@@ -13,12 +14,7 @@ seconds=${1:-300}
 out=$top/build/fuzz
 mkdir -p "$out/elf_corpus"
 
-lib=$(ls "$top"/user/symtab/*.c | grep -v -E '/(cmd_[a-z_]+|command|symtab|module_types|mismatch_explain)\.c$')
-# shellcheck disable=SC2086
-clang -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE -O1 -g \
-	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	-I"$top/include" -I"$top/user/symtab" \
-	-o "$out/elf_fuzz" "$top/tests/fuzz/elf_fuzz.c" $lib -lelf -lkmod
+nice make -s -C "$top" "$out/elf_fuzz"
 
 cp -n "$top"/tests/fuzz/elf_corpus/* "$out/elf_corpus/" 2>/dev/null || :
 cd "$out"

@@ -1,8 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# Build the explain library's libFuzzer harness (tests/fuzz/explain_fuzz.c)
-# and run it for SECONDS (default 120), seeded with the explain fixtures'
-# symtypes pairs.  Crashing inputs land in build/fuzz/explain-artifacts/.
+# Build the explain library's libFuzzer harness (tests/fuzz/explain_fuzz.c,
+# over build/fuzz/lib/libexplain.a) and run it for SECONDS (default 120),
+# seeded with the explain fixtures' symtypes pairs.  Crashing inputs land in
+# build/fuzz/explain-artifacts/.
 #
 #   tests/fuzz/explain-fuzz.sh [SECONDS]
 set -eu
@@ -11,12 +12,7 @@ cd "$top"
 secs=${1:-120}
 out=build/fuzz
 mkdir -p "$out/explain-corpus" "$out/explain-artifacts"
-srcs=$(ls user/explain/*.c | grep -v '/symtypes_diff\.c$')
-# shellcheck disable=SC2086
-clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	-std=gnu11 -D_GNU_SOURCE -Iinclude \
-	-o "$out/explain_fuzz" tests/fuzz/explain_fuzz.c $srcs -lz
-make -s build/bin/genksyms
+nice make -s "$top/$out/explain_fuzz" "$top/build/bin/genksyms"
 # Seeds: each fixture pair's symtypes, old and new with a form feed between
 # them (the harness's pair format).
 for d in tests/explain/fixtures/*/; do

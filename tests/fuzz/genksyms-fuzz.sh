@@ -1,6 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# Build the genksyms libFuzzer harness and run it for a while.
+# Build the genksyms libFuzzer harness (tests/fuzz/genksyms_fuzz.c, over
+# build/fuzz/lib/libgenksyms.a) and run it for a while.
 #
 #   tests/fuzz/genksyms-fuzz.sh [SECONDS]        default 120
 #
@@ -13,11 +14,7 @@ cd "$top"
 secs=${1:-120}
 out=build/fuzz
 mkdir -p "$out/genksyms-corpus" "$out/genksyms-artifacts"
-srcs=$(ls user/genksyms/*.c | grep -v -E '/(main|diff_mode)\.c$')
-# shellcheck disable=SC2086
-clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	-std=gnu11 -D_GNU_SOURCE -Iuser/genksyms -Iinclude \
-	-o "$out/genksyms_fuzz" tests/fuzz/genksyms_fuzz.c $srcs
+nice make -s "$top/$out/genksyms_fuzz"
 cp tests/genksyms/fixtures/*.i tests/genksyms/fixtures/extensions/*.i \
 	"$out/genksyms-corpus/" 2>/dev/null || true
 cp tests/genksyms/fixtures/crashes/* "$out/genksyms-corpus/" 2>/dev/null || true

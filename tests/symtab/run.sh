@@ -19,23 +19,12 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/symtab-test.XXXXXX")
 cleanup() { [ $keep = 1 ] && echo "# kept $work" || rm -rf "$work"; }
 trap cleanup EXIT
 
-n=0
-failures=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-not_ok() { n=$((n + 1)); echo "not ok $n - $*"; failures=$((failures + 1)); }
-# expect DESCRIPTION COMMAND...: ok if COMMAND succeeds.
-expect() {
-	local what=$1
-	shift
-	if "$@"; then ok "$what"; else not_ok "$what"; fi
-}
+# ok, not_ok, expect DESCRIPTION COMMAND..., $n, $failed.
+. "$top/tests/tap.sh"
 
 # Sanitizer reports must not pass for an ordinary exit status 1.
 export ASAN_OPTIONS=exitcode=86:detect_leaks=1
 export UBSAN_OPTIONS=halt_on_error=1:exitcode=87:print_stacktrace=1
-
-CFLAGS_TEST="-std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE -I$top/include"
-SAN="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
 
 # --- build ------------------------------------------------------------------
 
@@ -47,9 +36,9 @@ if ! make -s -C "$top" "$top/build/bin/symtab" "$top/build/san/symtab" \
 fi
 ok "build symtab and its sanitizer build"
 
-EDIT=$work/elf_edit
+EDIT=$top/build/test/elf_edit
 expect "build the test helper elf_edit" \
-	gcc $CFLAGS_TEST -O1 -o "$EDIT" "$here/elf_edit.c" -lelf
+	make -s -C "$top" "$EDIT"
 
 # Test objects: the real macros from <symtab/symtab.h>, compiled like
 # kernel code (no PIC: tables in .data, relocations in .rela.data).
@@ -63,10 +52,10 @@ for m in alpha beta gamma cycle_a cycle_b registry; do
 	expect "compile test object $m" compile "$here/fixtures/$m.c" "$obj/$m.o"
 done
 
-# The command layer and the explanation glue need more than libelf/libkmod.
-lib_srcs=$(ls "$top"/user/symtab/*.c | grep -v -E '/(cmd_[a-z_]+|command|symtab|module_types|mismatch_explain)\.c$')
-if gcc $CFLAGS_TEST $SAN -I"$top/user/symtab" -o "$work/unit" \
-	"$here/unit.c" $lib_srcs -lelf -lkmod 2>"$work/unit.log"; then
+# The library's unit tests and the fuzz harness as a plain program, both
+# over build/san/lib/libsymtab.a (user/libsymtab/build.mk).
+unit=$top/build/san/test/symtab-unit
+if make -s -C "$top" "$unit" >"$work/unit.log" 2>&1; then
 	ok "build the library unit tests"
 	# The plain test modules of the first kernel they are built for.
 	plain=
@@ -76,7 +65,7 @@ if gcc $CFLAGS_TEST $SAN -I"$top/user/symtab" -o "$work/unit" \
 			plain="$top/build/$k/modules/plain $k" && break
 	done
 	[ -n "$plain" ] || not_ok "unit: plain test modules built (make testmodules)"
-	"$work/unit" "$work" $plain >"$work/unit.out" 2>&1
+	"$unit" "$work" $plain >"$work/unit.out" 2>&1
 	rc=$?
 	while read -r status rest; do
 		case $status in
@@ -95,12 +84,11 @@ fi
 # The fuzz harness as a plain program: replay its seed corpus and every
 # crash input ever found, under the sanitizers.
 fuzz=$top/tests/fuzz
-if gcc $CFLAGS_TEST $SAN -DELF_FUZZ_MAIN -I"$top/user/symtab" \
-	-o "$work/elf_fuzz" "$fuzz/elf_fuzz.c" $lib_srcs -lelf -lkmod \
-	2>"$work/fuzz.log"; then
+replay=$top/build/san/test/elf_fuzz
+if make -s -C "$top" "$replay" >"$work/fuzz.log" 2>&1; then
 	for f in "$fuzz"/elf_corpus/* "$fuzz"/elf_crashes/*; do
 		[ -f "$f" ] || continue
-		expect "fuzz replay: ${f#$top/}" "$work/elf_fuzz" "$f"
+		expect "fuzz replay: ${f#$top/}" "$replay" "$f"
 	done
 else
 	cat "$work/fuzz.log" >&2
@@ -129,6 +117,11 @@ unchanged() { [ "$(sum "$1")" = "$2" ]; }
 no_output() { [ ! -s "$work/out" ]; }
 no_temp_files() { ! ls -A "$1" | grep -q '^\.symtab-stamp\.'; }
 
+# Every command the tool has, from the list it is built from.
+commands=$(sed -n 's/^SYMTAB_COMMAND(\([a-z_]*\),.*/\1/p' \
+	"$top/user/symtab/commands.def" | tr '\n' ' ')
+expect "commands.def lists the commands" [ -n "$commands" ]
+
 # --- the cases, once per binary ---------------------------------------------
 
 cases() {
@@ -139,10 +132,10 @@ cases() {
 	# Command line conventions.
 	run "$tool" --help
 	expect "$tag: --help lists every command" \
-		sh -c "[ $rc = 0 ] && for c in stamp dump check list load unload; do grep -q \"^  \$c \" '$work/out' || exit 1; done"
+		sh -c "[ $rc = 0 ] && for c in $commands; do grep -q \"^  \$c \" '$work/out' || exit 1; done"
 	run "$tool" --version
 	expect "$tag: --version" status_is 0
-	for c in stamp dump check list load unload; do
+	for c in $commands; do
 		run "$tool" "$c" --help
 		expect "$tag: $c --help" \
 			sh -c "[ $rc = 0 ] && grep -q '^Usage: symtab $c' '$work/out'"
@@ -282,7 +275,7 @@ cases() {
 	run "$tool" stamp -q -T "$d/new.symtypes" "$d/new.o" "$d/new.types.symvers"
 	expect "$tag: stamp -T replaces the types" \
 		sh -c "[ $rc = 0 ] && [ \$(readelf -SW '$d/new.o' | grep -c ' .symtab_types ') = 1 ]"
-	if grep -q 'SYMTAB_COMMAND(explain' "$top/user/symtab/commands.def"; then
+	if [[ " $commands " == *" explain "* ]]; then
 		run "$tool" explain "$d/old.o" "$d/new.o"
 		expect "$tag: symtab explain reads the stored types" \
 			sh -c "[ $rc = 1 ] && grep -qF \"alpha_func: arg 1 -> struct foo: member 'int b' added\" '$work/out'"
@@ -574,5 +567,5 @@ for k in $(cd /lib/modules 2>/dev/null && ls); do
 	done
 done
 
-echo "1..$n"
-[ $failures = 0 ]
+tap_plan
+[ "$failed" -eq 0 ]

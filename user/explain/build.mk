@@ -1,35 +1,43 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # The explain library (symtypes parsing, diffing, explanations, the
 # .symtab_types section) and its test driver.  Included by the top Makefile,
-# which sets BUILD, BIN, CC, CFLAGS, LDFLAGS and SAN_CFLAGS.
+# which sets BUILD, BIN, the compile and link rules and the objs function.
 #
+#   $(BUILD)/lib/libexplain.a   the library (also san/ and fuzz/ builds)
 #   $(BIN)/symtypes-diff        symtypes-diff OLD NEW [--json]
 #   $(BUILD)/san/symtypes-diff  the same under ASan/UBSan, for tests/explain
+#   $(BUILD)/fuzz/explain_fuzz  the libFuzzer harness tests/fuzz/explain_fuzz.c
 #
-# Other tools link the library by compiling EXPLAIN_LIB_SRCS and linking
-# EXPLAIN_LIBS; `symtab explain` (user/symtab/cmd_explain.c) does so below.
+# Other tools link libexplain.a, then EXPLAIN_LIBS: `symtab explain`
+# (user/symtab/build.mk) and `genksyms --diff` (user/genksyms/build.mk).
 
 EXPLAIN_DIR		:= user/explain
-EXPLAIN_LIB_SRCS	:= $(filter-out $(EXPLAIN_DIR)/symtypes_diff.c, \
+EXPLAIN_CMD_SRCS	:= $(EXPLAIN_DIR)/symtypes_diff.c
+EXPLAIN_LIB_SRCS	:= $(filter-out $(EXPLAIN_CMD_SRCS), \
 			   $(wildcard $(EXPLAIN_DIR)/*.c))
-EXPLAIN_DEPS		:= $(EXPLAIN_LIB_SRCS) $(wildcard $(EXPLAIN_DIR)/*.h) \
-			   include/symtab/types_section.h $(EXPLAIN_DIR)/build.mk
 EXPLAIN_LIBS		:= -lz
 
+USER_SRCS	+= $(EXPLAIN_LIB_SRCS) $(EXPLAIN_CMD_SRCS) tests/fuzz/explain_fuzz.c
 USER_BINS	+= $(BIN)/symtypes-diff
 
-$(BIN)/symtypes-diff: $(EXPLAIN_DIR)/symtypes_diff.c $(EXPLAIN_DEPS)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $< $(EXPLAIN_LIB_SRCS) $(LDFLAGS) $(EXPLAIN_LIBS)
+$(BUILD)/lib/libexplain.a: $(call objs,$(BUILD),$(EXPLAIN_LIB_SRCS))
+$(BUILD)/san/lib/libexplain.a: $(call objs,$(BUILD)/san,$(EXPLAIN_LIB_SRCS))
+$(BUILD)/fuzz/lib/libexplain.a: $(call objs,$(BUILD)/fuzz,$(EXPLAIN_LIB_SRCS))
 
-$(BUILD)/san/symtypes-diff: $(EXPLAIN_DIR)/symtypes_diff.c $(EXPLAIN_DEPS)
+$(BIN)/symtypes-diff: LDLIBS = $(EXPLAIN_LIBS)
+$(BIN)/symtypes-diff: $(call objs,$(BUILD),$(EXPLAIN_CMD_SRCS)) \
+		$(BUILD)/lib/libexplain.a
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(SAN_CFLAGS) -o $@ $< $(EXPLAIN_LIB_SRCS) $(LDFLAGS) \
-		$(EXPLAIN_LIBS)
+	$(LINK)
 
-# `symtab explain` (user/symtab/cmd_explain.c) is built into the symtab tool
-# with this library: add it to that link, whatever order the fragments are
-# included in.
-$(BIN)/symtab $(BUILD)/san/symtab: SYMTAB_SRCS += $(EXPLAIN_LIB_SRCS)
-$(BIN)/symtab $(BUILD)/san/symtab: SYMTAB_LIBS += $(EXPLAIN_LIBS)
-$(BIN)/symtab $(BUILD)/san/symtab: $(EXPLAIN_DEPS)
+$(BUILD)/san/symtypes-diff: LDLIBS = $(EXPLAIN_LIBS)
+$(BUILD)/san/symtypes-diff: $(call objs,$(BUILD)/san,$(EXPLAIN_CMD_SRCS)) \
+		$(BUILD)/san/lib/libexplain.a
+	@mkdir -p $(@D)
+	$(SAN_LINK)
+
+$(BUILD)/fuzz/explain_fuzz: LDLIBS = $(EXPLAIN_LIBS)
+$(BUILD)/fuzz/explain_fuzz: $(BUILD)/fuzz/obj/tests/fuzz/explain_fuzz.o \
+		$(BUILD)/fuzz/lib/libexplain.a
+	@mkdir -p $(@D)
+	$(FUZZ_LINK)

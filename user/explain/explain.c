@@ -44,11 +44,6 @@ void explain_types_free(struct explain_types *t)
 	free(t);
 }
 
-bool explain_types_has(const struct explain_types *t, const char *name)
-{
-	return st_find_symbol(&t->set, name, NULL) != NULL;
-}
-
 bool explain_types_crc(const struct explain_types *t, const char *name,
 		       uint32_t *crc)
 {

@@ -32,9 +32,6 @@ struct explain_types *explain_types_parse(const char *text, size_t len,
 struct explain_types *explain_types_read(const char *path, char *err);
 void explain_types_free(struct explain_types *t);	/* accepts NULL */
 
-/* Does t hold the declaration of symbol name? */
-bool explain_types_has(const struct explain_types *t, const char *name);
-
 /* CRC of name computed from t, as genksyms would; false if not there. */
 bool explain_types_crc(const struct explain_types *t, const char *name,
 		       uint32_t *crc);

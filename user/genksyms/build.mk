@@ -1,7 +1,17 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # genksyms: build/bin/genksyms, and a sanitized copy for the tests.
-GENKSYMS_SRCS := $(wildcard user/genksyms/*.c)
-GENKSYMS_HDRS := $(wildcard user/genksyms/*.h)
+#
+#   $(BUILD)/lib/libgenksyms.a   lexer, parser, CRCs: all but the command
+#                                (also san/ and fuzz/ builds)
+#   $(BIN)/genksyms              the tool
+#   $(BUILD)/san/genksyms        the same under ASan/UBSan, for the tests
+#   $(BUILD)/fuzz/genksyms_fuzz  the libFuzzer harness tests/fuzz/genksyms_fuzz.c
+GENKSYMS_DIR		:= user/genksyms
+GENKSYMS_CMD_SRCS	:= $(GENKSYMS_DIR)/main.c $(GENKSYMS_DIR)/diff_mode.c
+GENKSYMS_LIB_SRCS	:= $(filter-out $(GENKSYMS_CMD_SRCS), \
+			   $(wildcard $(GENKSYMS_DIR)/*.c))
+
+USER_SRCS += $(GENKSYMS_LIB_SRCS) $(GENKSYMS_CMD_SRCS) tests/fuzz/genksyms_fuzz.c
 USER_BINS += $(BIN)/genksyms
 
 # kbuild runs genksyms once per object file, so start-up counts: linked
@@ -9,17 +19,29 @@ USER_BINS += $(BIN)/genksyms
 # Empty it for a toolchain without static libraries.
 GENKSYMS_LDFLAGS ?= -static
 
-# --diff is the explain library's: user/explain/build.mk, included before
-# this fragment (the Makefile includes them in sorted order).
-$(BIN)/genksyms: $(GENKSYMS_SRCS) $(GENKSYMS_HDRS) $(EXPLAIN_DEPS)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $(GENKSYMS_SRCS) $(EXPLAIN_LIB_SRCS) $(LDFLAGS) \
-		$(GENKSYMS_LDFLAGS) $(EXPLAIN_LIBS)
+$(BUILD)/lib/libgenksyms.a: $(call objs,$(BUILD),$(GENKSYMS_LIB_SRCS))
+$(BUILD)/san/lib/libgenksyms.a: $(call objs,$(BUILD)/san,$(GENKSYMS_LIB_SRCS))
+$(BUILD)/fuzz/lib/libgenksyms.a: $(call objs,$(BUILD)/fuzz,$(GENKSYMS_LIB_SRCS))
 
-$(BUILD)/san/genksyms: $(GENKSYMS_SRCS) $(GENKSYMS_HDRS) $(EXPLAIN_DEPS)
+# --diff is the explain library's (user/explain/build.mk): from the
+# archive, only the members --diff needs are linked in.
+$(BIN)/genksyms: LDLIBS = $(GENKSYMS_LDFLAGS) $(EXPLAIN_LIBS)
+$(BIN)/genksyms: $(call objs,$(BUILD),$(GENKSYMS_CMD_SRCS)) \
+		$(BUILD)/lib/libgenksyms.a $(BUILD)/lib/libexplain.a
 	@mkdir -p $(@D)
-	$(CC) $(filter-out -O2,$(CFLAGS)) $(SAN_CFLAGS) -o $@ $(GENKSYMS_SRCS) \
-		$(EXPLAIN_LIB_SRCS) $(LDFLAGS) $(EXPLAIN_LIBS)
+	$(LINK)
+
+$(BUILD)/san/genksyms: LDLIBS = $(EXPLAIN_LIBS)
+$(BUILD)/san/genksyms: $(call objs,$(BUILD)/san,$(GENKSYMS_CMD_SRCS)) \
+		$(BUILD)/san/lib/libgenksyms.a $(BUILD)/san/lib/libexplain.a
+	@mkdir -p $(@D)
+	$(SAN_LINK)
+
+$(BUILD)/fuzz/obj/tests/fuzz/genksyms_fuzz.o: EXTRA_CFLAGS = -I$(GENKSYMS_DIR)
+$(BUILD)/fuzz/genksyms_fuzz: $(BUILD)/fuzz/obj/tests/fuzz/genksyms_fuzz.o \
+		$(BUILD)/fuzz/lib/libgenksyms.a
+	@mkdir -p $(@D)
+	$(FUZZ_LINK)
 
 .PHONY: genksyms-san
 genksyms-san: $(BUILD)/san/genksyms

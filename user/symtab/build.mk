@@ -1,24 +1,32 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # The `symtab` multi-call tool.  Included by the top Makefile, which sets
-# BUILD, BIN, CC, CFLAGS, LDFLAGS and SAN_CFLAGS.
+# BUILD, BIN, the compile and link rules and the objs function.
 #
 #   $(BIN)/symtab          the tool
 #   $(BUILD)/san/symtab    the same under ASan/UBSan, for tests/symtab
+#
+# symtab.c (the dispatcher), command.c, the commands (cmd_<name>.c, one per
+# line of commands.def) and the explanations they print (module_types.c,
+# mismatch_explain.c), over libsymtab.a (user/libsymtab) and libexplain.a
+# (user/explain).
 
 SYMTAB_DIR	:= user/symtab
 SYMTAB_SRCS	:= $(wildcard $(SYMTAB_DIR)/*.c)
-SYMTAB_DEPS	:= $(SYMTAB_SRCS) $(wildcard $(SYMTAB_DIR)/*.h) \
-		   $(SYMTAB_DIR)/commands.def $(wildcard include/symtab/*.h) \
-		   $(SYMTAB_DIR)/build.mk
-SYMTAB_LIBS	:= $(shell pkg-config --libs libelf libkmod 2>/dev/null)
 
+USER_SRCS	+= $(SYMTAB_SRCS)
 USER_BINS	+= $(BIN)/symtab
 
-$(BIN)/symtab: $(SYMTAB_DEPS)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $(SYMTAB_SRCS) $(LDFLAGS) $(SYMTAB_LIBS)
+$(call objs,$(BUILD),$(SYMTAB_SRCS)) $(call objs,$(BUILD)/san,$(SYMTAB_SRCS)): \
+	EXTRA_CFLAGS = $(LIBSYMTAB_CFLAGS)
 
-$(BUILD)/san/symtab: $(SYMTAB_DEPS)
+$(BIN)/symtab: LDLIBS = $(LIBSYMTAB_LIBS) $(EXPLAIN_LIBS)
+$(BIN)/symtab: $(call objs,$(BUILD),$(SYMTAB_SRCS)) \
+		$(BUILD)/lib/libsymtab.a $(BUILD)/lib/libexplain.a
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(SAN_CFLAGS) -o $@ $(SYMTAB_SRCS) $(LDFLAGS) \
-		$(SYMTAB_LIBS)
+	$(LINK)
+
+$(BUILD)/san/symtab: LDLIBS = $(LIBSYMTAB_LIBS) $(EXPLAIN_LIBS)
+$(BUILD)/san/symtab: $(call objs,$(BUILD)/san,$(SYMTAB_SRCS)) \
+		$(BUILD)/san/lib/libsymtab.a $(BUILD)/san/lib/libexplain.a
+	@mkdir -p $(@D)
+	$(SAN_LINK)

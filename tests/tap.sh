@@ -1,0 +1,23 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# TAP result lines for the suites' run.sh, which source this file:
+#
+#   ok DESCRIPTION             "ok N - DESCRIPTION"
+#   not_ok DESCRIPTION         "not ok N - DESCRIPTION", counted in $failed
+#   expect DESCRIPTION CMD...  ok if CMD succeeds, else not ok
+#   tap STATUS DESCRIPTION     ok if STATUS is 0, else not ok
+#   tap_plan                   "1..N", the plan, after the last test
+#
+# $n is the number of results so far, $failed the number of failures; a
+# suite ends with `[ "$failed" -eq 0 ]` so that its exit status says it too.
+# tests/run.sh adds up the lines of every suite.
+n=0
+failed=0
+ok() { n=$((n + 1)); echo "ok $n - $*"; }
+not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $*"; }
+expect() {
+	local what=$1
+	shift
+	if "$@"; then ok "$what"; else not_ok "$what"; fi
+}
+tap() { if [ "$1" -eq 0 ]; then ok "$2"; else not_ok "$2"; fi; }
+tap_plan() { echo "1..$n"; }

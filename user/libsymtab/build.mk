@@ -1,0 +1,55 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# libsymtab: module files, ELF, symbol versions, the resident table, the
+# loader; everything the `symtab` commands (user/symtab) do, as a library
+# that needs only libelf and libkmod.  Included by the top Makefile, which
+# sets BUILD, BIN, the compile and link rules and the objs function.
+#
+#   $(BUILD)/lib/libsymtab.a          the library (also san/ and fuzz/ builds)
+#   $(BUILD)/san/test/symtab-unit     tests/symtab/unit.c over it
+#   $(BUILD)/san/test/elf_fuzz        tests/fuzz/elf_fuzz.c as a plain
+#                                     program, replaying its inputs
+#   $(BUILD)/test/elf_edit            tests/symtab/elf_edit.c, a test helper
+#   $(BUILD)/fuzz/elf_fuzz            the libFuzzer harness
+#
+# Its users include its headers by name: add LIBSYMTAB_CFLAGS to their
+# EXTRA_CFLAGS and link LIBSYMTAB_LIBS after the archive.
+
+LIBSYMTAB_DIR		:= user/libsymtab
+LIBSYMTAB_SRCS		:= $(wildcard $(LIBSYMTAB_DIR)/*.c)
+LIBSYMTAB_CFLAGS	:= -I$(LIBSYMTAB_DIR)
+LIBSYMTAB_LIBS		:= $(shell pkg-config --libs libelf libkmod 2>/dev/null)
+
+USER_SRCS	+= $(LIBSYMTAB_SRCS) tests/symtab/unit.c \
+		   tests/symtab/elf_edit.c tests/fuzz/elf_fuzz.c
+
+$(BUILD)/lib/libsymtab.a: $(call objs,$(BUILD),$(LIBSYMTAB_SRCS))
+$(BUILD)/san/lib/libsymtab.a: $(call objs,$(BUILD)/san,$(LIBSYMTAB_SRCS))
+$(BUILD)/fuzz/lib/libsymtab.a: $(call objs,$(BUILD)/fuzz,$(LIBSYMTAB_SRCS))
+
+# Test drivers: the library's API, without the commands.
+$(BUILD)/san/obj/tests/symtab/unit.o: EXTRA_CFLAGS = $(LIBSYMTAB_CFLAGS)
+$(BUILD)/san/test/symtab-unit: LDLIBS = $(LIBSYMTAB_LIBS)
+$(BUILD)/san/test/symtab-unit: $(BUILD)/san/obj/tests/symtab/unit.o \
+		$(BUILD)/san/lib/libsymtab.a
+	@mkdir -p $(@D)
+	$(SAN_LINK)
+
+$(BUILD)/san/obj/tests/fuzz/elf_fuzz.o: EXTRA_CFLAGS = $(LIBSYMTAB_CFLAGS) \
+	-DELF_FUZZ_MAIN
+$(BUILD)/san/test/elf_fuzz: LDLIBS = $(LIBSYMTAB_LIBS)
+$(BUILD)/san/test/elf_fuzz: $(BUILD)/san/obj/tests/fuzz/elf_fuzz.o \
+		$(BUILD)/san/lib/libsymtab.a
+	@mkdir -p $(@D)
+	$(SAN_LINK)
+
+$(BUILD)/test/elf_edit: LDLIBS = -lelf
+$(BUILD)/test/elf_edit: $(BUILD)/obj/tests/symtab/elf_edit.o
+	@mkdir -p $(@D)
+	$(LINK)
+
+$(BUILD)/fuzz/obj/tests/fuzz/elf_fuzz.o: EXTRA_CFLAGS = $(LIBSYMTAB_CFLAGS)
+$(BUILD)/fuzz/elf_fuzz: LDLIBS = $(LIBSYMTAB_LIBS)
+$(BUILD)/fuzz/elf_fuzz: $(BUILD)/fuzz/obj/tests/fuzz/elf_fuzz.o \
+		$(BUILD)/fuzz/lib/libsymtab.a
+	@mkdir -p $(@D)
+	$(FUZZ_LINK)
