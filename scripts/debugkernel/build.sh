@@ -57,6 +57,7 @@ if current >/dev/null; then
 fi
 [ -r "$tarball" ] || die "no $tarball (scripts/deps.sh installs $pkg)"
 rm -f "$dir/stamp"
+want=$(key)	# taken now: the fragment may change during the build
 
 # A new source package starts from scratch.
 if [ "$(cat "$dir/src/version" 2>/dev/null)" != "$pkgver" ] || [ ! -f "$src/Makefile" ]; then
@@ -83,5 +84,5 @@ nice -n 15 make -C "$obj" -j"${DEBUG_KERNEL_JOBS:-$(nproc)}" >"$dir/build.log" 2
 	{ tail -30 "$dir/build.log" >&2; die "build failed (log $dir/build.log)"; }
 echo "$(( $(date +%s) - start ))" >"$dir/build-seconds"
 echo "debug-kernel: built in $(cat "$dir/build-seconds")s" >&2
-key >"$dir/stamp"
+echo "$want" >"$dir/stamp"
 printf '%s\n%s\n%s\n' "$(cat "$obj/include/config/kernel.release")" "$image" "$obj"
