@@ -15,6 +15,9 @@
 #   make test-packages                 make modules on real DKMS packages
 #   make fuzz [FUZZ_SECONDS=120]       run the fuzzers for a while
 #   make install                       tools, man pages, symtab.ko, depmod
+#   make debug-kernel                  build the KASAN/lockdep/kmemleak kernel
+#                                      (cached outside the tree, long)
+#   make test-debug                    the VM scenarios on the debug kernel
 
 BUILD	:= $(CURDIR)/build
 BIN	:= $(BUILD)/bin
@@ -79,7 +82,8 @@ SAN_LINK	= $(CC) $(SAN_ALL_CFLAGS) -o $@ $(filter %.o %.a,$^) \
 FUZZ_LINK	= $(FUZZ_CC) $(FUZZ_ALL_CFLAGS) -fsanitize=fuzzer -o $@ \
 		  $(filter %.o %.a,$^) $(LDFLAGS) $(LDLIBS)
 
-.PHONY: all user kmod testmodules test test-packages vmtest demo bench fuzz install clean modules
+.PHONY: all user kmod testmodules test test-packages vmtest demo bench fuzz install clean modules \
+	debug-kernel debug-modules test-debug
 all: user kmod
 
 # Each userspace component describes itself in its own fragment.
@@ -93,12 +97,14 @@ kmod: $(foreach k,$(KVERS),$(BUILD)/$(k)/kmod/symtab.ko)
 
 # Kbuild writes objects beside the sources, so each kernel gets its own tree
 # of symlinks to them.  Rebuilt only when a source changed (Kbuild itself
-# only relinks what changed); `+` hands the jobserver down.
+# only relinks what changed); `+` hands the jobserver down.  KBUILD_DIR: a
+# kernel build tree other than /lib/modules/<release>/build (with a single
+# release in KVERS).
 KMOD_SRCS := $(wildcard kmod/* include/symtab/*.h)
 $(BUILD)/%/kmod/symtab.ko: $(KMOD_SRCS)
 	@mkdir -p $(BUILD)/$*/kmod
 	@for f in $(CURDIR)/kmod/*; do ln -sf $$f $(BUILD)/$*/kmod/; done
-	+$(MAKE) -C /lib/modules/$*/build M=$(BUILD)/$*/kmod \
+	+$(MAKE) -C $(or $(KBUILD_DIR),/lib/modules/$*/build) M=$(BUILD)/$*/kmod \
 		SYMTAB_INCLUDE=$(CURDIR)/include modules
 	@touch $@
 
@@ -130,7 +136,10 @@ testmodules: user kmod
 			strip --strip-unneeded $$ko; done; \
 	done; tests/vm/malformed-modules.sh $$k; done
 
+# The debug kernel runs the VM scenarios too once it is built and current
+# (make debug-kernel); make test never builds it.
 test: all testmodules
+	@if $(DEBUG_KERNEL) --status >/dev/null; then $(MAKE) debug-modules; fi
 	tests/run.sh
 
 # make modules on real Debian DKMS source packages (fetched into
@@ -140,6 +149,21 @@ test-packages: all
 
 vmtest: all testmodules
 	tests/run.sh vm
+
+# The debug kernel (scripts/debugkernel/): symtab.ko and the test modules
+# built against it, and every VM scenario booted on it.
+DEBUG_KERNEL := scripts/debugkernel/build.sh
+debug-kernel:
+	$(DEBUG_KERNEL)
+
+debug-modules: user
+	@$(DEBUG_KERNEL) --status
+	$(MAKE) kmod testmodules KVERS=$$($(DEBUG_KERNEL) --release) \
+		KBUILD_DIR=$$($(DEBUG_KERNEL) --objdir)
+
+test-debug: debug-kernel
+	$(MAKE) debug-modules
+	KVERS=$$($(DEBUG_KERNEL) --release) tests/run.sh vm
 
 demo:
 	scripts/deps.sh

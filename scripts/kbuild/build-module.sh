@@ -22,6 +22,8 @@
 #
 # Run it from make with a `+` recipe so the jobserver (-j) reaches Kbuild and
 # the genksyms step.
+#
+# The kernel tree is /lib/modules/KVER/build unless KBUILD_DIR names one.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/layout.sh"
@@ -48,7 +50,8 @@ out=$3
 shift 3
 root=$(cd "${root:-$src}" && pwd -P) || die "no package root ${root}"
 case "$src/" in "$root"/*) ;; *) die "not inside the package root $root" ;; esac
-kbuild=/lib/modules/$kver/build
+# KBUILD_DIR: a kernel build tree elsewhere (the debug kernel's).
+kbuild=${KBUILD_DIR:-/lib/modules/$kver/build}
 symvers=$(symtab_symvers "$kver")
 
 [ -f "$kbuild/Makefile" ] || die "no kernel headers for $kver in $kbuild"
