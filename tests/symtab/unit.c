@@ -463,7 +463,7 @@ static void test_kernel_versions(const char *dir, const char *release)
 	       strstr(line, "m.ko: disagrees about version of symbol _printk"),
 	       "kernel: a changed CRC disagrees: %s",
 	       seen.printk ? line : "(not seen)");
-	expect(loaded_symbols_parse(&loaded, kallsyms, strlen(kallsyms),
+	expect(loaded_symbols_parse(&loaded, "kallsyms", kallsyms, strlen(kallsyms),
 				    &err) == 0 && loaded.nr == 2,
 	       "kallsyms: the global symbols of loaded modules only");
 	t.loaded = &loaded;

@@ -102,20 +102,7 @@ int kernel_symvers_parse(struct kernel_symvers *ks, const char *file,
 	return 0;
 }
 
-int kernel_symvers_load(struct kernel_symvers *ks, const char *path,
-			struct symtab_error *err)
-{
-	unsigned char *data;
-	size_t size;
-	int ret;
-
-	ret = read_whole_file(path, &data, &size, err);
-	if (ret)
-		return ret;
-	ret = kernel_symvers_parse(ks, path, (const char *)data, size, err);
-	free(data);
-	return ret;
-}
+DEFINE_TEXT_LOADER(kernel_symvers_load, struct kernel_symvers, kernel_symvers_parse)
 
 const struct symvers_entry *kernel_symvers_find(const struct kernel_symvers *ks,
 						const char *name)

@@ -37,8 +37,9 @@ static bool parse_line(char *line, struct loaded_symbol *sym)
 	return true;
 }
 
-int loaded_symbols_parse(struct loaded_symbols *ls, const char *text,
-			 size_t len, struct symtab_error *err)
+int loaded_symbols_parse(struct loaded_symbols *ls,
+			 const char *path __attribute__((unused)),
+			 const char *text, size_t len, struct symtab_error *err)
 {
 	size_t lines = 1, i;
 	char *line, *next;
@@ -64,20 +65,7 @@ int loaded_symbols_parse(struct loaded_symbols *ls, const char *text,
 	return 0;
 }
 
-int loaded_symbols_load(struct loaded_symbols *ls, const char *path,
-			struct symtab_error *err)
-{
-	unsigned char *text;
-	size_t len;
-	int ret;
-
-	ret = read_whole_file(path, &text, &len, err);
-	if (ret)
-		return ret;
-	ret = loaded_symbols_parse(ls, (const char *)text, len, err);
-	free(text);
-	return ret;
-}
+DEFINE_TEXT_LOADER(loaded_symbols_load, struct loaded_symbols, loaded_symbols_parse)
 
 const char *loaded_symbols_module(const struct loaded_symbols *ls,
 				  const char *name)

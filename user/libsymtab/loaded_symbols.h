@@ -25,8 +25,8 @@ struct loaded_symbols {
 };
 
 /* Parse @len bytes (copied) of kallsyms text.  Release even on error. */
-int loaded_symbols_parse(struct loaded_symbols *ls, const char *text,
-			 size_t len, struct symtab_error *err);
+int loaded_symbols_parse(struct loaded_symbols *ls, const char *path,
+			 const char *text, size_t len, struct symtab_error *err);
 
 /* Read @path.  Return: 0, or -errno with @err set. */
 int loaded_symbols_load(struct loaded_symbols *ls, const char *path,

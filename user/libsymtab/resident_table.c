@@ -147,20 +147,7 @@ int resident_table_parse(struct resident_table *t, const char *file,
 	return 0;
 }
 
-int resident_table_load(struct resident_table *t, const char *path,
-			struct symtab_error *err)
-{
-	unsigned char *text;
-	size_t len;
-	int ret;
-
-	ret = read_whole_file(path, &text, &len, err);
-	if (ret)
-		return ret;
-	ret = resident_table_parse(t, path, (const char *)text, len, err);
-	free(text);
-	return ret;
-}
+DEFINE_TEXT_LOADER(resident_table_load, struct resident_table, resident_table_parse)
 
 static int name_cmp(const void *key, const void *elem)
 {

@@ -69,20 +69,7 @@ int symbol_users_parse(struct symbol_users *u, const char *file,
 	return ret;
 }
 
-int symbol_users_load(struct symbol_users *u, const char *path,
-		      struct symtab_error *err)
-{
-	unsigned char *text;
-	size_t len;
-	int ret;
-
-	ret = read_whole_file(path, &text, &len, err);
-	if (ret)
-		return ret;
-	ret = symbol_users_parse(u, path, (const char *)text, len, err);
-	free(text);
-	return ret;
-}
+DEFINE_TEXT_LOADER(symbol_users_load, struct symbol_users, symbol_users_parse)
 
 /* Has an earlier use told us the same (user, symbol)? */
 static bool seen(const struct symbol_users *u, size_t n, const char *exporter,

@@ -166,20 +166,7 @@ int version_set_parse(struct version_set *vs, const char *file,
 	return 0;
 }
 
-int version_set_load(struct version_set *vs, const char *path,
-		     struct symtab_error *err)
-{
-	unsigned char *text;
-	size_t len;
-	int ret;
-
-	ret = read_whole_file(path, &text, &len, err);
-	if (ret)
-		return ret;
-	ret = version_set_parse(vs, path, (const char *)text, len, err);
-	free(text);
-	return ret;
-}
+DEFINE_TEXT_LOADER(version_set_load, struct version_set, version_set_parse)
 
 static int by_name(const void *a, const void *b)
 {

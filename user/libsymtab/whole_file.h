@@ -14,4 +14,27 @@
 int read_whole_file(const char *path, unsigned char **data, size_t *size,
 		    struct symtab_error *err);
 
+/*
+ * DEFINE_TEXT_LOADER(name, type, parse) defines
+ *	int name(type *obj, const char *path, struct symtab_error *err)
+ * which reads @path whole and hands its text to
+ *	int parse(type *obj, const char *path, const char *text, size_t len,
+ *		  struct symtab_error *err)
+ * The parsers keep their types; only this wrapper is shared.
+ */
+#define DEFINE_TEXT_LOADER(name, type, parse)				\
+int name(type *obj, const char *path, struct symtab_error *err)	\
+{									\
+	unsigned char *text;						\
+	size_t len;							\
+	int ret;							\
+									\
+	ret = read_whole_file(path, &text, &len, err);			\
+	if (ret)							\
+		return ret;						\
+	ret = parse(obj, path, (const char *)text, len, err);		\
+	free(text);							\
+	return ret;							\
+}
+
 #endif /* _SYMTAB_WHOLE_FILE_H */
