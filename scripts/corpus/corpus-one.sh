@@ -1,0 +1,49 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# mkcorpus.sh's worker: for each FILE.c (relative to $SRC) that the config
+# builds and that preprocesses, write $OUT/FILE.{i.zst,ref,symtypes,warn,rc}
+# and print FILE.c.  Environment: SRC HDR GK FLAGS OUT (see mkcorpus.sh).
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+{ read -r CC; read -ra CFLAGS; } <"$FLAGS"
+conf=$HDR/include/config/auto.conf
+
+for rel in "$@"; do
+	o=$OUT/${rel%.c}
+	if [ -s "$o.ref" ] && [ -e "$o.i.zst" ]; then
+		echo "$rel"
+		continue
+	fi
+	# How the config builds it (y or m) and the per-directory flags.
+	mapfile -t how < <(awk -f "$here/kbuild-object.awk" -v conf="$conf" \
+		-v src="$SRC" -v file="$rel" $(ls "$SRC/$(dirname "$rel")"/{Kbuild,Makefile} 2>/dev/null))
+	[ "${how[0]:-}" = y ] || [ "${how[0]:-}" = m ] || continue
+	name=$(basename "${rel%.c}")
+	if [ "${how[0]}" = m ]; then
+		kind=(-DMODULE)
+	else
+		kind=(-DKBUILD_MODFILE="\"${rel%.c}\"")
+	fi
+	read -ra extra <<<"${how[1]:-}"
+	mkdir -p "$(dirname "$o")"
+	tmp=$o.tmp.$$
+	# Kbuild: $(CPP) -D__GENKSYMS__ $(c_flags) $< | genksyms ...
+	if (cd "$HDR" && "$CC" -E -D__GENKSYMS__ "${CFLAGS[@]}" "${extra[@]}" \
+		-I"$SRC/$(dirname "$rel")" "${kind[@]}" \
+		-DKBUILD_BASENAME="\"$name\"" -DKBUILD_MODNAME="\"$name\"" \
+		-D__KBUILD_MODNAME="kmod_$name" "$SRC/$rel" -o "$tmp.i") 2>/dev/null &&
+	   "$GK" -w -T "$tmp.symtypes" <"$tmp.i" >"$tmp.ref" 2>"$tmp.warn"; then
+		rc=0
+	else
+		rc=$?
+	fi
+	if [ -s "$tmp.ref" ] && [ -e "$tmp.symtypes" ] &&
+	   zstd -q -1 -f "$tmp.i" -o "$o.i.zst"; then
+		echo $rc >"$o.rc"
+		mv "$tmp.warn" "$o.warn"
+		mv "$tmp.symtypes" "$o.symtypes"
+		mv "$tmp.ref" "$o.ref"
+		echo "$rel"
+	fi
+	rm -f "$tmp".*
+done
