@@ -8,6 +8,8 @@
 #   make test                          unit, differential and VM tests
 #   make demo                          the whole story in a VM
 #   make bench                         benchmarks (ratios against references)
+#   make conformance                   genksyms against the kernel's on whole
+#                                      Linux 6.1 and 6.12 trees (long)
 #   make modules M=DIR [KVER=release] [SYMTAB_TYPES=0]
 #                                      build and version an external module
 #                                      (SYMTAB_TYPES=0: without .symtab_types)
@@ -29,7 +31,7 @@ LDFLAGS	?=
 SAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
 
-.PHONY: all user kmod testmodules test vmtest demo bench fuzz install clean modules
+.PHONY: all user kmod testmodules test vmtest demo bench conformance fuzz install clean modules
 all: user kmod
 
 # Each userspace component describes itself in its own fragment.
@@ -81,6 +83,11 @@ demo:
 
 bench: all
 	scripts/bench.sh
+
+# Every exporting file of both Debian kernel sources, preprocessed as Kbuild
+# does (cached under ~/.cache/symtab), through ours and the kernel's tool.
+conformance: user
+	scripts/corpus/conformance.sh 6.1 6.12
 
 # libFuzzer runs of FUZZ_SECONDS each: genksyms' parser, the module reader,
 # the explain library.  Crash inputs go to build/fuzz/.

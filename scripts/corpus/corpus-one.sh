@@ -8,6 +8,20 @@ here=$(cd "$(dirname "$0")" && pwd)
 { read -r CC; read -ra CFLAGS; } <"$FLAGS"
 conf=$HDR/include/config/auto.conf
 
+# Whether Kbuild reaches DIR from its parent, and so on up (the top-level
+# directories are all reached).
+descended() {	# descended DIR
+	local d=$1 up
+	while [[ $d == */* && ( $d != arch/* || $d == arch/*/* ) ]]; do
+		up=$(dirname "$d")
+		[ -n "$(awk -f "$here/kbuild-object.awk" -v conf="$conf" \
+			-v src="$SRC" -v file="$d/" \
+			$(ls "$SRC/$up"/{Kbuild,Makefile} 2>/dev/null) </dev/null |
+			head -1)" ] || return 1
+		d=$up
+	done
+}
+
 for rel in "$@"; do
 	o=$OUT/${rel%.c}
 	if [ -s "$o.ref" ] && [ -e "$o.i.zst" ]; then
@@ -16,8 +30,9 @@ for rel in "$@"; do
 	fi
 	# How the config builds it (y or m) and the per-directory flags.
 	mapfile -t how < <(awk -f "$here/kbuild-object.awk" -v conf="$conf" \
-		-v src="$SRC" -v file="$rel" $(ls "$SRC/$(dirname "$rel")"/{Kbuild,Makefile} 2>/dev/null))
+		-v src="$SRC" -v file="$rel" $(ls "$SRC/$(dirname "$rel")"/{Kbuild,Makefile} 2>/dev/null) </dev/null)
 	[ "${how[0]:-}" = y ] || [ "${how[0]:-}" = m ] || continue
+	descended "$(dirname "$rel")" || continue
 	name=$(basename "${rel%.c}")
 	if [ "${how[0]}" = m ]; then
 		kind=(-DMODULE)

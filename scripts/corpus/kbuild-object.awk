@@ -2,12 +2,17 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # How a directory's Kbuild/Makefile builds one source file, by a reading of
 # the usual idioms (not a make): prints y, m or nothing on line 1, and on
-# line 2 the -I/-D flags its ccflags-y and CFLAGS_<obj>.o add.
+# line 2 the -I/-D flags its ccflags-y and CFLAGS_<obj>.o add.  With
+# file=DIR/SUB/, whether DIR's Makefile descends into SUB.
 #   awk -f kbuild-object.awk -v conf=auto.conf -v src=SRCTREE -v file=DIR/F.c
 #	DIR/Makefile...
 BEGIN {
 	dir = file; sub(/\/[^\/]*$/, "", dir)
 	obj = file; sub(/^.*\//, "", obj); sub(/\.c$/, ".o", obj)
+	if (file ~ /\/$/) {	# a subdirectory: is it descended into?
+		dir = substr(file, 1, length(file) - 1); obj = dir
+		sub(/^.*\//, "", obj); obj = obj "/"; sub(/\/[^\/]*$/, "", dir)
+	}
 	while ((getline line < conf) > 0)
 		if (line ~ /^CONFIG_[A-Za-z0-9_]+=/) {
 			eq = index(line, "=")
