@@ -239,7 +239,11 @@ void parse_declarator(struct tvec *out, enum decl_ctx ctx,
 	t = peek(0);
 	if (t->kind == T_IDENT && (t->id->kw == KW_NONE)) {
 		*name = t->id;
-		if (ctx != CTX_PARAM)
+		/* As in the kernel's tool, a member named like an enum
+		 * constant refers to it. */
+		if (ctx == CTX_MEMBER)
+			push_expr_token(out, t);
+		else if (ctx != CTX_PARAM)
 			push_token(out, t);
 		next();
 	} else if (is_punct(t, '(') && starts_nested_declarator()) {

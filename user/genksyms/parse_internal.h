@@ -72,6 +72,8 @@ void syntax_error(const struct token *t, const char *expected);
 bool nest_enter(void);
 void nest_leave(void);
 void push_token(struct tvec *out, const struct token *t);
+/* Push @t, an enum constant as a reference to it (E#name). */
+void push_expr_token(struct tvec *out, const struct token *t);
 bool is_typedef_name(const struct ident *id);
 
 void parse_decl_specs(struct declspec *ds, enum decl_ctx ctx);

@@ -8,7 +8,7 @@
 
 #include "parse_internal.h"
 
-static void push_expr_token(struct tvec *out, const struct token *t)
+void push_expr_token(struct tvec *out, const struct token *t)
 {
 	if (t->kind == T_IDENT && t->id->kw == KW_NONE && t->id->ord &&
 	    t->id->ord->kind == SYM_ENUM_CONST)
