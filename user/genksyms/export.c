@@ -93,10 +93,17 @@ static void expand_reference(struct expansion *ex, const struct dref *r,
 	struct symbol *sym = sym_is_tag(kind) ? r->id->tag : r->id->ord;
 
 	if (sym && sym->expand_gen != generation) {
-		if (sym_is_tag(kind) && !sym->defined && !sym->from_reference)
+		if (sym_is_tag(kind) && !sym->defined &&
+		    !sym->from_reference) {
 			diag_warning(ex->file, ex->line,
 				     "expand undefined %s %s",
 				     sym_tag_keyword(kind), r->id->name);
+			/*
+			 * As in the kernel's tool, `{ UNKNOWN }` is now its
+			 * definition: a later body is a redefinition.
+			 */
+			sym->defined = true;
+		}
 		reference_note_change(sym);
 		push(sym, depth);
 		return;
