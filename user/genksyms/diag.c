@@ -27,7 +27,21 @@ void diag_warning(const char *file, uint32_t line, const char *fmt, ...)
 		return;
 	diag_errors++;
 	va_start(ap, fmt);
-	vreport(file, line, "warning: ", fmt, ap);
+	/* No "warning: ": the kernel's tool words them so. */
+	vreport(file, line, "", fmt, ap);
+	va_end(ap);
+}
+
+void diag_error_plain(const char *file, uint32_t line, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (diag_flags.warnings || diag_flags.preserve)
+		diag_errors++;
+	if (diag_flags.quiet)
+		return;
+	va_start(ap, fmt);
+	vreport(file, line, "", fmt, ap);
 	va_end(ap);
 }
 

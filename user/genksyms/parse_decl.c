@@ -15,6 +15,8 @@
 bool parse_failed;
 static unsigned int nesting;
 int brace_depth;
+unsigned int shifted_since_error = 3;
+struct tvec *raw_log;
 
 bool accept(int c)
 {
@@ -40,9 +42,33 @@ void syntax_error(const struct token *t, const char *expected)
 	if (parse_failed)
 		return;
 	parse_failed = true;
+	if (shifted_since_error < 3) {
+		shifted_since_error = 0;
+		return;
+	}
+	shifted_since_error = 0;
+	/* With -w, the kernel's tool's own words; otherwise, more. */
+	if (diag_flags.warnings) {
+		diag_error_plain(t->file, t->line, "syntax error");
+		return;
+	}
 	describe(t, found, sizeof(found));
 	diag_error(t->file, t->line, "syntax error: expected %s, found %s",
 		   expected, found);
+}
+
+void skip_to_semicolon(struct tvec *out)
+{
+	while (peek(0)->kind != T_EOF) {
+		bool end = is_punct(peek(0), ';');
+
+		if (out)
+			push_token(out, peek(0));
+		next();
+		if (end)
+			break;
+	}
+	shifted_since_error = 1;
 }
 
 void expect(int c, const char *what)
@@ -484,6 +510,7 @@ static void recover(void)
 		next();
 		if (brace_depth <= 0 && end) {
 			brace_depth = 0;
+			shifted_since_error = 1;
 			return;
 		}
 	}

@@ -29,6 +29,17 @@ extern bool parse_failed;
 /* Braces consumed and not yet closed, for error recovery. */
 extern int brace_depth;
 
+/*
+ * Tokens consumed since the last syntax error: as with the kernel's (yacc)
+ * parser, an error is reported only after three good tokens.
+ */
+extern unsigned int shifted_since_error;
+
+/* While a struct body is parsed, every consumed token, for error recovery. */
+extern struct tvec *raw_log;
+
+void push_token(struct tvec *out, const struct token *t);
+
 static inline const struct token *peek(unsigned int n)
 {
 	return lex_peek(n);
@@ -62,16 +73,20 @@ static inline void next(void)
 		brace_depth++;
 	else if (t->kind == T_PUNCT && t->punct == '}')
 		brace_depth--;
+	if (raw_log)
+		push_token(raw_log, t);
+	shifted_since_error++;
 	lex_advance();
 }
 
 bool accept(int c);
 void expect(int c, const char *what);
 void syntax_error(const struct token *t, const char *expected);
+/* Skip to a ';' (taken), as the kernel's parser does after an error. */
+void skip_to_semicolon(struct tvec *out);
 /* Guards recursion; false (with an error) when nesting is absurd. */
 bool nest_enter(void);
 void nest_leave(void);
-void push_token(struct tvec *out, const struct token *t);
 /* Push @t, an enum constant as a reference to it (E#name). */
 void push_expr_token(struct tvec *out, const struct token *t);
 bool is_typedef_name(const struct ident *id);

@@ -124,8 +124,10 @@ static void parse_member_declarators(struct tvec *def)
 	}
 }
 
-static void parse_struct_body(struct tvec *def)
+static void parse_members(struct tvec *def)
 {
+	size_t mark, raw_mark, i;
+
 	push_token(def, peek(0));
 	next();
 	while (!parse_failed && !is_punct(peek(0), '}')) {
@@ -147,6 +149,8 @@ static void parse_struct_body(struct tvec *def)
 			expect(';', "';'");
 			continue;
 		}
+		mark = def->n;
+		raw_mark = raw_log->n;
 		if (!is_punct(t, ';')) {
 			parse_decl_specs(&ds, CTX_MEMBER);
 			tvec_append(def, &ds.toks);
@@ -157,10 +161,37 @@ static void parse_struct_body(struct tvec *def)
 		if (!parse_failed)
 			push_token(def, peek(0));
 		expect(';', "';' after a member");
+		if (parse_failed && peek(0)->kind != T_EOF) {
+			/*
+			 * Like the kernel's tool, drop the member's tokens
+			 * into the body as they are, to the next ';' at any
+			 * depth, and go on with the next member.
+			 */
+			def->n = mark;
+			for (i = raw_mark; i < raw_log->n; i++)
+				tvec_push(def, raw_log->v[i].text,
+					  raw_log->v[i].len);
+			skip_to_semicolon(def);
+			parse_failed = false;
+		}
 	}
 	if (!parse_failed)
 		push_token(def, peek(0));
 	expect('}', "'}'");
+}
+
+static void parse_struct_body(struct tvec *def)
+{
+	struct tvec log = { 0 };
+
+	if (raw_log) {
+		parse_members(def);
+		return;
+	}
+	raw_log = &log;
+	parse_members(def);
+	raw_log = NULL;
+	tvec_free(&log);
 }
 
 static const char *enum_value_number(unsigned long n)
@@ -242,10 +273,14 @@ void parse_tag_type(struct tvec *out)
 	const struct token *t;
 
 	next();
-	/* gcc allows attributes before the tag; they apply to the type. */
-	while (!parse_failed && peek(0)->kind == T_IDENT &&
-	       peek(0)->id->kw == KW_ATTRIBUTE)
-		parse_attribute(out);
+	/*
+	 * gcc allows attributes before the tag, the kernel's tool does not:
+	 * what it makes of the error is what the CRCs are made of.
+	 */
+	if (peek(0)->kind == T_IDENT && peek(0)->id->kw == KW_ATTRIBUTE) {
+		syntax_error(peek(0), "a tag or '{'");
+		return;
+	}
 	t = peek(0);
 	if (t->kind == T_IDENT && t->id->kw == KW_NONE) {
 		tag = t->id;
