@@ -40,16 +40,18 @@ tap() {		# tap STATUS DESCRIPTION
 # Run with a time limit, so that no input can hang the suite.
 run() { timeout 60 "$@"; }
 
-# Same stdout, -T dump and exit status as an oracle, with and without -w.
+# Same stdout, -T dump and exit status as an oracle, with and without -w,
+# and with -w the same messages.
 same_as() {	# same_as ORACLE FILE.i
 	local o
 	for o in "" -w; do
-		run "$G" $o -T "$tmp/our.sym" <"$2" >"$tmp/our.out" 2>/dev/null
+		run "$G" $o -T "$tmp/our.sym" <"$2" >"$tmp/our.out" 2>"$tmp/our.err"
 		echo $? >>"$tmp/our.out"
-		run "$1" $o -T "$tmp/ref.sym" <"$2" >"$tmp/ref.out" 2>/dev/null
+		run "$1" $o -T "$tmp/ref.sym" <"$2" >"$tmp/ref.out" 2>"$tmp/ref.err"
 		echo $? >>"$tmp/ref.out"
 		cmp -s "$tmp/our.out" "$tmp/ref.out" &&
 			cmp -s "$tmp/our.sym" "$tmp/ref.sym" || return 1
+		[ -z "$o" ] || cmp -s "$tmp/our.err" "$tmp/ref.err" || return 1
 	done
 }
 

@@ -3,6 +3,7 @@
  * Declarations: specifiers, declarators, and the file-scope loop that stores
  * each declared name and acts on export and import markers.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
@@ -378,31 +379,66 @@ static void parse_asm_label(struct tvec *out)
 	parse_paren_group(out);
 }
 
-/* Old-style parameter declarations between ")" and the body. */
-static void skip_kr_declarations(void)
+/* Where the last recover() stopped. */
+static const char *recovered_file;
+static uint32_t recovered_line;
+
+/* Skip to the end of the broken declaration: a ';' or '}' at file scope. */
+static void recover(void)
 {
-	while (!parse_failed && starts_decl_specs(peek(0))) {
-		while (!parse_failed && !is_punct(peek(0), ';')) {
-			if (peek(0)->kind == T_EOF || is_punct(peek(0), '{')) {
-				syntax_error(peek(0), "';'");
-				return;
-			}
-			next();
-		}
+	while (peek(0)->kind != T_EOF) {
+		const struct token *t = peek(0);
+		bool end = is_punct(t, ';') || is_punct(t, '}');
+
+		recovered_file = t->file;
+		recovered_line = t->line;
 		next();
+		if (brace_depth <= 0 && end) {
+			brace_depth = 0;
+			shifted_since_error = 1;
+			return;
+		}
 	}
+}
+
+/* Declarators read, defined once their whole declaration has parsed. */
+struct pending {
+	struct ident *name;
+	struct tvec decl;
+};
+
+/*
+ * As in the kernel's tool, names are defined when the declaration ends,
+ * and messages about them carry the line of its last token (the ';', or a
+ * function body's '}').
+ */
+static void define_pending(struct declspec *ds, struct pending *p, size_t n,
+			   const char *file, uint32_t line)
+{
+	enum sym_kind kind = ds->is_typedef ? SYM_TYPEDEF : SYM_NORMAL;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		sym_define(kind, p[i].name, &p[i].decl, ds->is_extern,
+			   file, line);
+}
+
+static void free_pending(struct pending *p, size_t n)
+{
+	while (n--)
+		tvec_free(&p[n].decl);
+	free(p);
 }
 
 static void parse_init_declarators(struct declspec *ds)
 {
-	enum sym_kind kind = ds->is_typedef ? SYM_TYPEDEF : SYM_NORMAL;
+	struct pending *p = NULL;
+	size_t n = 0, cap = 0;
+	const struct token *t;
 	bool first = true;
 
 	while (!parse_failed) {
 		struct tvec decl = { 0 }, attrs = { 0 };
-		const struct token *t = peek(0);
-		const char *file = t->file;
-		uint32_t line = t->line;
 		struct ident *name;
 
 		tvec_append(&decl, &ds->toks);
@@ -418,31 +454,52 @@ static void parse_init_declarators(struct declspec *ds)
 		/* Trailing attributes count only before an initializer. */
 		if (!parse_failed && is_punct(peek(0), '='))
 			tvec_append(&decl, &attrs);
-		if (!parse_failed)
-			sym_define(kind, name, &decl, ds->is_extern, file, line);
-		tvec_free(&decl);
 		tvec_free(&attrs);
-		if (parse_failed)
-			return;
+		if (parse_failed) {
+			tvec_free(&decl);
+			break;
+		}
+		if (n == cap) {
+			cap = cap ? cap * 2 : 4;
+			p = xrealloc(p, cap * sizeof(*p));
+		}
+		p[n++] = (struct pending){ .name = name, .decl = decl };
 		if (accept('=')) {
 			skip_initializer();
 		} else if (first && starts_decl_specs(peek(0))) {
-			skip_kr_declarations();
-			if (!parse_failed && !is_punct(peek(0), '{'))
-				syntax_error(peek(0), "a function body");
+			/* Old-style parameter declarations: the kernel's
+			 * tool stops there. */
+			syntax_error(peek(0), "a function body");
+			break;
 		}
 		if (first && is_punct(peek(0), '{') && !parse_failed) {
 			skip_function_body();
-			return;
+			define_pending(ds, p, n, lex_brace_file,
+				       lex_brace_line);
+			break;
 		}
 		first = false;
-		if (accept(';'))
-			return;
+		t = peek(0);
+		if (is_punct(t, ';')) {
+			define_pending(ds, p, n, t->file, t->line);
+			next();
+			break;
+		}
 		if (!accept(',')) {
 			syntax_error(peek(0), "',' or ';'");
-			return;
+			break;
 		}
 	}
+	/*
+	 * After an error the kernel's tool still declares the declarators
+	 * already complete, once it has skipped to the end.
+	 */
+	if (parse_failed && n) {
+		recover();
+		parse_failed = false;
+		define_pending(ds, p, n, recovered_file, recovered_line);
+	}
+	free_pending(p, n);
 }
 
 static void parse_marker(enum export_kind kind)
@@ -470,6 +527,7 @@ static void parse_external_declaration(void)
 {
 	const struct token *t = peek(0);
 	struct declspec ds = { 0 };
+	const char *start;
 
 	if (accept(';'))
 		return;
@@ -495,25 +553,14 @@ static void parse_external_declaration(void)
 			break;
 		}
 	}
+	start = t->text;
 	parse_decl_specs(&ds, CTX_TOP);
+	/* Like the kernel's tool, no implicit int: `f(a);` is an error. */
+	if (!parse_failed && peek(0)->text == start)
+		syntax_error(peek(0), "a declaration");
 	if (!parse_failed && !accept(';'))
 		parse_init_declarators(&ds);
 	tvec_free(&ds.toks);
-}
-
-/* Skip to the end of the broken declaration: a ';' or '}' at file scope. */
-static void recover(void)
-{
-	while (peek(0)->kind != T_EOF) {
-		bool end = is_punct(peek(0), ';') || is_punct(peek(0), '}');
-
-		next();
-		if (brace_depth <= 0 && end) {
-			brace_depth = 0;
-			shifted_since_error = 1;
-			return;
-		}
-	}
 }
 
 void parse_translation_unit(void)

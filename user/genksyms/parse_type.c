@@ -124,6 +124,16 @@ static void parse_member_declarators(struct tvec *def)
 	}
 }
 
+/* The '}' that ended the last body: definitions are dated by it. */
+static const char *body_end_file;
+static uint32_t body_end_line;
+
+static void set_body_end(void)
+{
+	body_end_file = peek(0)->file;
+	body_end_line = peek(0)->line;
+}
+
 static void parse_members(struct tvec *def)
 {
 	size_t mark, raw_mark, i;
@@ -177,6 +187,7 @@ static void parse_members(struct tvec *def)
 	}
 	if (!parse_failed)
 		push_token(def, peek(0));
+	set_body_end();
 	expect('}', "'}'");
 }
 
@@ -260,6 +271,7 @@ static void parse_enum_body(struct tvec *def)
 	tvec_free(&last);
 	if (!parse_failed)
 		push_token(def, peek(0));
+	set_body_end();
 	expect('}', "'}' closing the enum");
 }
 
@@ -312,7 +324,8 @@ void parse_tag_type(struct tvec *out)
 	} else {
 		/* A type of the main .c file is private: it stays opaque. */
 		if (!kw.in_main_file)
-			sym_define(kind, tag, &def, false, kw.file, kw.line);
+			sym_define(kind, tag, &def, false, body_end_file,
+				   body_end_line);
 		sym_reference(kind, tag);
 		tvec_push_ref(out, kind, tag);
 	}
