@@ -58,20 +58,6 @@ void syntax_error(const struct token *t, const char *expected)
 		   expected, found);
 }
 
-void skip_to_semicolon(struct tvec *out)
-{
-	while (peek(0)->kind != T_EOF) {
-		bool end = is_punct(peek(0), ';');
-
-		if (out)
-			push_token(out, peek(0));
-		next();
-		if (end)
-			break;
-	}
-	shifted_since_error = 1;
-}
-
 void expect(int c, const char *what)
 {
 	if (parse_failed)

@@ -73,8 +73,10 @@ static inline void next(void)
 		brace_depth++;
 	else if (t->kind == T_PUNCT && t->punct == '}')
 		brace_depth--;
-	if (raw_log)
+	if (raw_log) {
 		push_token(raw_log, t);
+		raw_log->v[raw_log->n - 1].id = t->id;
+	}
 	shifted_since_error++;
 	lex_advance();
 }
@@ -82,8 +84,11 @@ static inline void next(void)
 bool accept(int c);
 void expect(int c, const char *what);
 void syntax_error(const struct token *t, const char *expected);
-/* Skip to a ';' (taken), as the kernel's parser does after an error. */
-void skip_to_semicolon(struct tvec *out);
+/*
+ * After a syntax error in a struct member begun at raw_log[@raw_mark]: put
+ * its tokens into @def as they are, up to a ';', as the kernel's tool does.
+ */
+void recover_member(struct tvec *def, size_t raw_mark);
 /* Guards recursion; false (with an error) when nesting is absurd. */
 bool nest_enter(void);
 void nest_leave(void);

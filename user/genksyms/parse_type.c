@@ -136,7 +136,7 @@ static void set_body_end(void)
 
 static void parse_members(struct tvec *def)
 {
-	size_t mark, raw_mark, i;
+	size_t mark, raw_mark;
 
 	push_token(def, peek(0));
 	next();
@@ -172,16 +172,8 @@ static void parse_members(struct tvec *def)
 			push_token(def, peek(0));
 		expect(';', "';' after a member");
 		if (parse_failed && peek(0)->kind != T_EOF) {
-			/*
-			 * Like the kernel's tool, drop the member's tokens
-			 * into the body as they are, to the next ';' at any
-			 * depth, and go on with the next member.
-			 */
 			def->n = mark;
-			for (i = raw_mark; i < raw_log->n; i++)
-				tvec_push(def, raw_log->v[i].text,
-					  raw_log->v[i].len);
-			skip_to_semicolon(def);
+			recover_member(def, raw_mark);
 			parse_failed = false;
 		}
 	}
