@@ -65,6 +65,8 @@ static void dump_line(const struct symbol *sym)
 		fputs(sym->is_extern ? " extern " : " ", f);
 	} else {
 		dump_ref(f, sym->kind, sym->id);
+		if (sym->is_extern)
+			fputs("extern ", f);
 	}
 	for (i = 0; i < d->nrefs; i++) {
 		fwrite(d->text + off, 1, d->refs[i].at - off, f);

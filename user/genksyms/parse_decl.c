@@ -16,6 +16,7 @@
 bool parse_failed;
 static unsigned int nesting;
 int brace_depth;
+bool decl_is_extern;
 unsigned int shifted_since_error = 3;
 struct tvec *raw_log;
 
@@ -105,6 +106,7 @@ void parse_decl_specs(struct declspec *ds, enum decl_ctx ctx)
 		switch (t->id->kw) {
 		case KW_EXTERN:
 			ds->is_extern = true;
+			decl_is_extern = true;
 			next();
 			break;
 		case KW_STATIC: case KW_INLINE: case KW_AUTO:
@@ -515,6 +517,7 @@ static void parse_external_declaration(void)
 	struct declspec ds = { 0 };
 	const char *start;
 
+	decl_is_extern = false;
 	if (accept(';'))
 		return;
 	if (t->kind == T_IDENT) {

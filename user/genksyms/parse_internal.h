@@ -26,6 +26,12 @@ struct declspec {
 /* Set by the first syntax error of a declaration; parsing then unwinds. */
 extern bool parse_failed;
 
+/*
+ * The file-scope declaration being read said `extern`: as in the kernel's
+ * tool, a struct it defines is then dumped as `extern struct ...`.
+ */
+extern bool decl_is_extern;
+
 /* Braces consumed and not yet closed, for error recovery. */
 extern int brace_depth;
 

@@ -316,8 +316,8 @@ void parse_tag_type(struct tvec *out)
 	} else {
 		/* A type of the main .c file is private: it stays opaque. */
 		if (!kw.in_main_file)
-			sym_define(kind, tag, &def, false, body_end_file,
-				   body_end_line);
+			sym_define(kind, tag, &def, decl_is_extern,
+				   body_end_file, body_end_line);
 		sym_reference(kind, tag);
 		tvec_push_ref(out, kind, tag);
 	}
