@@ -1,11 +1,14 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 # Compare a genksyms with the kernel's on corpus entries (see mkcorpus.sh):
-# one line per source, "FILE stdout=S -T=S -w=S" with S "same" or "differs"
-# (-w: stderr and exit status with -w), or "FILE missing".
+# one line per source, "FILE stdout=S -T=S -w=S -r=S" with S "same" or
+# "differs" (-w: stderr and exit status with -w; -r: the same against a
+# changed reference, see reference-probe.sh, or "none" when the corpus has
+# no record of it), or "FILE missing".
 #
 #   scripts/corpus/compare-one.sh GENKSYMS CORPUS FILE.c...
 set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
 G=$1 corpus=$2
 shift 2
 tmp=$(mktemp -d)
@@ -24,7 +27,13 @@ for rel in "$@"; do
 	timeout 120 "$G" -T "$tmp/out.sym" <"$tmp/in.i" >"$tmp/out" 2>/dev/null
 	timeout 120 "$G" -w <"$tmp/in.i" >/dev/null 2>"$tmp/err"
 	echo $? >"$tmp/rc"
+	r=none
+	if [ -e "$b.rwarn" ]; then
+		"$here/reference-probe.sh" "$G" "$tmp/in.i" "$b.symtypes" >"$tmp/rwarn"
+		r=$(verdict "$tmp/rwarn" "$b.rwarn")
+	fi
 	echo "$rel stdout=$(verdict "$tmp/out" "$b.ref")" \
 		"-T=$(verdict "$tmp/out.sym" "$b.symtypes")" \
-		"-w=$(cat "$tmp/err" "$tmp/rc" | verdict - <(cat "$b.warn" "$b.rc"))"
+		"-w=$(cat "$tmp/err" "$tmp/rc" | verdict - <(cat "$b.warn" "$b.rc"))" \
+		"-r=$r"
 done

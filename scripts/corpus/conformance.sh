@@ -25,7 +25,7 @@ for v in "$@"; do
 		"$here/mkcorpus.sh" "$v" || { echo "$v: no corpus"; fail=1; continue; }
 	fi
 	# Every complete entry (.ref is written last).
-	(cd "$corpus" 2>/dev/null && find . -name '*.ref' | sed 's|^\./||; s|\.ref$|.c|') |
+	(cd "$corpus" 2>/dev/null && find . -name '*.ref' ! -name '*.tmp.*' | sed 's|^\./||; s|\.ref$|.c|') |
 		sort >"$tmp/$v.files"
 	[ -s "$tmp/$v.files" ] || { echo "$v: no corpus in $corpus"; fail=1; continue; }
 	nice -n 10 xargs -P "$(nproc)" -n 16 "$here/compare-one.sh" "$G" "$corpus" \
@@ -36,14 +36,18 @@ for v in "$@"; do
 		{ bad = ""
 		  for (i = 2; i <= NF; i++) {
 			split($i, kv, "=")
+			if (kv[2] == "none") continue
+			seen[kv[1]]++
 			if (kv[2] == "same") same[kv[1]]++
 			else bad = bad " " kv[1]
 		  }
 		  if (bad != "") print v ": differs" bad ": " $1 }
 		END {
-			printf "%s: %d/%d identical (stdout), %d/%d identical (-T), %d/%d identical (-w messages)\n",
-				v, same["stdout"], n, same["-T"], n, same["-w"], n
-			exit !(same["stdout"] == n && same["-T"] == n && same["-w"] == n)
+			printf "%s: %d/%d identical (stdout), %d/%d identical (-T), %d/%d identical (-w messages), %d/%d identical (-w -r messages)\n",
+				v, same["stdout"], n, same["-T"], n, same["-w"], n,
+				same["-r"], seen["-r"]
+			exit !(same["stdout"] == n && same["-T"] == n &&
+			       same["-w"] == n && same["-r"] == seen["-r"])
 		}' "$tmp/$v" || fail=1
 done
 exit $fail

@@ -25,6 +25,14 @@ descended() {	# descended DIR
 for rel in "$@"; do
 	o=$OUT/${rel%.c}
 	if [ -s "$o.ref" ] && [ -e "$o.i.zst" ]; then
+		# Entries from before the -r record get it now.
+		if [ ! -e "$o.rwarn" ]; then
+			zstd -dcq "$o.i.zst" >"$o.tmp.$$.i" &&
+			"$here/reference-probe.sh" "$GK" "$o.tmp.$$.i" \
+				"$o.symtypes" >"$o.rwarn.$$" &&
+			mv "$o.rwarn.$$" "$o.rwarn"
+			rm -f "$o.tmp.$$.i" "$o.rwarn.$$"
+		fi
 		echo "$rel"
 		continue
 	fi
@@ -55,6 +63,7 @@ for rel in "$@"; do
 	if [ -s "$tmp.ref" ] && [ -e "$tmp.symtypes" ] &&
 	   zstd -q -1 -f "$tmp.i" -o "$o.i.zst"; then
 		echo $rc >"$o.rc"
+		"$here/reference-probe.sh" "$GK" "$tmp.i" "$tmp.symtypes" >"$o.rwarn"
 		mv "$tmp.warn" "$o.warn"
 		mv "$tmp.symtypes" "$o.symtypes"
 		mv "$tmp.ref" "$o.ref"

@@ -15,6 +15,7 @@
 #   P.i.zst     the preprocessed input (zstd)
 #   P.ref       kernel genksyms stdout        P.symtypes  its -T dump
 #   P.warn      its stderr with -w            P.rc        its exit status
+#   P.rwarn     its stderr and status with -w -r against a changed -T
 # and OUT/files lists the P.c that made it in.  Files already done are kept.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
