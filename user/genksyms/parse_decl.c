@@ -84,6 +84,12 @@ void nest_leave(void)
 	nesting--;
 }
 
+/* Whether an error may be recovered from here: not too deep, not at EOF. */
+static bool nesting_ok(void)
+{
+	return nesting < MAX_NESTING && peek(0)->kind != T_EOF;
+}
+
 void push_token(struct tvec *out, const struct token *t)
 {
 	tvec_push(out, t->text, t->len);
@@ -180,6 +186,44 @@ static bool starts_decl_specs(const struct token *t)
 	}
 }
 
+/*
+ * After a syntax error inside the parentheses of a declarator: as the
+ * kernel's parser does, keep the rest as it is, up to the next ')' (an
+ * attribute's or a brace group's own brackets aside), and go on.
+ */
+static void recover_paren(struct tvec *out)
+{
+	while (peek(0)->kind != T_EOF) {
+		const struct token *t = peek(0);
+		bool close = is_punct(t, ')');
+		int depth = 0;
+
+		if ((t->kind == T_IDENT && t->id->kw == KW_ATTRIBUTE) ||
+		    is_punct(t, '{')) {
+			/* one token to the kernel's lexer */
+			if (!is_punct(t, '{')) {
+				push_token(out, t);
+				next();
+				if (!is_punct(peek(0), '('))
+					continue;
+			}
+			do {
+				depth += bracket_step(peek(0));
+				push_token(out, peek(0));
+				next();
+			} while (depth > 0 && peek(0)->kind != T_EOF);
+			continue;
+		}
+		push_token(out, t);
+		next();
+		if (close) {
+			parse_failed = false;
+			shifted_since_error = 1;
+			return;
+		}
+	}
+}
+
 static void parse_params(struct tvec *out)
 {
 	if (is_punct(peek(0), ')'))
@@ -264,13 +308,16 @@ void parse_declarator(struct tvec *out, enum decl_ctx ctx,
 	} else if (is_punct(t, '(') && starts_nested_declarator()) {
 		push_token(out, t);
 		next();
-		while (!parse_failed && peek(0)->kind == T_IDENT &&
-		       peek(0)->id->kw == KW_ATTRIBUTE)
-			parse_attribute(out);
-		parse_declarator(out, ctx, name);
-		if (!parse_failed)
+		/* `(__attribute__((x)) *p)`: gcc's, not the kernel's tool's */
+		if (peek(0)->kind == T_IDENT && peek(0)->id->kw == KW_ATTRIBUTE)
+			syntax_error(peek(0), "a declarator");
+		else
+			parse_declarator(out, ctx, name);
+		if (!parse_failed && is_punct(peek(0), ')'))
 			push_token(out, peek(0));
 		expect(')', "')' closing a declarator");
+		if (parse_failed && nesting_ok())
+			recover_paren(out);
 	}
 	while (!parse_failed) {
 		t = peek(0);
@@ -285,9 +332,11 @@ void parse_declarator(struct tvec *out, enum decl_ctx ctx,
 			push_token(out, t);
 			next();
 			parse_params(out);
-			if (!parse_failed)
+			if (!parse_failed && is_punct(peek(0), ')'))
 				push_token(out, peek(0));
 			expect(')', "')' closing the parameters");
+			if (parse_failed && nesting_ok())
+				recover_paren(out);
 		} else {
 			break;
 		}
