@@ -186,6 +186,17 @@ for body in "int a ;" "UNKNOWN" "long b ;"; do
 	tap $? "-r with { $body } for a struct the input leaves undefined: as the kernel's"
 done
 
+# A reference read back as the kernel's tool reads it: string and character
+# literals with blanks (compared word by word, so a double blank is a
+# change), `extern struct` lines (not one).
+"$O61" -T "$tmp/lit.sym" <"$fx/reference/literals.i" >/dev/null 2>&1
+"$G" -w -r "$tmp/lit.sym" <"$fx/reference/literals.i" >"$tmp/r.out" 2>&1
+echo $? >>"$tmp/r.out"
+"$O61" -w -r "$tmp/lit.sym" <"$fx/reference/literals.i" >"$tmp/r.ref" 2>&1
+echo $? >>"$tmp/r.ref"
+cmp -s "$tmp/r.out" "$tmp/r.ref" && grep -q 'changes in struct s$' "$tmp/r.out"
+tap $? "-r with literals and extern structs in the reference: as the kernel's"
+
 # --- options and errors -------------------------------------------------
 for o in -h --help -V --version --bogus -x; do
 	"$G" $o </dev/null >/dev/null 2>&1
