@@ -8,6 +8,8 @@
 #   make test                          unit, differential and VM tests
 #   make demo                          the whole story in a VM
 #   make bench                         benchmarks (ratios against references)
+#   make conformance                   genksyms against the kernel's on whole
+#                                      Linux 6.1 and 6.12 trees (long)
 #   make modules M=DIR [KVER=release] [ROOT=PKGDIR] [IN_PLACE=1]
 #       [MODULE_MAKEFLAGS="VAR=value ..."] [SYMTAB_TYPES=0]
 #                                      build and version an external module
@@ -82,7 +84,7 @@ SAN_LINK	= $(CC) $(SAN_ALL_CFLAGS) -o $@ $(filter %.o %.a,$^) \
 FUZZ_LINK	= $(FUZZ_CC) $(FUZZ_ALL_CFLAGS) -fsanitize=fuzzer -o $@ \
 		  $(filter %.o %.a,$^) $(LDFLAGS) $(LDLIBS)
 
-.PHONY: all user kmod testmodules test test-packages vmtest demo bench fuzz install clean modules \
+.PHONY: all user kmod testmodules test test-packages vmtest demo bench conformance fuzz install clean modules \
 	debug-kernel debug-modules test-debug
 all: user kmod
 
@@ -172,6 +174,11 @@ demo:
 
 bench: all
 	scripts/bench.sh
+
+# Every exporting file of both Debian kernel sources, preprocessed as Kbuild
+# does (cached under ~/.cache/symtab), through ours and the kernel's tool.
+conformance: user
+	scripts/corpus/conformance.sh 6.1 6.12
 
 # libFuzzer runs of FUZZ_SECONDS each: genksyms' parser, the module reader,
 # the explain library.  Crash inputs go to build/fuzz/.

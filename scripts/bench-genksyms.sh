@@ -1,25 +1,31 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# Benchmark our genksyms against the kernel's on the lib/ corpus, both with
-# -T, in one run: total time (and `wc -l` over the same files as a floor),
-# peak RSS on the largest file, and time against input size (linearity).
-# Figures are printed as ratios.
+# Benchmark our genksyms against the kernel's on Linux 6.1 sources outside
+# lib/ (from scripts/corpus/), both with -T, in one run: total time (and
+# `wc -l` over the same files as a floor), peak RSS on the largest file, and
+# time against input size (linearity).  Figures are printed as ratios.
 #
-#   scripts/bench-genksyms.sh [CORPUS_DIR]        default build/corpus
+#   scripts/bench-genksyms.sh [LIST]    default tests/genksyms/corpus-sample-6.1
 set -eu
 top=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
 cd "$top"
-corpus=${1:-build/corpus}
+list=${1:-tests/genksyms/corpus-sample-6.1}
+corpus=${XDG_CACHE_HOME:-$HOME/.cache}/symtab/corpus-6.1
 G=$top/build/bin/genksyms
 K=$(ls /usr/lib/linux-kbuild-6.1/scripts/genksyms/genksyms 2>/dev/null ||
     ls /usr/lib/linux-kbuild-*/scripts/genksyms/genksyms | sort -V | tail -1)
 make -s "$G"
-if ! ls "$corpus"/*.i >/dev/null 2>&1; then
-	"$top/../shared/corpus/mkcorpus.sh" -o "$corpus" lib
-fi
-files=("$corpus"/*.i)
+mapfile -t sources < <(grep -v '^lib/' "$list")
+scripts/corpus/mkcorpus.sh 6.1 "${sources[@]}" >/dev/null
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+mkdir "$tmp/in"
+files=()
+for rel in "${sources[@]}"; do
+	f=$tmp/in/$(echo "${rel%.c}" | tr / _).i
+	zstd -dcq "$corpus/${rel%.c}.i.zst" >"$f"
+	files+=("$f")
+done
 
 now() { date +%s.%N; }
 run_all() {	# run_all TOOL [ARGS]: all files, 3 rounds, best total seconds

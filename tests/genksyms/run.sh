@@ -1,8 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 # genksyms conformance suite (TAP).  Our genksyms against the kernel's:
-#  - the lib/ corpus of Linux 6.1 (stdout == .ref, -T == .symtypes, and the
-#    6.12 tool's stdout on the same input);
+#  - a fixed sample of the Linux 6.1 corpus (scripts/corpus/), every
+#    top-level directory: stdout, -T and -w messages as the 6.1 tool, stdout
+#    as the 6.12 tool on the same input;
 #  - fixtures, checked live against both Debian oracles;
 #  - X() tables, imports, -r/-p, options and error messages;
 #  - the same fixtures and part of the corpus under ASan/UBSan.
@@ -39,16 +40,18 @@ tap() {		# tap STATUS DESCRIPTION
 # Run with a time limit, so that no input can hang the suite.
 run() { timeout 60 "$@"; }
 
-# Same stdout, -T dump and exit status as an oracle, with and without -w.
+# Same stdout, -T dump and exit status as an oracle, with and without -w,
+# and with -w the same messages.
 same_as() {	# same_as ORACLE FILE.i
 	local o
 	for o in "" -w; do
-		run "$G" $o -T "$tmp/our.sym" <"$2" >"$tmp/our.out" 2>/dev/null
+		run "$G" $o -T "$tmp/our.sym" <"$2" >"$tmp/our.out" 2>"$tmp/our.err"
 		echo $? >>"$tmp/our.out"
-		run "$1" $o -T "$tmp/ref.sym" <"$2" >"$tmp/ref.out" 2>/dev/null
+		run "$1" $o -T "$tmp/ref.sym" <"$2" >"$tmp/ref.out" 2>"$tmp/ref.err"
 		echo $? >>"$tmp/ref.out"
 		cmp -s "$tmp/our.out" "$tmp/ref.out" &&
 			cmp -s "$tmp/our.sym" "$tmp/ref.sym" || return 1
+		[ -z "$o" ] || cmp -s "$tmp/our.err" "$tmp/ref.err" || return 1
 	done
 }
 
@@ -63,26 +66,27 @@ crc_of() {	# crc_of SYM < version file
 	awk -v s="$1" '$1 == "#SYMVER" && $2 == s { print $3; exit }'
 }
 
-# --- corpus -----------------------------------------------------------
-corpus=build/corpus
-if ! ls "$corpus"/*.ref >/dev/null 2>&1; then
-	shared=$top/../shared
-	nice "$shared/corpus/mkcorpus.sh" -o "$corpus" lib >&2 ||
-		tap 1 "build the corpus with $shared/corpus/mkcorpus.sh"
-fi
-for i in "$corpus"/*.i; do
-	[ -e "$i" ] || continue
-	b=${i%.i}
-	name=$(basename "$b")
-	run "$G" -T "$tmp/c.sym" <"$i" >"$tmp/c.out" 2>/dev/null
-	st=$?
-	cmp -s "$tmp/c.out" "$b.ref" && cmp -s "$tmp/c.sym" "$b.symtypes" ||
-		st=1
-	if [ -n "$O612" ] && [ $st -eq 0 ]; then
-		run "$O612" <"$i" 2>/dev/null | cmp -s - "$tmp/c.out" || st=1
+# --- corpus: a fixed sample of Linux 6.1, every top-level directory ---
+# Built (once, into the cache) by scripts/corpus/mkcorpus.sh; a sample that
+# cannot be built is a failure, not a skip.
+corpus=${XDG_CACHE_HOME:-$HOME/.cache}/symtab/corpus-6.1
+sample=tests/genksyms/corpus-sample-6.1
+mapfile -t samples <"$sample"
+nice scripts/corpus/mkcorpus.sh 6.1 "${samples[@]}" >"$tmp/mkcorpus.log" 2>&1 ||
+	{ sed 's/^/# /' "$tmp/mkcorpus.log"; }
+scripts/corpus/compare-one.sh "$G" "$corpus" "${samples[@]}" >"$tmp/cmp"
+while read -r rel verdicts; do
+	st=0
+	[[ $verdicts =~ ^stdout=same\ -T=same\ -w=same\ -r=(same|none)$ ]] || st=1
+	i=$tmp/corpus.i
+	if [ $st -eq 0 ] && [ -n "$O612" ]; then
+		zstd -dcq "$corpus/${rel%.c}.i.zst" >"$i"
+		run "$O612" <"$i" 2>/dev/null | cmp -s - "$corpus/${rel%.c}.ref" || st=1
 	fi
-	tap $st "corpus $name: stdout and -T as 6.1, stdout as 6.12"
-done
+	tap $st "corpus 6.1 $rel: stdout, -T and -w as 6.1, stdout as 6.12 ($verdicts)"
+done <"$tmp/cmp"
+[ "$(wc -l <"$tmp/cmp")" -eq ${#samples[@]} ]
+tap $? "corpus 6.1: all ${#samples[@]} sample files compared"
 
 # --- fixtures against both oracles ------------------------------------
 for src in "$fx"/*.i "$fx"/structs.c "$fx"/enums.c "$fx"/table_export.c; do
@@ -169,6 +173,30 @@ for ref in old.sym old-override.sym; do
 	done
 done
 
+# A struct the input never defines: the kernel's tool expands it as
+# { UNKNOWN } whatever the reference says, and a different reference body
+# is a change.
+for body in "int a ;" "UNKNOWN" "long b ;"; do
+	echo "s#s struct s { $body } " >"$tmp/u.ref"
+	"$G" -w -D -r "$tmp/u.ref" <"$fx/reference/undefined.i" >"$tmp/r.out" 2>&1
+	echo $? >>"$tmp/r.out"
+	"$O61" -w -D -r "$tmp/u.ref" <"$fx/reference/undefined.i" >"$tmp/r.ref" 2>&1
+	echo $? >>"$tmp/r.ref"
+	cmp -s "$tmp/r.out" "$tmp/r.ref"
+	tap $? "-r with { $body } for a struct the input leaves undefined: as the kernel's"
+done
+
+# A reference read back as the kernel's tool reads it: string and character
+# literals with blanks (compared word by word, so a double blank is a
+# change), `extern struct` lines (not one).
+"$O61" -T "$tmp/lit.sym" <"$fx/reference/literals.i" >/dev/null 2>&1
+"$G" -w -r "$tmp/lit.sym" <"$fx/reference/literals.i" >"$tmp/r.out" 2>&1
+echo $? >>"$tmp/r.out"
+"$O61" -w -r "$tmp/lit.sym" <"$fx/reference/literals.i" >"$tmp/r.ref" 2>&1
+echo $? >>"$tmp/r.ref"
+cmp -s "$tmp/r.out" "$tmp/r.ref" && grep -q 'changes in struct s$' "$tmp/r.out"
+tap $? "-r with literals and extern structs in the reference: as the kernel's"
+
 # --- options and errors -------------------------------------------------
 for o in -h --help -V --version --bogus -x; do
 	"$G" $o </dev/null >/dev/null 2>&1
@@ -193,8 +221,11 @@ tap $([ ! -e "$tmp/half.sym" ]; echo $?) "a failed run leaves no -T file"
 
 # --- sanitizers: fixtures, crash regressions and some corpus ------------
 st=0
+for rel in "${samples[@]::12}"; do
+	zstd -dcq "$corpus/${rel%.c}.i.zst" >"$tmp/san-corpus-$(basename "${rel%.c}").i" 2>/dev/null
+done
 for i in "$fx"/*.i "$fx"/extensions/*.i "$fx"/crashes/* \
-	 $(ls "$corpus"/*.i 2>/dev/null | head -12); do
+	 "$tmp"/san-corpus-*.i; do
 	[ -e "$i" ] || continue
 	run "$SAN" -w -T "$tmp/san.sym" <"$i" >"$tmp/san.out" 2>"$tmp/san.err"
 	rc=$?

@@ -15,13 +15,56 @@
 #include "report.h"
 #include "symtypes.h"
 
+/*
+ * Where the walk is: a node per path segment ("arg 1", "struct foo"), each
+ * pointing to its parent, so that queued types keep their path cheaply.
+ */
+struct path_node {
+	char *label;
+	size_t parent;		/* NO_NODE: the symbol itself */
+};
+
+#define NO_NODE		((size_t)-1)
+
+/* A type met and not walked yet. */
+struct walk_item {
+	const struct st_entry *o, *n;
+	char kind;
+	size_t node;
+};
+
+/*
+ * Types are walked breadth first from an explicit queue, so that each is
+ * reached by its shortest path and no chain of types, however long, deepens
+ * the C stack.  Inline bodies nest on the stack, at most MAX_INLINE_DEPTH.
+ */
 struct walker {
 	const struct st_unit *ou, *nu;
 	bool *seen_o, *seen_n;
 	struct sym_report *rs;
-	char **path;
-	size_t npath;
+	struct path_node *node;
+	size_t nnode, node_cap;
+	size_t cur;
+	struct walk_item *queue;
+	size_t qhead, qlen, qcap;
+	unsigned int inline_depth;
 };
+
+#define MAX_INLINE_DEPTH	64
+/* Longer paths are shown as their ends around a count. */
+#define PATH_SHOWN_HEAD		16
+#define PATH_SHOWN_TAIL		15
+
+static size_t add_node(struct walker *w, char *label)
+{
+	if (w->nnode == w->node_cap) {
+		w->node_cap = w->node_cap ? w->node_cap * 2 : 64;
+		w->node = ex_realloc(w->node, w->node_cap * sizeof(*w->node));
+	}
+	w->node[w->nnode] = (struct path_node){ .label = label,
+						 .parent = w->cur };
+	return w->nnode++;
+}
 
 static void push(struct walker *w, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -38,13 +81,12 @@ static void push(struct walker *w, const char *fmt, ...)
 		fputs("out of memory\n", stderr);
 		exit(2);
 	}
-	w->path = ex_realloc(w->path, (w->npath + 1) * sizeof(*w->path));
-	w->path[w->npath++] = s;
+	w->cur = add_node(w, s);
 }
 
 static void pop(struct walker *w)
 {
-	free(w->path[--w->npath]);
+	w->cur = w->node[w->cur].parent;
 }
 
 static void change(struct walker *w, const char *kind, const char *fmt, ...)
@@ -52,7 +94,8 @@ static void change(struct walker *w, const char *kind, const char *fmt, ...)
 static void change(struct walker *w, const char *kind, const char *fmt, ...)
 {
 	va_list ap;
-	char *s;
+	char *s, **path, *gap = NULL;
+	size_t depth = 0, i, k, n;
 
 	va_start(ap, fmt);
 	if (vasprintf(&s, fmt, ap) < 0) {
@@ -60,7 +103,27 @@ static void change(struct walker *w, const char *kind, const char *fmt, ...)
 		exit(2);
 	}
 	va_end(ap);
-	report_change(w->rs, w->path, w->npath, kind, s);
+	for (k = w->cur; k != NO_NODE; k = w->node[k].parent)
+		depth++;
+	n = depth;
+	if (depth > PATH_SHOWN_HEAD + PATH_SHOWN_TAIL + 1) {
+		n = PATH_SHOWN_HEAD + PATH_SHOWN_TAIL + 1;
+		gap = ex_asprintf("... %zu more ...",
+				  depth - PATH_SHOWN_HEAD - PATH_SHOWN_TAIL);
+	}
+	path = ex_calloc(n + 1, sizeof(*path));
+	for (i = depth, k = w->cur; k != NO_NODE; k = w->node[k].parent) {
+		i--;
+		if (i < PATH_SHOWN_HEAD)
+			path[i] = w->node[k].label;
+		else if (i >= depth - PATH_SHOWN_TAIL)
+			path[n - (depth - i)] = w->node[k].label;
+	}
+	if (gap)
+		path[PATH_SHOWN_HEAD] = gap;
+	report_change(w->rs, path, n, kind, s);
+	free(path);
+	free(gap);
 }
 
 static void walk_type(struct walker *w, const char *key);
@@ -266,6 +329,13 @@ static void member_keys(const struct member *om, size_t on, char ***okeys,
 
 			if (om[i].name || ok[i] || strcmp(om[i].t.v[0], nm[j].t.v[0]))
 				continue;
+			/* The same tokens (`unsigned : 0`, names or not): the
+			 * same member, first come first paired. */
+			if (tok_equal(om[i].t.v, om[i].t.n, nm[j].t.v,
+				      nm[j].t.n)) {
+				pick = i;
+				break;
+			}
 			shared = shared_names(&om[i], &nm[j]);
 			if (shared > best) {
 				best = shared;
@@ -314,8 +384,16 @@ static void diff_member_pair(struct walker *w, const struct member *om,
 	    decl_body(nm->t.v, nm->t.n, &no, &nc)) {
 		/* Same declaration around an inline body: look inside. */
 		push(w, "member '%s'", key);
-		diff_body(w, om->t.v, oo, oc, nm->t.v, no, nc,
-			  oo > 0 && !strcmp(om->t.v[oo - 1], "enum"));
+		if (w->inline_depth >= MAX_INLINE_DEPTH) {
+			change(w, "too_deep",
+			       "bodies nested more than %d deep: not compared",
+			       MAX_INLINE_DEPTH);
+		} else {
+			w->inline_depth++;
+			diff_body(w, om->t.v, oo, oc, nm->t.v, no, nc,
+				  oo > 0 && !strcmp(om->t.v[oo - 1], "enum"));
+			w->inline_depth--;
+		}
 		walk_common_refs(w, os.v, os.n, ns.v, ns.n);
 		pop(w);
 	} else {
@@ -664,11 +742,11 @@ static char *type_label(const char *key)
 	}
 }
 
+/* Queue type key for walking, unless it was walked for this symbol. */
 static void walk_type(struct walker *w, const char *key)
 {
 	const struct st_entry *o = st_lookup(w->ou, key);
 	const struct st_entry *n = st_lookup(w->nu, key);
-	char *label;
 
 	if ((o && w->seen_o[st_index(w->ou, o)]) ||
 	    (n && w->seen_n[st_index(w->nu, n)]))
@@ -679,19 +757,32 @@ static void walk_type(struct walker *w, const char *key)
 		w->seen_n[st_index(w->nu, n)] = true;
 	if (!o && !n)
 		return;
-	label = type_label(key);
-	w->path = ex_realloc(w->path, (w->npath + 1) * sizeof(*w->path));
-	w->path[w->npath++] = label;
-	if (!o || !n)
-		change(w, "definition_missing", "no definition in the %s types",
-		       o ? "new" : "old");
-	else if (key[0] == 't')
-		diff_typedef(w, o, n);
-	else if (key[0] == 'E')
-		diff_constant(w, o, n);
-	else
-		diff_tagged(w, o, n);
-	pop(w);
+	if (w->qlen == w->qcap) {
+		w->qcap = w->qcap ? w->qcap * 2 : 64;
+		w->queue = ex_realloc(w->queue, w->qcap * sizeof(*w->queue));
+	}
+	w->queue[w->qlen++] = (struct walk_item){
+		.o = o, .n = n, .kind = key[0],
+		.node = add_node(w, type_label(key)) };
+}
+
+static void walk_queued(struct walker *w)
+{
+	while (w->qhead < w->qlen) {
+		struct walk_item it = w->queue[w->qhead++];
+
+		w->cur = it.node;
+		if (!it.o || !it.n)
+			change(w, "definition_missing",
+			       "no definition in the %s types",
+			       it.o ? "new" : "old");
+		else if (it.kind == 't')
+			diff_typedef(w, it.o, it.n);
+		else if (it.kind == 'E')
+			diff_constant(w, it.o, it.n);
+		else
+			diff_tagged(w, it.o, it.n);
+	}
 }
 
 static void diff_params(struct walker *w, const char **ov, size_t on,
@@ -841,15 +932,21 @@ void diff_symbol(struct sym_report *rs, const struct st_unit *ou,
 		 const struct st_entry *o, const struct st_unit *nu,
 		 const struct st_entry *n)
 {
-	struct walker w = { .ou = ou, .nu = nu, .rs = rs };
+	struct walker w = { .ou = ou, .nu = nu, .rs = rs, .cur = NO_NODE };
+	size_t i;
 
 	w.seen_o = ex_calloc(ou->n + 1, sizeof(bool));
 	w.seen_n = ex_calloc(nu->n + 1, sizeof(bool));
 	diff_symbol_decl(&w, o, n);
+	walk_queued(&w);
+	w.cur = NO_NODE;
 	if (!rs->nch)
 		change(&w, "expansion_changed",
 		       "expansion changed although no type did (a type is first used elsewhere)");
 	free(w.seen_o);
 	free(w.seen_n);
-	free(w.path);
+	for (i = 0; i < w.nnode; i++)
+		free(w.node[i].label);
+	free(w.node);
+	free(w.queue);
 }

@@ -303,33 +303,54 @@ static const char *kind_word(char kind)
 	}
 }
 
+/* One definition being expanded: an explicit stack, as chains of types
+ * can be as deep as the input is long. */
+struct expand_frame {
+	const char **tok;
+	size_t n, i;
+};
+
 static void expand_tokens(struct expander *x, const char **tok, size_t n)
 {
-	size_t i;
+	struct expand_frame *stack = NULL;
+	size_t depth = 0, cap = 0;
 
-	for (i = 0; i < n; i++) {
+	stack = ex_realloc(stack, ++cap * sizeof(*stack));
+	stack[depth++] = (struct expand_frame){ .tok = tok, .n = n };
+	while (depth) {
+		struct expand_frame *f = &stack[depth - 1];
 		const struct st_entry *e;
-		const char *word;
+		const char *word, *t;
 
-		if (!st_is_ref(tok[i])) {
-			x->emit(tok[i], x->arg);
+		if (f->i == f->n) {
+			depth--;
 			continue;
 		}
-		word = kind_word(tok[i][0]);
-		e = st_lookup(x->u, tok[i]);
+		t = f->tok[f->i++];
+		if (!st_is_ref(t)) {
+			x->emit(t, x->arg);
+			continue;
+		}
+		word = kind_word(t[0]);
+		e = st_lookup(x->u, t);
 		if (e && x->done[st_index(x->u, e)]) {
 			if (word)
 				x->emit(word, x->arg);
-			x->emit(tok[i] + 2, x->arg);
+			x->emit(t + 2, x->arg);
 		} else if (e) {
 			x->done[st_index(x->u, e)] = true;
-			expand_tokens(x, e->tok, e->ntok);
+			if (depth == cap) {
+				cap *= 2;
+				stack = ex_realloc(stack, cap * sizeof(*stack));
+			}
+			stack[depth++] = (struct expand_frame){ .tok = e->tok,
+								.n = e->ntok };
 		} else {
 			/* genksyms writes every type it saw; guess as it would */
 			x->missing++;
 			if (word)
 				x->emit(word, x->arg);
-			x->emit(tok[i] + 2, x->arg);
+			x->emit(t + 2, x->arg);
 			if (word) {
 				x->emit("{", x->arg);
 				x->emit("UNKNOWN", x->arg);
@@ -337,6 +358,7 @@ static void expand_tokens(struct expander *x, const char **tok, size_t n)
 			}
 		}
 	}
+	free(stack);
 }
 
 void st_expand(const struct st_unit *u, const struct st_entry *sym,

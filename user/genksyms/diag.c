@@ -27,7 +27,27 @@ void diag_warning(const char *file, uint32_t line, const char *fmt, ...)
 		return;
 	diag_errors++;
 	va_start(ap, fmt);
-	vreport(file, line, "warning: ", fmt, ap);
+	/* No "warning: ": the kernel's tool words them so. */
+	vreport(file, line, "", fmt, ap);
+	va_end(ap);
+}
+
+/* An error, counted with -w or -p, shown unless -q, after @kind. */
+static void verror(const char *file, uint32_t line, const char *kind,
+		   const char *fmt, va_list ap)
+{
+	if (diag_flags.warnings || diag_flags.preserve)
+		diag_errors++;
+	if (!diag_flags.quiet)
+		vreport(file, line, kind, fmt, ap);
+}
+
+void diag_error_plain(const char *file, uint32_t line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	verror(file, line, "", fmt, ap);
 	va_end(ap);
 }
 
@@ -35,11 +55,7 @@ void diag_error(const char *file, uint32_t line, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (diag_flags.warnings || diag_flags.preserve)
-		diag_errors++;
-	if (diag_flags.quiet)
-		return;
 	va_start(ap, fmt);
-	vreport(file, line, "error: ", fmt, ap);
+	verror(file, line, "error: ", fmt, ap);
 	va_end(ap);
 }

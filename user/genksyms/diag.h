@@ -27,4 +27,8 @@ void diag_warning(const char *file, uint32_t line, const char *fmt, ...)
 void diag_error(const char *file, uint32_t line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Like diag_error, in the kernel's tool's words: "FILE:LINE: MESSAGE". */
+void diag_error_plain(const char *file, uint32_t line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 #endif

@@ -65,6 +65,8 @@ static void dump_line(const struct symbol *sym)
 		fputs(sym->is_extern ? " extern " : " ", f);
 	} else {
 		dump_ref(f, sym->kind, sym->id);
+		if (sym->is_extern)
+			fputs("extern ", f);
 	}
 	for (i = 0; i < d->nrefs; i++) {
 		fwrite(d->text + off, 1, d->refs[i].at - off, f);
@@ -93,10 +95,12 @@ static void expand_reference(struct expansion *ex, const struct dref *r,
 	struct symbol *sym = sym_is_tag(kind) ? r->id->tag : r->id->ord;
 
 	if (sym && sym->expand_gen != generation) {
-		if (sym_is_tag(kind) && !sym->defined && !sym->from_reference)
+		if (sym_is_tag(kind) && !sym->defined) {
 			diag_warning(ex->file, ex->line,
 				     "expand undefined %s %s",
 				     sym_tag_keyword(kind), r->id->name);
+			sym_define_unknown(sym);
+		}
 		reference_note_change(sym);
 		push(sym, depth);
 		return;
@@ -156,9 +160,10 @@ void export_symbol(struct ident *id, enum export_kind kind,
 		fprintf(stderr, "Export %s == <", id->name);
 	reference_begin_export(sym);
 	crc = expand(sym, file, line);
+	/* The kernel's tool reports a change inside the -D line. */
+	crc = reference_end_export(sym, crc, file, line);
 	if (diag_flags.debug)
 		fprintf(stderr, ">\n");
-	crc = reference_end_export(sym, crc, file, line);
 	out = export_options.out ? export_options.out : stdout;
 	if (export_options.format == FORMAT_VER)
 		fprintf(out, "#define %s %s_R%08x\t/* %s */\n", id->name,

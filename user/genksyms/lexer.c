@@ -339,6 +339,9 @@ static bool only_spaces(const char *p, const char *q)
  * (comments, strings, character constants, line markers) is stepped over
  * exactly as lex_one() does.
  */
+const char *lex_brace_file;
+uint32_t lex_brace_line;
+
 bool lex_skip_braces(void)
 {
 	const char *p;
@@ -354,6 +357,8 @@ bool lex_skip_braces(void)
 			depth++;
 		else if (t->kind == T_PUNCT && t->punct == '}')
 			depth--;
+		lex_brace_file = t->file;
+		lex_brace_line = t->line;
 		lex_advance();
 		if (depth <= 0)
 			return true;
@@ -407,6 +412,8 @@ bool lex_skip_braces(void)
 		case '}':
 			if (--depth <= 0) {
 				at_line_start = false;
+				lex_brace_file = cur_file;
+				lex_brace_line = cur_line;
 				pos = p + 1;
 				return true;
 			}

@@ -69,5 +69,8 @@ static inline void lex_advance(void)
  * lexing its contents into tokens; false if the input ends first.
  */
 bool lex_skip_braces(void);
+/* Where the '}' that lex_skip_braces() stopped at is. */
+extern const char *lex_brace_file;
+extern uint32_t lex_brace_line;
 
 #endif

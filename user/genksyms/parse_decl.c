@@ -3,6 +3,7 @@
  * Declarations: specifiers, declarators, and the file-scope loop that stores
  * each declared name and acts on export and import markers.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
@@ -15,6 +16,9 @@
 bool parse_failed;
 static unsigned int nesting;
 int brace_depth;
+bool decl_is_extern;
+unsigned int shifted_since_error = 3;
+struct tvec *raw_log;
 
 bool accept(int c)
 {
@@ -40,6 +44,16 @@ void syntax_error(const struct token *t, const char *expected)
 	if (parse_failed)
 		return;
 	parse_failed = true;
+	if (shifted_since_error < 3) {
+		shifted_since_error = 0;
+		return;
+	}
+	shifted_since_error = 0;
+	/* With -w, the kernel's tool's own words; otherwise, more. */
+	if (diag_flags.warnings) {
+		diag_error_plain(t->file, t->line, "syntax error");
+		return;
+	}
 	describe(t, found, sizeof(found));
 	diag_error(t->file, t->line, "syntax error: expected %s, found %s",
 		   expected, found);
@@ -70,6 +84,12 @@ void nest_leave(void)
 	nesting--;
 }
 
+/* Whether an error may be recovered from here: not too deep, not at EOF. */
+static bool nesting_ok(void)
+{
+	return nesting < MAX_NESTING && peek(0)->kind != T_EOF;
+}
+
 void push_token(struct tvec *out, const struct token *t)
 {
 	tvec_push(out, t->text, t->len);
@@ -92,6 +112,7 @@ void parse_decl_specs(struct declspec *ds, enum decl_ctx ctx)
 		switch (t->id->kw) {
 		case KW_EXTERN:
 			ds->is_extern = true;
+			decl_is_extern = true;
 			next();
 			break;
 		case KW_STATIC: case KW_INLINE: case KW_AUTO:
@@ -162,6 +183,44 @@ static bool starts_decl_specs(const struct token *t)
 		return false;
 	default:
 		return true;
+	}
+}
+
+/*
+ * After a syntax error inside the parentheses of a declarator: as the
+ * kernel's parser does, keep the rest as it is, up to the next ')' (an
+ * attribute's or a brace group's own brackets aside), and go on.
+ */
+static void recover_paren(struct tvec *out)
+{
+	while (peek(0)->kind != T_EOF) {
+		const struct token *t = peek(0);
+		bool close = is_punct(t, ')');
+		int depth = 0;
+
+		if ((t->kind == T_IDENT && t->id->kw == KW_ATTRIBUTE) ||
+		    is_punct(t, '{')) {
+			/* one token to the kernel's lexer */
+			if (!is_punct(t, '{')) {
+				push_token(out, t);
+				next();
+				if (!is_punct(peek(0), '('))
+					continue;
+			}
+			do {
+				depth += bracket_step(peek(0));
+				push_token(out, peek(0));
+				next();
+			} while (depth > 0 && peek(0)->kind != T_EOF);
+			continue;
+		}
+		push_token(out, t);
+		next();
+		if (close) {
+			parse_failed = false;
+			shifted_since_error = 1;
+			return;
+		}
 	}
 }
 
@@ -239,19 +298,26 @@ void parse_declarator(struct tvec *out, enum decl_ctx ctx,
 	t = peek(0);
 	if (t->kind == T_IDENT && (t->id->kw == KW_NONE)) {
 		*name = t->id;
-		if (ctx != CTX_PARAM)
+		/* As in the kernel's tool, a member named like an enum
+		 * constant refers to it. */
+		if (ctx == CTX_MEMBER)
+			push_expr_token(out, t);
+		else if (ctx != CTX_PARAM)
 			push_token(out, t);
 		next();
 	} else if (is_punct(t, '(') && starts_nested_declarator()) {
 		push_token(out, t);
 		next();
-		while (!parse_failed && peek(0)->kind == T_IDENT &&
-		       peek(0)->id->kw == KW_ATTRIBUTE)
-			parse_attribute(out);
-		parse_declarator(out, ctx, name);
-		if (!parse_failed)
+		/* `(__attribute__((x)) *p)`: gcc's, not the kernel's tool's */
+		if (peek(0)->kind == T_IDENT && peek(0)->id->kw == KW_ATTRIBUTE)
+			syntax_error(peek(0), "a declarator");
+		else
+			parse_declarator(out, ctx, name);
+		if (!parse_failed && is_punct(peek(0), ')'))
 			push_token(out, peek(0));
 		expect(')', "')' closing a declarator");
+		if (parse_failed && nesting_ok())
+			recover_paren(out);
 	}
 	while (!parse_failed) {
 		t = peek(0);
@@ -266,9 +332,11 @@ void parse_declarator(struct tvec *out, enum decl_ctx ctx,
 			push_token(out, t);
 			next();
 			parse_params(out);
-			if (!parse_failed)
+			if (!parse_failed && is_punct(peek(0), ')'))
 				push_token(out, peek(0));
 			expect(')', "')' closing the parameters");
+			if (parse_failed && nesting_ok())
+				recover_paren(out);
 		} else {
 			break;
 		}
@@ -348,31 +416,66 @@ static void parse_asm_label(struct tvec *out)
 	parse_paren_group(out);
 }
 
-/* Old-style parameter declarations between ")" and the body. */
-static void skip_kr_declarations(void)
+/* Where the last recover() stopped. */
+static const char *recovered_file;
+static uint32_t recovered_line;
+
+/* Skip to the end of the broken declaration: a ';' or '}' at file scope. */
+static void recover(void)
 {
-	while (!parse_failed && starts_decl_specs(peek(0))) {
-		while (!parse_failed && !is_punct(peek(0), ';')) {
-			if (peek(0)->kind == T_EOF || is_punct(peek(0), '{')) {
-				syntax_error(peek(0), "';'");
-				return;
-			}
-			next();
-		}
+	while (peek(0)->kind != T_EOF) {
+		const struct token *t = peek(0);
+		bool end = is_punct(t, ';') || is_punct(t, '}');
+
+		recovered_file = t->file;
+		recovered_line = t->line;
 		next();
+		if (brace_depth <= 0 && end) {
+			brace_depth = 0;
+			shifted_since_error = 1;
+			return;
+		}
 	}
+}
+
+/* Declarators read, defined once their whole declaration has parsed. */
+struct pending {
+	struct ident *name;
+	struct tvec decl;
+};
+
+/*
+ * As in the kernel's tool, names are defined when the declaration ends,
+ * and messages about them carry the line of its last token (the ';', or a
+ * function body's '}').
+ */
+static void define_pending(struct declspec *ds, struct pending *p, size_t n,
+			   const char *file, uint32_t line)
+{
+	enum sym_kind kind = ds->is_typedef ? SYM_TYPEDEF : SYM_NORMAL;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		sym_define(kind, p[i].name, &p[i].decl, ds->is_extern,
+			   file, line);
+}
+
+static void free_pending(struct pending *p, size_t n)
+{
+	while (n--)
+		tvec_free(&p[n].decl);
+	free(p);
 }
 
 static void parse_init_declarators(struct declspec *ds)
 {
-	enum sym_kind kind = ds->is_typedef ? SYM_TYPEDEF : SYM_NORMAL;
+	struct pending *p = NULL;
+	size_t n = 0, cap = 0;
+	const struct token *t;
 	bool first = true;
 
 	while (!parse_failed) {
 		struct tvec decl = { 0 }, attrs = { 0 };
-		const struct token *t = peek(0);
-		const char *file = t->file;
-		uint32_t line = t->line;
 		struct ident *name;
 
 		tvec_append(&decl, &ds->toks);
@@ -388,31 +491,52 @@ static void parse_init_declarators(struct declspec *ds)
 		/* Trailing attributes count only before an initializer. */
 		if (!parse_failed && is_punct(peek(0), '='))
 			tvec_append(&decl, &attrs);
-		if (!parse_failed)
-			sym_define(kind, name, &decl, ds->is_extern, file, line);
-		tvec_free(&decl);
 		tvec_free(&attrs);
-		if (parse_failed)
-			return;
+		if (parse_failed) {
+			tvec_free(&decl);
+			break;
+		}
+		if (n == cap) {
+			cap = cap ? cap * 2 : 4;
+			p = xrealloc(p, cap * sizeof(*p));
+		}
+		p[n++] = (struct pending){ .name = name, .decl = decl };
 		if (accept('=')) {
 			skip_initializer();
 		} else if (first && starts_decl_specs(peek(0))) {
-			skip_kr_declarations();
-			if (!parse_failed && !is_punct(peek(0), '{'))
-				syntax_error(peek(0), "a function body");
+			/* Old-style parameter declarations: the kernel's
+			 * tool stops there. */
+			syntax_error(peek(0), "a function body");
+			break;
 		}
 		if (first && is_punct(peek(0), '{') && !parse_failed) {
 			skip_function_body();
-			return;
+			define_pending(ds, p, n, lex_brace_file,
+				       lex_brace_line);
+			break;
 		}
 		first = false;
-		if (accept(';'))
-			return;
+		t = peek(0);
+		if (is_punct(t, ';')) {
+			define_pending(ds, p, n, t->file, t->line);
+			next();
+			break;
+		}
 		if (!accept(',')) {
 			syntax_error(peek(0), "',' or ';'");
-			return;
+			break;
 		}
 	}
+	/*
+	 * After an error the kernel's tool still declares the declarators
+	 * already complete, once it has skipped to the end.
+	 */
+	if (parse_failed && n) {
+		recover();
+		parse_failed = false;
+		define_pending(ds, p, n, recovered_file, recovered_line);
+	}
+	free_pending(p, n);
 }
 
 static void parse_marker(enum export_kind kind)
@@ -440,7 +564,9 @@ static void parse_external_declaration(void)
 {
 	const struct token *t = peek(0);
 	struct declspec ds = { 0 };
+	const char *start;
 
+	decl_is_extern = false;
 	if (accept(';'))
 		return;
 	if (t->kind == T_IDENT) {
@@ -465,24 +591,14 @@ static void parse_external_declaration(void)
 			break;
 		}
 	}
+	start = t->text;
 	parse_decl_specs(&ds, CTX_TOP);
+	/* Like the kernel's tool, no implicit int: `f(a);` is an error. */
+	if (!parse_failed && peek(0)->text == start)
+		syntax_error(peek(0), "a declaration");
 	if (!parse_failed && !accept(';'))
 		parse_init_declarators(&ds);
 	tvec_free(&ds.toks);
-}
-
-/* Skip to the end of the broken declaration: a ';' or '}' at file scope. */
-static void recover(void)
-{
-	while (peek(0)->kind != T_EOF) {
-		bool end = is_punct(peek(0), ';') || is_punct(peek(0), '}');
-
-		next();
-		if (brace_depth <= 0 && end) {
-			brace_depth = 0;
-			return;
-		}
-	}
 }
 
 void parse_translation_unit(void)

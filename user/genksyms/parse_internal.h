@@ -26,8 +26,25 @@ struct declspec {
 /* Set by the first syntax error of a declaration; parsing then unwinds. */
 extern bool parse_failed;
 
+/*
+ * The file-scope declaration being read said `extern`: as in the kernel's
+ * tool, a struct it defines is then dumped as `extern struct ...`.
+ */
+extern bool decl_is_extern;
+
 /* Braces consumed and not yet closed, for error recovery. */
 extern int brace_depth;
+
+/*
+ * Tokens consumed since the last syntax error: as with the kernel's (yacc)
+ * parser, an error is reported only after three good tokens.
+ */
+extern unsigned int shifted_since_error;
+
+/* While a struct body is parsed, every consumed token, for error recovery. */
+extern struct tvec *raw_log;
+
+void push_token(struct tvec *out, const struct token *t);
 
 static inline const struct token *peek(unsigned int n)
 {
@@ -62,16 +79,27 @@ static inline void next(void)
 		brace_depth++;
 	else if (t->kind == T_PUNCT && t->punct == '}')
 		brace_depth--;
+	if (raw_log) {
+		push_token(raw_log, t);
+		raw_log->v[raw_log->n - 1].id = t->id;
+	}
+	shifted_since_error++;
 	lex_advance();
 }
 
 bool accept(int c);
 void expect(int c, const char *what);
 void syntax_error(const struct token *t, const char *expected);
+/*
+ * After a syntax error in a struct member begun at raw_log[@raw_mark]: put
+ * its tokens into @def as they are, up to a ';', as the kernel's tool does.
+ */
+void recover_member(struct tvec *def, size_t raw_mark);
 /* Guards recursion; false (with an error) when nesting is absurd. */
 bool nest_enter(void);
 void nest_leave(void);
-void push_token(struct tvec *out, const struct token *t);
+/* Push @t, an enum constant as a reference to it (E#name). */
+void push_expr_token(struct tvec *out, const struct token *t);
 bool is_typedef_name(const struct ident *id);
 
 void parse_decl_specs(struct declspec *ds, enum decl_ctx ctx);

@@ -8,7 +8,7 @@
 
 #include "parse_internal.h"
 
-static void push_expr_token(struct tvec *out, const struct token *t)
+void push_expr_token(struct tvec *out, const struct token *t)
 {
 	if (t->kind == T_IDENT && t->id->kw == KW_NONE && t->id->ord &&
 	    t->id->ord->kind == SYM_ENUM_CONST)
@@ -124,8 +124,20 @@ static void parse_member_declarators(struct tvec *def)
 	}
 }
 
-static void parse_struct_body(struct tvec *def)
+/* The '}' that ended the last body: definitions are dated by it. */
+static const char *body_end_file;
+static uint32_t body_end_line;
+
+static void set_body_end(void)
 {
+	body_end_file = peek(0)->file;
+	body_end_line = peek(0)->line;
+}
+
+static void parse_members(struct tvec *def)
+{
+	size_t mark, raw_mark;
+
 	push_token(def, peek(0));
 	next();
 	while (!parse_failed && !is_punct(peek(0), '}')) {
@@ -147,6 +159,8 @@ static void parse_struct_body(struct tvec *def)
 			expect(';', "';'");
 			continue;
 		}
+		mark = def->n;
+		raw_mark = raw_log->n;
 		if (!is_punct(t, ';')) {
 			parse_decl_specs(&ds, CTX_MEMBER);
 			tvec_append(def, &ds.toks);
@@ -157,10 +171,30 @@ static void parse_struct_body(struct tvec *def)
 		if (!parse_failed)
 			push_token(def, peek(0));
 		expect(';', "';' after a member");
+		if (parse_failed && peek(0)->kind != T_EOF) {
+			def->n = mark;
+			recover_member(def, raw_mark);
+			parse_failed = false;
+		}
 	}
 	if (!parse_failed)
 		push_token(def, peek(0));
+	set_body_end();
 	expect('}', "'}'");
+}
+
+static void parse_struct_body(struct tvec *def)
+{
+	struct tvec log = { 0 };
+
+	if (raw_log) {
+		parse_members(def);
+		return;
+	}
+	raw_log = &log;
+	parse_members(def);
+	raw_log = NULL;
+	tvec_free(&log);
 }
 
 static const char *enum_value_number(unsigned long n)
@@ -229,6 +263,7 @@ static void parse_enum_body(struct tvec *def)
 	tvec_free(&last);
 	if (!parse_failed)
 		push_token(def, peek(0));
+	set_body_end();
 	expect('}', "'}' closing the enum");
 }
 
@@ -242,10 +277,14 @@ void parse_tag_type(struct tvec *out)
 	const struct token *t;
 
 	next();
-	/* gcc allows attributes before the tag; they apply to the type. */
-	while (!parse_failed && peek(0)->kind == T_IDENT &&
-	       peek(0)->id->kw == KW_ATTRIBUTE)
-		parse_attribute(out);
+	/*
+	 * gcc allows attributes before the tag, the kernel's tool does not:
+	 * what it makes of the error is what the CRCs are made of.
+	 */
+	if (peek(0)->kind == T_IDENT && peek(0)->id->kw == KW_ATTRIBUTE) {
+		syntax_error(peek(0), "a tag or '{'");
+		return;
+	}
 	t = peek(0);
 	if (t->kind == T_IDENT && t->id->kw == KW_NONE) {
 		tag = t->id;
@@ -277,7 +316,8 @@ void parse_tag_type(struct tvec *out)
 	} else {
 		/* A type of the main .c file is private: it stays opaque. */
 		if (!kw.in_main_file)
-			sym_define(kind, tag, &def, false, kw.file, kw.line);
+			sym_define(kind, tag, &def, decl_is_extern,
+				   body_end_file, body_end_line);
 		sym_reference(kind, tag);
 		tvec_push_ref(out, kind, tag);
 	}

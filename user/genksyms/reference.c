@@ -18,6 +18,49 @@ static bool is_kind_letter(char c)
 	return c == 't' || c == 's' || c == 'u' || c == 'e' || c == 'E';
 }
 
+/*
+ * The next token of a dump line, split in place: words between blanks,
+ * except that a string or character literal (`" or "`, `' '`) is one token.
+ * The kernel's tool compares such a literal word by word, so each run of
+ * blanks in it reads as one space.
+ */
+static char *next_token(char **pos)
+{
+	char *p = *pos, *start, *w;
+
+	while (*p == ' ' || *p == '\t' || *p == '\n')
+		p++;
+	if (!*p) {
+		*pos = p;
+		return NULL;
+	}
+	start = w = p;
+	if (*p == '"' || *p == '\'') {
+		char quote = *p;
+
+		*w++ = *p++;
+		while (*p && *p != '\n' && *p != quote) {
+			if (*p == ' ' || *p == '\t') {
+				while (*p == ' ' || *p == '\t')
+					p++;
+				*w++ = ' ';
+				continue;
+			}
+			if (*p == '\\' && p[1] && p[1] != '\n')
+				*w++ = *p++;
+			*w++ = *p++;
+		}
+	}
+	while (*p && *p != ' ' && *p != '\t' && *p != '\n')
+		*w++ = *p++;
+	if (w < p)
+		*w = 0;
+	if (*p)
+		*p++ = 0;
+	*pos = p;
+	return start;
+}
+
 /* One dump line: "[override ]name [extern ]tok tok ..." */
 static void load_line(char *line, const char *path, unsigned int lineno)
 {
@@ -25,14 +68,14 @@ static void load_line(char *line, const char *path, unsigned int lineno)
 	enum sym_kind kind = SYM_NORMAL;
 	struct tvec defn = { 0 };
 	struct ident *name;
-	char *tok, *save;
+	char *tok, *pos = line;
 
-	tok = strtok_r(line, " \t\n", &save);
+	tok = next_token(&pos);
 	if (!tok)
 		return;
 	if (!strcmp(tok, "override")) {
 		is_override = true;
-		tok = strtok_r(NULL, " \t\n", &save);
+		tok = next_token(&pos);
 		if (!tok) {
 			diag_error(path, lineno, "no symbol after override");
 			return;
@@ -43,11 +86,11 @@ static void load_line(char *line, const char *path, unsigned int lineno)
 		tok += 2;
 	}
 	name = ident_intern(tok, strlen(tok));
-	while ((tok = strtok_r(NULL, " \t\n", &save))) {
+	while ((tok = next_token(&pos))) {
 		size_t len = strlen(tok);
 
-		if (kind == SYM_NORMAL && !defn.n && !is_extern &&
-		    !strcmp(tok, "extern")) {
+		/* Structs too: -T writes `s#efi extern struct efi {...}`. */
+		if (!defn.n && !is_extern && !strcmp(tok, "extern")) {
 			is_extern = true;
 			continue;
 		}

@@ -115,6 +115,17 @@ struct symbol *sym_define(enum sym_kind kind, struct ident *id,
 	return sym;
 }
 
+void sym_define_unknown(struct symbol *sym)
+{
+	if (sym->from_reference) {
+		if (!sym->ref_unknown)
+			sym->status = STATUS_MODIFIED;
+		set_unknown(sym);
+		sym->from_reference = false;
+	}
+	sym->defined = true;
+}
+
 struct symbol *sym_define_reference(enum sym_kind kind, struct ident *id,
 				    const struct tvec *defn, bool is_extern,
 				    bool is_override)

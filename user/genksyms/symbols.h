@@ -71,6 +71,12 @@ struct symbol *sym_define(enum sym_kind kind, struct ident *id,
 			  const struct tvec *defn, bool is_extern,
 			  const char *file, uint32_t line);
 /* A symbol from the -r reference file. */
+/*
+ * A tag expanded before any definition: like the kernel's tool, give it
+ * the body `{ UNKNOWN }` for good (a later body is a redefinition), and a
+ * different body from the reference is a change.
+ */
+void sym_define_unknown(struct symbol *sym);
 struct symbol *sym_define_reference(enum sym_kind kind, struct ident *id,
 				    const struct tvec *defn, bool is_extern,
 				    bool is_override);

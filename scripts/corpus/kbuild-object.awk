@@ -1,0 +1,93 @@
+#!/usr/bin/awk -f
+# SPDX-License-Identifier: GPL-2.0-only
+# How a directory's Kbuild/Makefile builds one source file, by a reading of
+# the usual idioms (not a make): prints y, m or nothing on line 1, and on
+# line 2 the -I/-D flags its ccflags-y and CFLAGS_<obj>.o add.  With
+# file=DIR/SUB/, whether DIR's Makefile descends into SUB.
+#   awk -f kbuild-object.awk -v conf=auto.conf -v src=SRCTREE -v file=DIR/F.c
+#	DIR/Makefile...
+BEGIN {
+	dir = file; sub(/\/[^\/]*$/, "", dir)
+	obj = file; sub(/^.*\//, "", obj); sub(/\.c$/, ".o", obj)
+	if (file ~ /\/$/) {	# a subdirectory: is it descended into?
+		dir = substr(file, 1, length(file) - 1); obj = dir
+		sub(/^.*\//, "", obj); obj = obj "/"; sub(/\/[^\/]*$/, "", dir)
+	}
+	while ((getline line < conf) > 0)
+		if (line ~ /^CONFIG_[A-Za-z0-9_]+=/) {
+			eq = index(line, "=")
+			cfg[substr(line, 1, eq - 1)] = substr(line, eq + 1)
+		}
+}
+# Join continuation lines, drop comments.
+{ sub(/#.*/, "") }
+/\\$/ { sub(/\\$/, ""); held = held $0 " "; next }
+{ $0 = held $0; held = "" }
+function value(cond) {
+	if (cond == "y" || cond == "objs" || cond == "m")
+		return cond == "m" ? "m" : "y"
+	if (cond ~ /^\$\(CONFIG_[A-Za-z0-9_]+\)$/)
+		return cfg[substr(cond, 3, length(cond) - 3)]
+	return ""
+}
+function flags(rhs,	n, t, i, f) {
+	gsub(/\$\(srctree\)\/\$\(src\)/, src "/" dir, rhs)
+	gsub(/\$\(src\)|\$\(obj\)/, src "/" dir, rhs)
+	gsub(/\$\(srctree\)/, src, rhs)
+	n = split(rhs, t, /[ \t]+/)
+	for (i = 1; i <= n; i++) {
+		f = t[i]
+		if ((f == "-I" || f == "-D") && i < n)
+			f = f t[++i]
+		if (f ~ /^-[ID]/ && f !~ /\$/)
+			extra = extra " " f
+	}
+}
+match($0, /^[ \t]*[A-Za-z0-9_.]+-(y|m|objs|\$\(CONFIG_[A-Za-z0-9_]+\))[ \t]*[:+]?=/) {
+	lhs = substr($0, RSTART, RLENGTH); rhs = substr($0, RLENGTH + 1)
+	sub(/^[ \t]*/, "", lhs); sub(/[ \t]*[:+]?=$/, "", lhs)
+	dash = index(lhs, "-")
+	var = substr(lhs, 1, dash - 1); cond = substr(lhs, dash + 1)
+	if (var == "ccflags" || var == "subdir-ccflags") {
+		if (value(cond) != "")
+			flags(rhs)
+		next
+	}
+	n = split(rhs, t, /[ \t]+/)
+	for (i = 1; i <= n; i++)
+		if (t[i] != "")
+			built[var, t[i]] = built[var, t[i]] " " value(cond)
+	next
+}
+/^[ \t]*subdir-ccflags-y[ \t]*[:+]?=/ || /^[ \t]*CFLAGS_[A-Za-z0-9_-]+\.o[ \t]*[:+]?=/ {
+	if ($0 ~ /^[ \t]*CFLAGS_/ && $0 !~ "CFLAGS_" obj)
+		next
+	rhs = $0; sub(/^[^=]*=/, "", rhs)
+	flags(rhs)
+}
+function how(o, depth,	k, parts, v, best, comp) {
+	best = ""
+	for (k in built) {
+		split(k, parts, SUBSEP)
+		if (parts[2] != o)
+			continue
+		v = built[k]
+		if (parts[1] == "obj")
+			comp = v
+		else if (parts[1] == "lib")
+			comp = "y"
+		else if (depth < 3)
+			comp = how(parts[1] ".o", depth + 1)
+		else
+			comp = ""
+		if (comp ~ /y/)
+			return "y"
+		if (comp ~ /m/)
+			best = "m"
+	}
+	return best
+}
+END {
+	print how(obj, 0)
+	print substr(extra, 2)
+}
