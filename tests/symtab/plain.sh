@@ -171,6 +171,10 @@ import_types() { # TOOL KVER OUT_KO
 	local tool=$1 k=$2 ko=$3 dir=$top/build/$2/modules/plain
 	local base=${3%.ko} same=0 crc sym
 	cp "$dir/plain_import.ko" "$ko"
+	# Nothing to version in it: the build did not preprocess it.
+	[ -f "$dir/plain_import.i" ] || SYMTAB_PREPROCESS_ALL=1 \
+		"$top/scripts/kbuild/version-object.sh" "/lib/modules/$k/build" \
+		"$top/build/bin/genksyms" "$dir/plain_import.o" >&2
 	{ cat "$dir/plain_import.i"; "$tool" dump -g "$ko"; } >"$base.i"
 	"$top/build/bin/genksyms" -T "$base.symtypes" <"$base.i" >"$base.symvers"
 	"$tool" stamp -q -T "$base.symtypes" "$ko" "$base.symvers" 2>/dev/null
