@@ -9,17 +9,6 @@
 
 CYCLES=200
 
-# Objects in use in every kmalloc cache.
-kmalloc_objs() {
-	sleep 1
-	# Empty the caches' per-CPU and KASAN quarantine lists first: freed
-	# objects waiting there still count as in use.
-	for f in /sys/kernel/slab/kmalloc-*/shrink; do
-		[ -w "$f" ] && echo 1 >"$f"
-	done
-	awk '$1 ~ /kmalloc-/ { n += $2 } END { print n }' /proc/slabinfo
-}
-
 cycle() {
 	insmod "$MODDIR/symtest_export.ko" &&
 	insmod "$MODDIR/symtest_consumer.ko" &&

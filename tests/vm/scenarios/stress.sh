@@ -9,16 +9,6 @@
 
 STRESS_SECONDS=${STRESS_SECONDS:-60}
 
-kmalloc_objs() {
-	sleep 1
-	# Empty the caches' per-CPU and KASAN quarantine lists first: freed
-	# objects waiting there still count as in use.
-	for f in /sys/kernel/slab/kmalloc-*/shrink; do
-		[ -w "$f" ] && echo 1 >"$f"
-	done
-	awk '$1 ~ /kmalloc-/ { n += $2 } END { print n }' /proc/slabinfo
-}
-
 # cycle N: exporter N and user N in, user N and exporter N out, until told
 # to stop; the exporter may be pinned by the hammer for a moment.
 cycle() {
