@@ -32,8 +32,9 @@ static void explain_pair(const char *a, size_t alen, const char *b,
 		if (explain_types_crc(old, "f", &crc))
 			explain_symbol(r, "f", crc, crc + 1, old, "old", new,
 				       "new");
-		explain_report_print(r, false, null);
-		explain_report_print(r, true, null);
+		explain_report_print(r, 0, null);
+		explain_report_print(r, EXPLAIN_PER_SYMBOL, null);
+		explain_report_print(r, EXPLAIN_JSON, null);
 		explain_report_free(r);
 	}
 	explain_types_free(old);

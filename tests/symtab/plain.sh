@@ -190,7 +190,7 @@ import_types() { # TOOL KVER OUT_KO
 # "CRC changed") for each symbol in the file WANT.
 explain_names() {
 	local tool=$1 old=$2 new=$3 want=$4 what=$5 sym missing=
-	run "$tool" explain "$old" "$new"
+	run "$tool" explain --per-symbol "$old" "$new"
 	while read -r sym; do
 		grep "^$sym: " "$work/out" | grep -qv ': CRC changed ' ||
 			missing="$missing $sym"

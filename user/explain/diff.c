@@ -22,6 +22,7 @@
 struct path_node {
 	char *label;
 	size_t parent;		/* NO_NODE: the symbol itself */
+	bool type;		/* a type ("struct foo"), not a member or arg */
 };
 
 #define NO_NODE		((size_t)-1)
@@ -95,7 +96,8 @@ static void change(struct walker *w, const char *kind, const char *fmt, ...)
 {
 	va_list ap;
 	char *s, **path, *gap = NULL;
-	size_t depth = 0, i, k, n;
+	size_t depth = 0, i, k, n, where;
+	bool type_met = false;
 
 	va_start(ap, fmt);
 	if (vasprintf(&s, fmt, ap) < 0) {
@@ -112,16 +114,25 @@ static void change(struct walker *w, const char *kind, const char *fmt, ...)
 				  depth - PATH_SHOWN_HEAD - PATH_SHOWN_TAIL);
 	}
 	path = ex_calloc(n + 1, sizeof(*path));
+	where = n;	/* the innermost type shown, if any */
 	for (i = depth, k = w->cur; k != NO_NODE; k = w->node[k].parent) {
+		size_t at = n;
+
 		i--;
 		if (i < PATH_SHOWN_HEAD)
-			path[i] = w->node[k].label;
+			at = i;
 		else if (i >= depth - PATH_SHOWN_TAIL)
-			path[n - (depth - i)] = w->node[k].label;
+			at = n - (depth - i);
+		if (at < n)
+			path[at] = w->node[k].label;
+		if (w->node[k].type && !type_met) {
+			type_met = true;
+			where = at;	/* n if it is in the gap */
+		}
 	}
 	if (gap)
 		path[PATH_SHOWN_HEAD] = gap;
-	report_change(w->rs, path, n, kind, s);
+	report_change(w->rs, path, n, where, kind, s);
 	free(path);
 	free(gap);
 }
@@ -764,6 +775,7 @@ static void walk_type(struct walker *w, const char *key)
 	w->queue[w->qlen++] = (struct walk_item){
 		.o = o, .n = n, .kind = key[0],
 		.node = add_node(w, type_label(key)) };
+	w->node[w->queue[w->qlen - 1].node].type = true;
 }
 
 static void walk_queued(struct walker *w)

@@ -194,7 +194,7 @@ void explain_symbol(struct explain_report *r, const char *name,
 }
 
 int explain_symtypes_files(const char *old_path, const char *new_path,
-			   int json, FILE *out)
+			   unsigned int flags, FILE *out)
 {
 	struct explain_types *old, *new = NULL;
 	struct explain_report *r;
@@ -211,7 +211,7 @@ int explain_symtypes_files(const char *old_path, const char *new_path,
 	}
 	r = explain_report_new();
 	explain_all(r, old, new);
-	explain_report_print(r, json, out);
+	explain_report_print(r, flags, out);
 	ret = explain_report_count(r) ? EXPLAIN_DIFFERENT : EXPLAIN_SAME;
 	explain_report_free(r);
 	explain_types_free(old);

@@ -68,12 +68,32 @@ void explain_symbol(struct explain_report *r, const char *name,
 		    const struct explain_types *old, const char *old_what,
 		    const struct explain_types *new, const char *new_what);
 
+/* explain_report_print() flags; 0 is the grouped text. */
+#define EXPLAIN_JSON		1u
+#define EXPLAIN_PER_SYMBOL	2u
+
 /*
- * Text: one line per change, "<symbol>: <path> -> ...: <change>", symbols
- * in name order.  JSON: {"symbols": [{"name", "status", "old_crc",
- * "new_crc", "note", "changes": [{"path": [...], "kind", "change"}]}]}.
+ * explain_report_print() - print what was explained
+ *
+ * Text, grouped (flags 0): each underlying change (a member of one type, an
+ * enum constant, a symbol's own parameter...) once, those reaching the most
+ * symbols first.  A change reached from one symbol is one line,
+ * "<symbol>: <path> -> ...: <change>"; one reached from several is said once,
+ * "<type> -> ...: <change>", followed by "  reached from N symbols:" and the
+ * symbols, the first 8 with their shortest path to the type, the
+ * rest by name.  Changes reached from the same symbols by the same paths
+ * share one list.  Then added, removed and unexplained symbols, by name.
+ *
+ * EXPLAIN_PER_SYMBOL: one line per change and symbol, "<symbol>: <path> ->
+ * ...: <change>", symbols in name order (a refused import's "because").
+ *
+ * EXPLAIN_JSON: {"groups": [{"count", "changes": [{"where": [...], "kind",
+ * "change"}], "symbols": [{"name", "path": [...]}]}], "symbols": [{"name",
+ * "status", "old_crc", "new_crc", "note", "changes": [{"path": [...],
+ * "kind", "change", "group"}]}]}: the groups in text order, then every
+ * symbol with each change's full path and the index of its group.
  */
-void explain_report_print(const struct explain_report *r, bool json,
+void explain_report_print(const struct explain_report *r, unsigned int flags,
 			  FILE *out);
 
 /*
@@ -82,7 +102,7 @@ void explain_report_print(const struct explain_report *r, bool json,
  * after a message on stderr.
  */
 int explain_symtypes_files(const char *old_path, const char *new_path,
-			   int json, FILE *out);
+			   unsigned int flags, FILE *out);
 
 /*
  * explain_types_subset() - what a module needs to store for its symbols

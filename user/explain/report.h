@@ -15,6 +15,13 @@
 struct change {
 	char **path;
 	size_t npath;
+	/*
+	 * path[where] is the type holding the change and path[where..] where
+	 * in it (with "member 'x'" for inline bodies): changes of one type
+	 * reached from several symbols are told once.  where == npath: the
+	 * change is the symbol's own (a parameter, its return type).
+	 */
+	size_t where;
 	const char *kind;	/* e.g. "member_added" */
 	char *what;
 };
@@ -44,6 +51,6 @@ struct explain_report {
 struct sym_report *report_add(struct explain_report *r, const char *name,
 			      enum sym_status status);
 void report_change(struct sym_report *s, char **path, size_t npath,
-		   const char *kind, char *what);
+		   size_t where, const char *kind, char *what);
 
 #endif /* _EXPLAIN_REPORT_H */

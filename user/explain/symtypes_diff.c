@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * symtypes-diff OLD NEW [--json]: explain every symbol version change
- * between two genksyms -T files.  Exit 0: same; 1: changes explained;
+ * symtypes-diff OLD NEW [--json|--per-symbol]: explain every symbol version
+ * change between two genksyms -T files (or directories of them).  Exit 0: same; 1: changes explained;
  * 2: bad input or usage.
  *
  * Modes for testing the library:
@@ -20,7 +20,7 @@
 
 static int usage(FILE *f, int status)
 {
-	fputs("usage: symtypes-diff OLD.symtypes NEW.symtypes [--json]\n"
+	fputs("usage: symtypes-diff OLD NEW [--json | --per-symbol]\n"
 	      "       symtypes-diff --crc FILE.symtypes\n"
 	      "       symtypes-diff --subset FILE.symtypes SYMBOL...\n"
 	      "       symtypes-diff --pack FILE.symtypes SECTION.bin\n"
@@ -164,7 +164,8 @@ static int unpack(const char *path)
 int main(int argc, char **argv)
 {
 	const char *files[2];
-	int i, nfiles = 0, json = 0, crc = 0;
+	unsigned int flags = 0;
+	int i, nfiles = 0, crc = 0;
 
 	if (argc >= 3 && !strcmp(argv[1], "--subset"))
 		return subset(argv[2], argv + 3, argc - 3);
@@ -174,7 +175,9 @@ int main(int argc, char **argv)
 		return unpack(argv[2]);
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--json"))
-			json = 1;
+			flags |= EXPLAIN_JSON;
+		else if (!strcmp(argv[i], "--per-symbol"))
+			flags |= EXPLAIN_PER_SYMBOL;
 		else if (!strcmp(argv[i], "--crc"))
 			crc = 1;
 		else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
@@ -187,9 +190,9 @@ int main(int argc, char **argv)
 			return usage(stderr, EXPLAIN_ERROR);
 	}
 	if (crc)
-		return nfiles == 1 && !json ? print_crcs(files[0]) :
+		return nfiles == 1 && !flags ? print_crcs(files[0]) :
 		       usage(stderr, EXPLAIN_ERROR);
 	if (nfiles != 2)
 		return usage(stderr, EXPLAIN_ERROR);
-	return explain_symtypes_files(files[0], files[1], json, stdout);
+	return explain_symtypes_files(files[0], files[1], flags, stdout);
 }

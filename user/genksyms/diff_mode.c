@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * genksyms --diff OLD.symtypes NEW.symtypes [--json]: explain every symbol
- * whose CRC differs between two -T files, down to the member that changed.
- * The work is the explain library's; this is only its command line.
+ * genksyms --diff OLD NEW [--json|--per-symbol]: explain every symbol whose
+ * CRC differs between two -T files (or two directories of them), down to
+ * the member that changed.  The work is the explain library's; this is only
+ * its command line.
  */
 #include <stdio.h>
 #include <string.h>
@@ -13,11 +14,14 @@
 int genksyms_diff_main(int argc, char **argv)
 {
 	const char *files[2];
-	int i, nfiles = 0, json = 0;
+	unsigned int flags = 0;
+	int i, nfiles = 0;
 
 	for (i = 0; i < argc; i++) {
 		if (!strcmp(argv[i], "--json"))
-			json = 1;
+			flags |= EXPLAIN_JSON;
+		else if (!strcmp(argv[i], "--per-symbol"))
+			flags |= EXPLAIN_PER_SYMBOL;
 		else if (argv[i][0] == '-' && argv[i][1])
 			goto usage;
 		else if (nfiles < 2)
@@ -27,9 +31,11 @@ int genksyms_diff_main(int argc, char **argv)
 	}
 	if (nfiles != 2)
 		goto usage;
-	return explain_symtypes_files(files[0], files[1], json, stdout);
+	return explain_symtypes_files(files[0], files[1], flags, stdout);
 usage:
-	fputs("usage: genksyms --diff OLD.symtypes NEW.symtypes [--json]\n"
+	fputs("usage: genksyms --diff OLD NEW [--json | --per-symbol]\n"
+	      "OLD and NEW: symtypes files (genksyms -T), or directories of them\n"
+	      "(every *.symtypes below, each file its own unit).\n"
 	      "Exit status: 0 no symbol changed, 1 changes explained, 2 trouble.\n",
 	      stderr);
 	return EXPLAIN_ERROR;

@@ -19,9 +19,19 @@ static const char help[] =
 "For every symbol that both modules record (symtab export or import, or\n"
 "the kernel's own modversions: EXPORT_SYMBOL CRCs and __versions entries)\n"
 "with different versions, explain the change down to the struct member, enum\n"
-"constant, typedef or parameter responsible, one line per change:\n"
+"constant, typedef or parameter responsible.  A change reached from one\n"
+"symbol is one line, with the path from the symbol to it:\n"
 "\n"
 "  my_func: arg 1 -> struct foo: member 'int b' added after 'int a'\n"
+"\n"
+"A change reached from several symbols is said once, with how many and\n"
+"which (the first 8 with their shortest path), those reaching the most\n"
+"symbols first:\n"
+"\n"
+"  struct foo: member 'int b' added after 'int a'\n"
+"    reached from 2 symbols:\n"
+"      my_func: arg 1 -> struct foo\n"
+"      other_func: arg 2 -> struct bar -> member 'foo' -> struct foo\n"
 "\n"
 "The explanation comes from the genksyms types `symtab stamp` stores in\n"
 "each module's " SYMTAB_TYPES_SECTION " section.  Where a module stored\n"
@@ -31,7 +41,9 @@ static const char help[] =
 "  my_func: CRC changed 0x1234abcd -> 0x5678ef01 (no type information ...)\n"
 "\n"
 "Options:\n"
-"  -j, --json      machine-readable output (see symtypes-diff(1))\n"
+"  -j, --json      machine-readable output, groups and symbols (see\n"
+"                  genksyms(8))\n"
+"  -p, --per-symbol  one line per symbol and change, no grouping\n"
 "  -h, --help      show this help and exit\n"
 "  -V, --version   show the version and exit\n"
 "\n"
@@ -40,6 +52,7 @@ static const char help[] =
 
 static const struct option options[] = {
 	{ "json", no_argument, NULL, 'j' },
+	{ "per-symbol", no_argument, NULL, 'p' },
 	COMMON_OPTIONS
 };
 
@@ -49,15 +62,17 @@ int cmd_explain(int argc, char *argv[])
 {
 	struct explain_report *report;
 	struct module_types old, new;
-	bool json = false;
+	unsigned int flags = 0;
 	int opt, status;
 	size_t i;
 
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, COMMON_SHORT_OPTIONS "j",
+	while ((opt = getopt_long(argc, argv, COMMON_SHORT_OPTIONS "jp",
 				  options, NULL)) != -1) {
 		if (opt == 'j')
-			json = true;
+			flags |= EXPLAIN_JSON;
+		else if (opt == 'p')
+			flags |= EXPLAIN_PER_SYMBOL;
 		else
 			return common_option(opt, "explain", help, argv);
 	}
@@ -84,7 +99,7 @@ int cmd_explain(int argc, char *argv[])
 		explain_symbol(report, o->name, o->crc, n->crc,
 			       old.types, old.what, new.types, new.what);
 	}
-	explain_report_print(report, json, stdout);
+	explain_report_print(report, flags, stdout);
 	status = explain_report_count(report) ? 1 : 0;
 	explain_report_free(report);
 	module_types_free(&old);

@@ -82,7 +82,7 @@ void explain_mismatch(const struct module_file *importer,
 		explain_symbol(report, res->import.name, res->import.crc,
 			       res->provider_crc, old.types, old.what,
 			       new.types, provider_path ? new.what : what);
-		explain_report_print(report, false, f);
+		explain_report_print(report, EXPLAIN_PER_SYMBOL, f);
 	}
 	if (f && !fclose(f) && text)
 		print_indented(text);
