@@ -27,6 +27,26 @@ struct path_node {
 
 #define NO_NODE		((size_t)-1)
 
+/*
+ * What walking one type does, whichever symbol it is walked for: enter and
+ * leave members (labels of the path), name changes, meet other types.  It
+ * is recorded the first time and replayed for every symbol reaching the
+ * type, so a type behind a thousand symbols is compared once.
+ */
+enum ev_op { EV_PUSH, EV_POP, EV_CHANGE, EV_REF };
+
+struct event {
+	enum ev_op op;
+	const char *kind;	/* EV_CHANGE */
+	char *text;		/* EV_PUSH: label; EV_CHANGE: what */
+	const char *key;	/* EV_REF: the type met, owned by the unit */
+};
+
+struct type_events {
+	struct event *ev;
+	size_t n, cap;
+};
+
 /* A type met and not walked yet. */
 struct walk_item {
 	const struct st_entry *o, *n;
@@ -41,6 +61,8 @@ struct walk_item {
  */
 struct walker {
 	const struct st_unit *ou, *nu;
+	struct diff_dirty *dirty;	/* NULL: walk everything */
+	struct type_events *rec;	/* recording one type's walk */
 	bool *seen_o, *seen_n;
 	struct sym_report *rs;
 	struct path_node *node;
@@ -67,6 +89,28 @@ static size_t add_node(struct walker *w, char *label)
 	return w->nnode++;
 }
 
+static void record(struct type_events *r, enum ev_op op, const char *kind,
+		   char *text, const char *key)
+{
+	if (r->n == r->cap) {
+		r->cap = r->cap ? 2 * r->cap : 8;
+		r->ev = ex_realloc(r->ev, r->cap * sizeof(*r->ev));
+	}
+	r->ev[r->n++] = (struct event){ op, kind, text, key };
+}
+
+static void type_events_free(struct type_events *r)
+{
+	size_t i;
+
+	if (!r)
+		return;
+	for (i = 0; i < r->n; i++)
+		free(r->ev[i].text);
+	free(r->ev);
+	free(r);
+}
+
 static void push(struct walker *w, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 static void push(struct walker *w, const char *fmt, ...)
@@ -82,22 +126,34 @@ static void push(struct walker *w, const char *fmt, ...)
 		fputs("out of memory\n", stderr);
 		exit(2);
 	}
-	w->cur = add_node(w, s);
+	if (w->rec)
+		record(w->rec, EV_PUSH, NULL, s, NULL);
+	else
+		w->cur = add_node(w, s);
 }
 
 static void pop(struct walker *w)
 {
-	w->cur = w->node[w->cur].parent;
+	struct type_events *r = w->rec;
+
+	if (!r) {
+		w->cur = w->node[w->cur].parent;
+	} else if (r->n && r->ev[r->n - 1].op == EV_PUSH) {
+		/* Nothing happened inside: forget the member. */
+		free(r->ev[--r->n].text);
+	} else {
+		record(r, EV_POP, NULL, NULL, NULL);
+	}
 }
+
+static void report_at(struct walker *w, const char *kind, char *s);
 
 static void change(struct walker *w, const char *kind, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 static void change(struct walker *w, const char *kind, const char *fmt, ...)
 {
 	va_list ap;
-	char *s, **path, *gap = NULL;
-	size_t depth = 0, i, k, n, where;
-	bool type_met = false;
+	char *s;
 
 	va_start(ap, fmt);
 	if (vasprintf(&s, fmt, ap) < 0) {
@@ -105,6 +161,19 @@ static void change(struct walker *w, const char *kind, const char *fmt, ...)
 		exit(2);
 	}
 	va_end(ap);
+	if (w->rec)
+		record(w->rec, EV_CHANGE, kind, s, NULL);
+	else
+		report_at(w, kind, s);
+}
+
+/* Report change s (taken) where the walk is, with its path. */
+static void report_at(struct walker *w, const char *kind, char *s)
+{
+	char **path, *gap = NULL;
+	size_t depth = 0, i, k, n, where;
+	bool type_met = false;
+
 	for (k = w->cur; k != NO_NODE; k = w->node[k].parent)
 		depth++;
 	n = depth;
@@ -759,6 +828,15 @@ static void walk_type(struct walker *w, const char *key)
 	const struct st_entry *o = st_lookup(w->ou, key);
 	const struct st_entry *n = st_lookup(w->nu, key);
 
+	/* Nothing differs at or below a clean type. */
+	if (w->dirty && !(o && w->dirty->o[st_index(w->ou, o)]) &&
+	    !(n && w->dirty->n[st_index(w->nu, n)]))
+		return;
+	if (w->rec) {
+		if (o || n)
+			record(w->rec, EV_REF, NULL, NULL, key);
+		return;
+	}
 	if ((o && w->seen_o[st_index(w->ou, o)]) ||
 	    (n && w->seen_n[st_index(w->nu, n)]))
 		return;
@@ -778,22 +856,66 @@ static void walk_type(struct walker *w, const char *key)
 	w->node[w->queue[w->qlen - 1].node].type = true;
 }
 
+/* Record what walking one type does. */
+static struct type_events *walk_one(struct walker *w,
+				    const struct walk_item *it)
+{
+	struct type_events *r = ex_calloc(1, sizeof(*r));
+
+	w->rec = r;
+	if (!it->o || !it->n)
+		change(w, "definition_missing", "no definition in the %s types",
+		       it->o ? "new" : "old");
+	else if (it->kind == 't')
+		diff_typedef(w, it->o, it->n);
+	else if (it->kind == 'E')
+		diff_constant(w, it->o, it->n);
+	else
+		diff_tagged(w, it->o, it->n);
+	w->rec = NULL;
+	return r;
+}
+
+static void replay(struct walker *w, const struct type_events *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++) {
+		const struct event *e = &r->ev[i];
+
+		switch (e->op) {
+		case EV_PUSH:
+			w->cur = add_node(w, ex_strdup(e->text));
+			break;
+		case EV_POP:
+			w->cur = w->node[w->cur].parent;
+			break;
+		case EV_CHANGE:
+			report_at(w, e->kind, ex_strdup(e->text));
+			break;
+		case EV_REF:
+			walk_type(w, e->key);
+			break;
+		}
+	}
+}
+
 static void walk_queued(struct walker *w)
 {
 	while (w->qhead < w->qlen) {
 		struct walk_item it = w->queue[w->qhead++];
+		struct type_events **slot = NULL, *r;
 
+		if (w->dirty)
+			slot = &w->dirty->walked[it.n ? st_index(w->nu, it.n) :
+						 w->nu->n + st_index(w->ou, it.o)];
+		r = slot && *slot ? *slot : walk_one(w, &it);
 		w->cur = it.node;
-		if (!it.o || !it.n)
-			change(w, "definition_missing",
-			       "no definition in the %s types",
-			       it.o ? "new" : "old");
-		else if (it.kind == 't')
-			diff_typedef(w, it.o, it.n);
-		else if (it.kind == 'E')
-			diff_constant(w, it.o, it.n);
+		replay(w, r);
+		if (slot)
+			*slot = r;
 		else
-			diff_tagged(w, it.o, it.n);
+			type_events_free(r);
 	}
 }
 
@@ -940,11 +1062,136 @@ out:
 	decl_free_tokvs(n, nw);
 }
 
+#define NO_ENTRY	((size_t)-1)
+
+/* Node of key in a dirty graph: nu's index, or nu->n + ou's index. */
+static size_t dirty_node(const struct st_unit *ou, const struct st_unit *nu,
+			 const char *key)
+{
+	const struct st_entry *e = st_lookup(nu, key);
+
+	if (e)
+		return st_index(nu, e);
+	e = st_lookup(ou, key);
+	return e ? nu->n + st_index(ou, e) : NO_ENTRY;
+}
+
+/* Count (adj NULL) or record the edges from each referenced node back to
+ * the entries referencing it. */
+static void dirty_edges(const struct st_unit *ou, const struct st_unit *nu,
+			const size_t *ou_node, size_t *start, size_t *adj)
+{
+	size_t i, j, t;
+
+	for (i = 0; i < nu->n + ou->n; i++) {
+		const struct st_entry *e = i < nu->n ? &nu->ent[i] :
+					   &ou->ent[i - nu->n];
+		size_t from = i < nu->n ? i : ou_node[i - nu->n];
+
+		for (j = 0; j < e->ntok; j++) {
+			if (!st_is_ref(e->tok[j]))
+				continue;
+			t = dirty_node(ou, nu, e->tok[j]);
+			if (t == NO_ENTRY)
+				continue;	/* missing on both sides alike */
+			if (adj)
+				adj[start[t]++] = from;
+			else
+				start[t + 1]++;
+		}
+	}
+}
+
+struct diff_dirty *diff_dirty_new(const struct st_unit *ou,
+				  const struct st_unit *nu)
+{
+	size_t total = nu->n + ou->n, i, head = 0, tail = 0;
+	struct diff_dirty *d = ex_calloc(1, sizeof(*d));
+	size_t *ou_node = ex_calloc(ou->n + 1, sizeof(*ou_node));
+	size_t *start = ex_calloc(total + 2, sizeof(*start));
+	size_t *queue = ex_calloc(total + 1, sizeof(*queue));
+	bool *dirty = ex_calloc(total + 1, sizeof(*dirty));
+	size_t *adj;
+
+	d->ou = ou;
+	d->nu = nu;
+	d->walked = ex_calloc(total + 1, sizeof(*d->walked));
+	for (i = 0; i < ou->n; i++) {
+		const struct st_entry *n = st_lookup(nu, ou->ent[i].key);
+
+		ou_node[i] = n ? st_index(nu, n) : nu->n + i;
+	}
+	/* Differing definitions, or a definition on one side only. */
+	for (i = 0; i < nu->n; i++) {
+		const struct st_entry *o = st_lookup(ou, nu->ent[i].key);
+
+		if (!o || o->is_extern != nu->ent[i].is_extern ||
+		    !tok_equal(o->tok, o->ntok, nu->ent[i].tok,
+			       nu->ent[i].ntok))
+			dirty[i] = true;
+	}
+	for (i = 0; i < ou->n; i++)
+		if (ou_node[i] >= nu->n)
+			dirty[ou_node[i]] = true;
+	/* Reverse edges, compressed: start[t]..start[t + 1] in adj. */
+	dirty_edges(ou, nu, ou_node, start, NULL);
+	for (i = 0; i < total; i++)
+		start[i + 1] += start[i];
+	adj = ex_calloc(start[total] + 1, sizeof(*adj));
+	dirty_edges(ou, nu, ou_node, start, adj);
+	/* start[t] is now where t's edges end: start[t - 1] where they begin. */
+	for (i = 0; i < total; i++)
+		if (dirty[i])
+			queue[tail++] = i;
+	while (head < tail) {
+		size_t t = queue[head++], k;
+
+		for (k = t ? start[t - 1] : 0; k < start[t]; k++) {
+			if (!dirty[adj[k]]) {
+				dirty[adj[k]] = true;
+				queue[tail++] = adj[k];
+			}
+		}
+	}
+	d->n = ex_calloc(nu->n + 1, sizeof(*d->n));
+	d->o = ex_calloc(ou->n + 1, sizeof(*d->o));
+	memcpy(d->n, dirty, nu->n * sizeof(*dirty));
+	for (i = 0; i < ou->n; i++)
+		d->o[i] = dirty[ou_node[i]];
+	free(adj);
+	free(ou_node);
+	free(start);
+	free(queue);
+	free(dirty);
+	return d;
+}
+
+void diff_dirty_free(struct diff_dirty *d)
+{
+	size_t i;
+
+	if (!d)
+		return;
+	for (i = 0; i < d->nu->n + d->ou->n; i++)
+		type_events_free(d->walked[i]);
+	free(d->walked);
+	free(d->o);
+	free(d->n);
+	free(d);
+}
+
+bool diff_dirty_symbol(const struct diff_dirty *d, const struct st_entry *o,
+		       const struct st_entry *n)
+{
+	return d->o[st_index(d->ou, o)] || d->n[st_index(d->nu, n)];
+}
+
 void diff_symbol(struct sym_report *rs, const struct st_unit *ou,
 		 const struct st_entry *o, const struct st_unit *nu,
-		 const struct st_entry *n)
+		 const struct st_entry *n, struct diff_dirty *dirty)
 {
-	struct walker w = { .ou = ou, .nu = nu, .rs = rs, .cur = NO_NODE };
+	struct walker w = { .ou = ou, .nu = nu, .dirty = dirty, .rs = rs,
+			    .cur = NO_NODE };
 	size_t i;
 
 	w.seen_o = ex_calloc(ou->n + 1, sizeof(bool));

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Compare two views of symtypes symbol by symbol. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "diff.h"
 #include "ex_alloc.h"
@@ -9,50 +13,218 @@
 #include "report.h"
 #include "symtypes.h"
 
-struct explain_types {
-	struct st_set set;
+/*
+ * Parsed symtypes: one set per file read (a directory gives several), the
+ * units of all, and an index of the symbols they export (the first unit
+ * exporting a name wins).
+ */
+struct sym_index {
+	const char *name;	/* NULL: empty slot */
+	const struct st_entry *e;
+	size_t unit;
 };
+
+struct explain_types {
+	struct st_set *set;
+	size_t nset;
+	const struct st_unit **unit;
+	size_t nunit;
+	struct sym_index *sym;	/* open addressing, nslot a power of 2 */
+	size_t nslot;
+	const char **names;	/* every symbol name once, sorted */
+	size_t nnames;
+	char **paths;		/* the files read, named by the sets */
+	size_t npaths;
+};
+
+static size_t name_hash(const char *s)
+{
+	size_t h = 14695981039346656037ULL;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+static const struct sym_index *find_sym(const struct explain_types *t,
+					const char *name)
+{
+	size_t i;
+
+	if (!t->nslot)
+		return NULL;
+	for (i = name_hash(name) & (t->nslot - 1); t->sym[i].name;
+	     i = (i + 1) & (t->nslot - 1))
+		if (!strcmp(t->sym[i].name, name))
+			return &t->sym[i];
+	return NULL;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Units and symbols of every set, once all are read. */
+static void index_types(struct explain_types *t)
+{
+	size_t i, j, nsym = 0;
+
+	for (i = 0; i < t->nset; i++)
+		for (j = 0; j < t->set[i].nunit; j++) {
+			t->unit = ex_realloc(t->unit, (t->nunit + 1) *
+					     sizeof(*t->unit));
+			t->unit[t->nunit++] = &t->set[i].unit[j];
+		}
+	for (i = 0; i < t->nunit; i++)
+		for (j = 0; j < t->unit[i]->n; j++)
+			nsym += !t->unit[i]->ent[j].kind;
+	for (t->nslot = 16; t->nslot < 2 * nsym; t->nslot *= 2)
+		;
+	t->sym = ex_calloc(t->nslot, sizeof(*t->sym));
+	t->names = ex_calloc(nsym + 1, sizeof(*t->names));
+	for (i = 0; i < t->nunit; i++) {
+		for (j = 0; j < t->unit[i]->n; j++) {
+			const struct st_entry *e = &t->unit[i]->ent[j];
+			size_t k;
+
+			if (e->kind)
+				continue;
+			for (k = name_hash(e->name) & (t->nslot - 1);
+			     t->sym[k].name; k = (k + 1) & (t->nslot - 1))
+				if (!strcmp(t->sym[k].name, e->name))
+					break;
+			if (t->sym[k].name)
+				continue;
+			t->sym[k] = (struct sym_index){ e->name, e, i };
+			t->names[t->nnames++] = e->name;
+		}
+	}
+	if (t->nnames)
+		qsort(t->names, t->nnames, sizeof(*t->names), cmp_name);
+}
 
 struct explain_types *explain_types_parse(const char *text, size_t len,
 					  const char *src, char *err)
 {
 	struct explain_types *t = ex_calloc(1, sizeof(*t));
 
-	if (st_parse(&t->set, text, len, src, err)) {
+	t->set = ex_calloc(1, sizeof(*t->set));
+	if (st_parse(&t->set[0], text, len, src, err)) {
+		free(t->set);
 		free(t);
 		return NULL;
 	}
+	t->nset = 1;
+	index_types(t);
 	return t;
+}
+
+/* Every *.symtypes file below dir, sorted, appended to *paths. */
+static int find_symtypes(const char *dir, char ***paths, size_t *n, char *err)
+{
+	struct dirent **ent;
+	int i, count = scandir(dir, &ent, NULL, alphasort);
+
+	if (count < 0) {
+		snprintf(err, EXPLAIN_ERR_LEN, "%s: %s", dir, strerror(errno));
+		return -1;
+	}
+	for (i = 0; i < count; i++) {
+		const char *name = ent[i]->d_name;
+		size_t len = strlen(name);
+		bool symtypes = len > 9 && !strcmp(name + len - 9, ".symtypes");
+		char *path = NULL;
+		struct stat st;
+		int ret = 0;
+
+		if (name[0] != '.')
+			path = ex_asprintf("%s/%s", dir, name);
+		free(ent[i]);
+		if (!path || stat(path, &st)) {
+			free(path);
+			continue;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			ret = find_symtypes(path, paths, n, err);
+			free(path);
+		} else if (S_ISREG(st.st_mode) && symtypes) {
+			*paths = ex_realloc(*paths, (*n + 1) * sizeof(**paths));
+			(*paths)[(*n)++] = path;
+		} else {
+			free(path);
+		}
+		if (ret) {
+			while (++i < count)
+				free(ent[i]);
+			free(ent);
+			return ret;
+		}
+	}
+	free(ent);
+	return 0;
 }
 
 struct explain_types *explain_types_read(const char *path, char *err)
 {
 	struct explain_types *t = ex_calloc(1, sizeof(*t));
+	char **paths = NULL;
+	size_t npaths = 0, i;
+	struct stat st;
+	int ret = 0;
 
-	if (st_parse_file(&t->set, path, err)) {
-		free(t);
+	if (!stat(path, &st) && S_ISDIR(st.st_mode)) {
+		ret = find_symtypes(path, &paths, &npaths, err);
+		if (!ret && !npaths) {
+			snprintf(err, EXPLAIN_ERR_LEN,
+				 "%s: no *.symtypes file below it", path);
+			ret = -1;
+		}
+	} else {
+		paths = ex_calloc(1, sizeof(*paths));
+		paths[npaths++] = ex_strdup(path);
+	}
+	t->paths = paths;
+	t->npaths = npaths;
+	t->set = ex_calloc(npaths + 1, sizeof(*t->set));
+	for (i = 0; !ret && i < npaths; i++) {
+		ret = st_parse_file(&t->set[i], paths[i], err);
+		if (!ret)
+			t->nset++;
+	}
+	if (ret) {
+		explain_types_free(t);
 		return NULL;
 	}
+	index_types(t);
 	return t;
 }
-
 void explain_types_free(struct explain_types *t)
 {
+	size_t i;
+
 	if (!t)
 		return;
-	st_free(&t->set);
+	for (i = 0; i < t->nset; i++)
+		st_free(&t->set[i]);
+	for (i = 0; i < t->npaths; i++)
+		free(t->paths[i]);
+	free(t->paths);
+	free(t->set);
+	free(t->unit);
+	free(t->sym);
+	free(t->names);
 	free(t);
 }
 
 bool explain_types_crc(const struct explain_types *t, const char *name,
 		       uint32_t *crc)
 {
-	const struct st_unit *u;
-	const struct st_entry *e = st_find_symbol(&t->set, name, &u);
+	const struct sym_index *s = find_sym(t, name);
 
-	if (!e)
+	if (!s)
 		return false;
-	*crc = st_crc(u, e, NULL);
+	*crc = st_crc(t->unit[s->unit], s->e, NULL);
 	return true;
 }
 
@@ -60,8 +232,8 @@ void explain_types_print_crcs(const struct explain_types *t, FILE *out)
 {
 	size_t i, j;
 
-	for (i = 0; i < t->set.nunit; i++) {
-		const struct st_unit *u = &t->set.unit[i];
+	for (i = 0; i < t->nunit; i++) {
+		const struct st_unit *u = t->unit[i];
 
 		for (j = 0; j < u->n; j++)
 			if (!u->ent[j].kind)
@@ -74,79 +246,78 @@ void explain_types_print_crcs(const struct explain_types *t, FILE *out)
 static void explain_found(struct explain_report *r, const char *name,
 			  const struct st_unit *ou, const struct st_entry *o,
 			  uint32_t ocrc, const struct st_unit *nu,
-			  const struct st_entry *n, uint32_t ncrc)
+			  const struct st_entry *n, uint32_t ncrc,
+			  struct diff_dirty *dirty)
 {
 	struct sym_report *s = report_add(r, name, SYM_CHANGED);
 
 	s->have_crc = true;
 	s->old_crc = ocrc;
 	s->new_crc = ncrc;
-	diff_symbol(s, ou, o, nu, n);
+	diff_symbol(s, ou, o, nu, n, dirty);
 }
 
-static int cmp_name(const void *a, const void *b)
+/*
+ * Every symbol in both views, by name, then its units: those of one pair of
+ * units are compared together, with the pair's dirty set computed once.
+ */
+struct pair {
+	const char *name;
+	const struct sym_index *o, *n;
+};
+
+static int cmp_pair(const void *a, const void *b)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
+	const struct pair *x = a, *y = b;
 
-/* Every exported symbol of t, sorted, each once. */
-static const char **symbol_names(const struct explain_types *t, size_t *count)
-{
-	const char **names = NULL;
-	size_t n = 0, i, j, k;
-
-	for (i = 0; i < t->set.nunit; i++) {
-		const struct st_unit *u = &t->set.unit[i];
-
-		for (j = 0; j < u->n; j++) {
-			if (u->ent[j].kind)
-				continue;
-			names = ex_realloc(names, (n + 1) * sizeof(*names));
-			names[n++] = u->ent[j].name;
-		}
-	}
-	if (n)
-		qsort(names, n, sizeof(*names), cmp_name);
-	for (i = k = 0; i < n; i++)
-		if (!k || strcmp(names[k - 1], names[i]))
-			names[k++] = names[i];
-	*count = k;
-	return names;
-}
-
-static bool in_names(const char **names, size_t n, const char *name)
-{
-	return n && bsearch(&name, names, n, sizeof(*names), cmp_name);
+	if (x->o->unit != y->o->unit)
+		return x->o->unit < y->o->unit ? -1 : 1;
+	if (x->n->unit != y->n->unit)
+		return x->n->unit < y->n->unit ? -1 : 1;
+	return strcmp(x->name, y->name);
 }
 
 void explain_all(struct explain_report *r, const struct explain_types *old,
 		 const struct explain_types *new)
 {
-	size_t on, nn, i;
-	const char **onames = symbol_names(old, &on);
-	const char **nnames = symbol_names(new, &nn);
+	struct diff_dirty *dirty = NULL;
+	struct pair *pairs = ex_calloc(old->nnames + 1, sizeof(*pairs));
+	size_t npairs = 0, i;
 
-	for (i = 0; i < on; i++) {
-		const struct st_unit *ou, *nu;
-		const struct st_entry *o, *n;
+	for (i = 0; i < old->nnames; i++) {
+		const struct sym_index *n = find_sym(new, old->names[i]);
+
+		if (!n)
+			report_add(r, old->names[i], SYM_REMOVED);
+		else
+			pairs[npairs++] = (struct pair){
+				old->names[i], find_sym(old, old->names[i]), n };
+	}
+	for (i = 0; i < new->nnames; i++)
+		if (!find_sym(old, new->names[i]))
+			report_add(r, new->names[i], SYM_ADDED);
+	qsort(pairs, npairs, sizeof(*pairs), cmp_pair);
+	for (i = 0; i < npairs; i++) {
+		const struct st_unit *ou = old->unit[pairs[i].o->unit];
+		const struct st_unit *nu = new->unit[pairs[i].n->unit];
+		const struct st_entry *o = pairs[i].o->e, *n = pairs[i].n->e;
 		uint32_t ocrc, ncrc;
 
-		if (!in_names(nnames, nn, onames[i])) {
-			report_add(r, onames[i], SYM_REMOVED);
-			continue;
+		if (!dirty || dirty->ou != ou || dirty->nu != nu) {
+			diff_dirty_free(dirty);
+			dirty = diff_dirty_new(ou, nu);
 		}
-		o = st_find_symbol(&old->set, onames[i], &ou);
-		n = st_find_symbol(&new->set, onames[i], &nu);
+		/* Clean: the same expansion, the same CRC. */
+		if (!diff_dirty_symbol(dirty, o, n))
+			continue;
 		ocrc = st_crc(ou, o, NULL);
 		ncrc = st_crc(nu, n, NULL);
 		if (ocrc != ncrc)
-			explain_found(r, onames[i], ou, o, ocrc, nu, n, ncrc);
+			explain_found(r, pairs[i].name, ou, o, ocrc, nu, n, ncrc,
+				      dirty);
 	}
-	for (i = 0; i < nn; i++)
-		if (!in_names(onames, on, nnames[i]))
-			report_add(r, nnames[i], SYM_ADDED);
-	free(onames);
-	free(nnames);
+	diff_dirty_free(dirty);
+	free(pairs);
 }
 
 static void no_info(struct explain_report *r, const char *name,
@@ -165,14 +336,13 @@ void explain_symbol(struct explain_report *r, const char *name,
 		    const struct explain_types *old, const char *old_what,
 		    const struct explain_types *new, const char *new_what)
 {
-	const struct st_unit *ou = NULL, *nu = NULL;
-	const struct st_entry *o = NULL, *n = NULL;
+	const struct sym_index *os = old ? find_sym(old, name) : NULL;
+	const struct sym_index *ns = new ? find_sym(new, name) : NULL;
+	const struct st_unit *ou = os ? old->unit[os->unit] : NULL;
+	const struct st_unit *nu = ns ? new->unit[ns->unit] : NULL;
+	const struct st_entry *o = os ? os->e : NULL, *n = ns ? ns->e : NULL;
 	uint32_t ocrc, ncrc;
 
-	if (old)
-		o = st_find_symbol(&old->set, name, &ou);
-	if (new)
-		n = st_find_symbol(&new->set, name, &nu);
 	if (!o || !n) {
 		no_info(r, name, old_crc, new_crc,
 			ex_asprintf("no type information stored for it in %s",
@@ -190,7 +360,7 @@ void explain_symbol(struct explain_report *r, const char *name,
 				    bad_old ? ocrc : ncrc));
 		return;
 	}
-	explain_found(r, name, ou, o, ocrc, nu, n, ncrc);
+	explain_found(r, name, ou, o, ocrc, nu, n, ncrc, NULL);
 }
 
 int explain_symtypes_files(const char *old_path, const char *new_path,
