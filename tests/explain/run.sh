@@ -189,6 +189,32 @@ t=$TMP/member_added
 expect "units: one type defined differently by two objects, each explained in its own" \
 	test $? -eq 1 -a "$(cat "$TMP/out")" = "$(cat "$FIX/member_added/expected.txt")"
 
+# Directories: every *.symtypes below, each file its own unit (two files
+# may define one type differently), symbols found in whichever declares them.
+mkdir -p "$TMP/dir.old/sub" "$TMP/dir.new/sub"
+cp "$TMP/member_added/old.symtypes" "$TMP/dir.old/a.symtypes"
+cp "$TMP/member_added/new.symtypes" "$TMP/dir.new/a.symtypes"
+cp "$TMP/unit2" "$TMP/dir.old/sub/b.symtypes"
+cp "$TMP/unit2" "$TMP/dir.new/sub/b.symtypes"
+echo junk >"$TMP/dir.new/sub/notes.txt"
+"$DIFF" "$TMP/dir.old" "$TMP/dir.new" >"$TMP/out" 2>&1
+expect "directories: each file its own unit, explained as one file is" \
+	test $? -eq 1 -a "$(cat "$TMP/out")" = "$(cat "$FIX/member_added/expected.txt")"
+"$GENKSYMS_DIFF" --diff "$TMP/dir.old" "$TMP/member_added/new.symtypes" \
+	>"$TMP/out" 2>&1
+expect "directories: against a file, the symbols only the directory has removed" \
+	test $? -eq 1 -a "$(grep -c '^other: removed$' "$TMP/out")" -eq 1
+mkdir -p "$TMP/dir.empty"
+"$DIFF" "$TMP/dir.empty" "$TMP/dir.new" >"$TMP/out" 2>"$TMP/err"
+expect "directories: none below is an error (exit 2)" \
+	test $? -eq 2 -a ! -s "$TMP/out" -a \
+	"$(cat "$TMP/err")" = "$TMP/dir.empty: no *.symtypes file below it"
+printf 'bad\n' >"$TMP/dir.new/sub/c.symtypes"
+"$DIFF" "$TMP/dir.old" "$TMP/dir.new" >"$TMP/out" 2>"$TMP/err"
+expect "directories: a bad file is named with its line (exit 2)" \
+	test $? -eq 2 -a ! -s "$TMP/out" -a \
+	"$(cut -d: -f1-2 "$TMP/err")" = "$TMP/dir.new/sub/c.symtypes:1"
+
 # The .symtab_types section: round trip, compression when it pays, and
 # hostile contents refused.
 cat "$TMP"/*/new.symtypes >"$TMP/many.symtypes"
