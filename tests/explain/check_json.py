@@ -9,6 +9,7 @@ import json
 import sys
 
 SHOWN = 8
+NAME_LINES = 3
 WRAP = 78
 
 doc = json.load(open(sys.argv[1]))
@@ -49,9 +50,14 @@ for g in groups:
     rest = g["symbols"][SHOWN:]
     if rest:
         cur = "    and %d more:" % len(rest)
+        lines = 1
         for i, s in enumerate(rest):
             word = " " + s["name"] + ("" if i + 1 == len(rest) else ",")
             if len(cur) + len(word) > WRAP and len(cur) > 6:
+                if lines == NAME_LINES:
+                    cur += " ..."
+                    break
+                lines += 1
                 text.append(cur)
                 cur = "     "
             cur += word

@@ -81,7 +81,7 @@ void explain_symbol(struct explain_report *r, const char *name,
  * "<symbol>: <path> -> ...: <change>"; one reached from several is said once,
  * "<type> -> ...: <change>", followed by "  reached from N symbols:" and the
  * symbols, the first 8 with their shortest path to the type, the
- * rest by name.  Changes reached from the same symbols by the same paths
+ * rest by name (3 lines at most, then "...").  Changes reached from the same symbols by the same paths
  * share one list.  Then added, removed and unexplained symbols, by name.
  *
  * EXPLAIN_PER_SYMBOL: one line per change and symbol, "<symbol>: <path> ->

@@ -442,14 +442,19 @@ static void grouping_free(struct grouping *g)
 	free(g->cause_of);
 }
 
-/* Symbols listed with their route under a change; the rest by name. */
-#define GROUP_SHOWN	8
-#define WRAP_COLUMN	78
+/*
+ * Symbols listed with their route under a change; then the rest by name,
+ * on at most GROUP_NAME_LINES lines ("..." if more: --per-symbol and --json
+ * have them all).
+ */
+#define GROUP_SHOWN		8
+#define GROUP_NAME_LINES	3
+#define WRAP_COLUMN		78
 
 static void print_group(const struct grouping *g, const struct group *gr,
 			FILE *out)
 {
-	size_t i, col;
+	size_t i, col, lines = 1;
 
 	if (gr->n == 1) {
 		/* One symbol: each change on its line, from the symbol. */
@@ -478,6 +483,10 @@ static void print_group(const struct grouping *g, const struct group *gr,
 		bool last = i + 1 == gr->n;
 
 		if (col + 1 + len + !last > WRAP_COLUMN && col > 6) {
+			if (lines++ == GROUP_NAME_LINES) {
+				fputs(" ...", out);
+				break;
+			}
 			fputs("\n     ", out);
 			col = 5;
 		}
