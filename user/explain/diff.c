@@ -733,13 +733,13 @@ static void diff_constant(struct walker *w, const struct st_entry *o,
 
 static char *type_label(const char *key)
 {
-	switch (key[0]) {
-	case 's': return ex_asprintf("struct %s", key + 2);
-	case 'u': return ex_asprintf("union %s", key + 2);
-	case 'e': return ex_asprintf("enum %s", key + 2);
-	case 't': return ex_asprintf("typedef %s", key + 2);
-	default: return ex_asprintf("enum constant %s", key + 2);
-	}
+	const char *kw = tag_keyword(key[0]);
+
+	if (kw)
+		return ex_asprintf("%s %s", kw, key + 2);
+	if (key[0] == 't')
+		return ex_asprintf("typedef %s", key + 2);
+	return ex_asprintf("enum constant %s", key + 2);
 }
 
 /* Queue type key for walking, unless it was walked for this symbol. */

@@ -293,16 +293,6 @@ struct expander {
 	size_t missing;
 };
 
-static const char *kind_word(char kind)
-{
-	switch (kind) {
-	case 's': return "struct";
-	case 'u': return "union";
-	case 'e': return "enum";
-	default: return NULL;
-	}
-}
-
 /* One definition being expanded: an explicit stack, as chains of types
  * can be as deep as the input is long. */
 struct expand_frame {
@@ -331,7 +321,7 @@ static void expand_tokens(struct expander *x, const char **tok, size_t n)
 			x->emit(t, x->arg);
 			continue;
 		}
-		word = kind_word(t[0]);
+		word = tag_keyword(t[0]);
 		e = st_lookup(x->u, t);
 		if (e && x->done[st_index(x->u, e)]) {
 			if (word)

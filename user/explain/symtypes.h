@@ -16,6 +16,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../common/tag_kind.h"
+
 struct st_entry {
 	const char *key;	/* "s#foo", or "foo" for an exported symbol */
 	const char *name;	/* key without its kind prefix */

@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "error.h"
+#include "../common/error.h"
 
 #define RESIDENT_TABLE_PATH	"/proc/symtab"
 

@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#include "error.h"
+#include "../common/error.h"
 
 #define SYMBOL_USERS_PATH	"/proc/symtab_users"
 
