@@ -536,10 +536,8 @@ char *decl_render(const char **v, size_t n, bool brief)
 	size_t len = 0, i;
 	FILE *f = open_memstream(&out, &len);
 
-	if (!f) {
-		fputs("out of memory\n", stderr);
-		exit(2);
-	}
+	if (!f)
+		ex_oom();
 	for (i = 0; i < n; i++) {
 		if (i && !no_space_between(v[i - 1], v[i]))
 			fputc(' ', f);
@@ -556,6 +554,7 @@ char *decl_render(const char **v, size_t n, bool brief)
 			fputs(v[i], f);
 		}
 	}
-	fclose(f);
+	if (fclose(f))
+		ex_oom();
 	return out;
 }

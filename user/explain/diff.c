@@ -77,10 +77,8 @@ static void push(struct walker *w, const char *fmt, ...)
 	if (vasprintf(&s, fmt, ap) < 0)
 		s = NULL;
 	va_end(ap);
-	if (!s) {
-		fputs("out of memory\n", stderr);
-		exit(2);
-	}
+	if (!s)
+		ex_oom();
 	w->cur = add_node(w, s);
 }
 
@@ -98,11 +96,11 @@ static void change(struct walker *w, const char *kind, const char *fmt, ...)
 	size_t depth = 0, i, k, n;
 
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0) {
-		fputs("out of memory\n", stderr);
-		exit(2);
-	}
+	if (vasprintf(&s, fmt, ap) < 0)
+		s = NULL;
 	va_end(ap);
+	if (!s)
+		ex_oom();
 	for (k = w->cur; k != NO_NODE; k = w->node[k].parent)
 		depth++;
 	n = depth;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Compare two views of symtypes symbol by symbol. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,27 +14,53 @@ struct explain_types {
 	struct st_set set;
 };
 
-struct explain_types *explain_types_parse(const char *text, size_t len,
-					  const char *src, char *err)
-{
-	struct explain_types *t = ex_calloc(1, sizeof(*t));
+/* explain_types_parse() and _read(): a parse under ex_catch_oom(). */
+struct types_call {
+	const char *text, *src;	/* text NULL: read the file named src */
+	size_t len;
+	struct explain_types *t;
+	struct symtab_error *err;
+	int ret;
+};
 
-	if (st_parse(&t->set, text, len, src, err)) {
-		free(t);
-		return NULL;
-	}
-	return t;
+static void types_body(void *arg)
+{
+	struct types_call *c = arg;
+
+	c->t = ex_calloc(1, sizeof(*c->t));
+	c->ret = c->text ? st_parse(&c->t->set, c->text, c->len, c->src, c->err)
+			 : st_parse_file(&c->t->set, c->src, c->err);
 }
 
-struct explain_types *explain_types_read(const char *path, char *err)
+static int types_call(struct types_call *c, struct explain_types **t)
 {
-	struct explain_types *t = ex_calloc(1, sizeof(*t));
+	int ret = ex_catch_oom(types_body, c, c->err);
 
-	if (st_parse_file(&t->set, path, err)) {
-		free(t);
-		return NULL;
+	if (!ret)
+		ret = c->ret;
+	if (ret) {
+		free(c->t);
+		c->t = NULL;
 	}
-	return t;
+	*t = c->t;
+	return ret;
+}
+
+int explain_types_parse(const char *text, size_t len, const char *src,
+			struct explain_types **t, struct symtab_error *err)
+{
+	struct types_call c = { .text = text, .len = len, .src = src,
+				.err = err };
+
+	return types_call(&c, t);
+}
+
+int explain_types_read(const char *path, struct explain_types **t,
+		       struct symtab_error *err)
+{
+	struct types_call c = { .src = path, .err = err };
+
+	return types_call(&c, t);
 }
 
 void explain_types_free(struct explain_types *t)
@@ -44,30 +71,66 @@ void explain_types_free(struct explain_types *t)
 	free(t);
 }
 
-bool explain_types_crc(const struct explain_types *t, const char *name,
-		       uint32_t *crc)
-{
-	const struct st_unit *u;
-	const struct st_entry *e = st_find_symbol(&t->set, name, &u);
+struct crc_call {
+	const struct explain_types *t;
+	const char *name;
+	uint32_t crc;
+	bool found;
+};
 
-	if (!e)
-		return false;
-	*crc = st_crc(u, e, NULL);
-	return true;
+static void crc_body(void *arg)
+{
+	struct crc_call *c = arg;
+	const struct st_unit *u;
+	const struct st_entry *e = st_find_symbol(&c->t->set, c->name, &u);
+
+	c->found = e;
+	if (e)
+		c->crc = st_crc(u, e, NULL);
 }
 
-void explain_types_print_crcs(const struct explain_types *t, FILE *out)
+int explain_types_crc(const struct explain_types *t, const char *name,
+		      uint32_t *crc, struct symtab_error *err)
 {
+	struct crc_call c = { .t = t, .name = name };
+	int ret = ex_catch_oom(crc_body, &c, err);
+
+	if (ret)
+		return ret;
+	if (!c.found)
+		return error_set(err, ENOENT, "%s: no symbol %s",
+				 t->set.src, name);
+	*crc = c.crc;
+	return 0;
+}
+
+struct print_crcs_call {
+	const struct explain_types *t;
+	FILE *out;
+};
+
+static void print_crcs_body(void *arg)
+{
+	struct print_crcs_call *c = arg;
 	size_t i, j;
 
-	for (i = 0; i < t->set.nunit; i++) {
-		const struct st_unit *u = &t->set.unit[i];
+	for (i = 0; i < c->t->set.nunit; i++) {
+		const struct st_unit *u = &c->t->set.unit[i];
 
 		for (j = 0; j < u->n; j++)
 			if (!u->ent[j].kind)
-				fprintf(out, "#SYMVER %s 0x%08x\n", u->ent[j].name,
+				fprintf(c->out, "#SYMVER %s 0x%08x\n",
+					u->ent[j].name,
 					st_crc(u, &u->ent[j], NULL));
 	}
+}
+
+int explain_types_print_crcs(const struct explain_types *t, FILE *out,
+			     struct symtab_error *err)
+{
+	struct print_crcs_call c = { .t = t, .out = out };
+
+	return ex_catch_oom(print_crcs_body, &c, err);
 }
 
 /* Explain symbol name, known to differ, from both views. */
@@ -119,9 +182,16 @@ static bool in_names(const char **names, size_t n, const char *name)
 	return n && bsearch(&name, names, n, sizeof(*names), cmp_name);
 }
 
-void explain_all(struct explain_report *r, const struct explain_types *old,
-		 const struct explain_types *new)
+struct all_call {
+	struct explain_report *r;
+	const struct explain_types *old, *new;
+};
+
+static void all_body(void *arg)
 {
+	struct all_call *c = arg;
+	struct explain_report *r = c->r;
+	const struct explain_types *old = c->old, *new = c->new;
 	size_t on, nn, i;
 	const char **onames = symbol_names(old, &on);
 	const char **nnames = symbol_names(new, &nn);
@@ -149,6 +219,14 @@ void explain_all(struct explain_report *r, const struct explain_types *old,
 	free(nnames);
 }
 
+int explain_all(struct explain_report *r, const struct explain_types *old,
+		const struct explain_types *new, struct symtab_error *err)
+{
+	struct all_call c = { .r = r, .old = old, .new = new };
+
+	return ex_catch_oom(all_body, &c, err);
+}
+
 static void no_info(struct explain_report *r, const char *name,
 		    uint32_t old_crc, uint32_t new_crc, char *note)
 {
@@ -160,11 +238,22 @@ static void no_info(struct explain_report *r, const char *name,
 	s->note = note;
 }
 
-void explain_symbol(struct explain_report *r, const char *name,
-		    uint32_t old_crc, uint32_t new_crc,
-		    const struct explain_types *old, const char *old_what,
-		    const struct explain_types *new, const char *new_what)
+struct symbol_call {
+	struct explain_report *r;
+	const char *name;
+	uint32_t old_crc, new_crc;
+	const struct explain_types *old, *new;
+	const char *old_what, *new_what;
+};
+
+static void symbol_body(void *arg)
 {
+	const struct symbol_call *c = arg;
+	struct explain_report *r = c->r;
+	const char *name = c->name, *old_what = c->old_what,
+		   *new_what = c->new_what;
+	const struct explain_types *old = c->old, *new = c->new;
+	uint32_t old_crc = c->old_crc, new_crc = c->new_crc;
 	const struct st_unit *ou = NULL, *nu = NULL;
 	const struct st_entry *o = NULL, *n = NULL;
 	uint32_t ocrc, ncrc;
@@ -193,32 +282,43 @@ void explain_symbol(struct explain_report *r, const char *name,
 	explain_found(r, name, ou, o, ocrc, nu, n, ncrc);
 }
 
-int explain_symtypes_files(const char *old_path, const char *new_path,
-			   int json, FILE *out)
+int explain_symbol(struct explain_report *r, const char *name,
+		   uint32_t old_crc, uint32_t new_crc,
+		   const struct explain_types *old, const char *old_what,
+		   const struct explain_types *new, const char *new_what,
+		   struct symtab_error *err)
 {
-	struct explain_types *old, *new = NULL;
-	struct explain_report *r;
-	char err[EXPLAIN_ERR_LEN];
+	struct symbol_call c = {
+		.r = r, .name = name, .old_crc = old_crc, .new_crc = new_crc,
+		.old = old, .old_what = old_what,
+		.new = new, .new_what = new_what,
+	};
+
+	return ex_catch_oom(symbol_body, &c, err);
+}
+
+int explain_symtypes_files(const char *old_path, const char *new_path,
+			   int json, FILE *out, struct symtab_error *err)
+{
+	struct explain_types *old = NULL, *new = NULL;
+	struct explain_report *r = NULL;
 	int ret;
 
-	old = explain_types_read(old_path, err);
-	if (old)
-		new = explain_types_read(new_path, err);
-	if (!new) {
-		fprintf(stderr, "%s\n", err);
-		explain_types_free(old);
-		return EXPLAIN_ERROR;
-	}
-	r = explain_report_new();
-	explain_all(r, old, new);
-	explain_report_print(r, json, out);
-	ret = explain_report_count(r) ? EXPLAIN_DIFFERENT : EXPLAIN_SAME;
+	ret = explain_types_read(old_path, &old, err);
+	if (!ret)
+		ret = explain_types_read(new_path, &new, err);
+	if (!ret)
+		ret = explain_report_new(&r, err);
+	if (!ret)
+		ret = explain_all(r, old, new, err);
+	if (!ret)
+		ret = explain_report_print(r, json, out, err);
+	if (!ret)
+		ret = explain_report_count(r) ? EXPLAIN_DIFFERENT : EXPLAIN_SAME;
 	explain_report_free(r);
 	explain_types_free(old);
 	explain_types_free(new);
-	if (fflush(out) || ferror(out)) {
-		fputs("error writing the explanation\n", stderr);
-		return EXPLAIN_ERROR;
-	}
+	if (ret >= 0 && (fflush(out) || ferror(out)))
+		ret = error_set(err, EIO, "error writing the explanation");
 	return ret;
 }

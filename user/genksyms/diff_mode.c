@@ -13,7 +13,8 @@
 int genksyms_diff_main(int argc, char **argv)
 {
 	const char *files[2];
-	int i, nfiles = 0, json = 0;
+	int i, nfiles = 0, json = 0, ret;
+	struct symtab_error err;
 
 	for (i = 0; i < argc; i++) {
 		if (!strcmp(argv[i], "--json"))
@@ -27,7 +28,12 @@ int genksyms_diff_main(int argc, char **argv)
 	}
 	if (nfiles != 2)
 		goto usage;
-	return explain_symtypes_files(files[0], files[1], json, stdout);
+	ret = explain_symtypes_files(files[0], files[1], json, stdout, &err);
+	if (ret < 0) {
+		fprintf(stderr, "%s\n", err.msg);
+		return EXPLAIN_ERROR;
+	}
+	return ret;
 usage:
 	fputs("usage: genksyms --diff OLD.symtypes NEW.symtypes [--json]\n"
 	      "Exit status: 0 no symbol changed, 1 changes explained, 2 trouble.\n",
