@@ -5,8 +5,9 @@
 
 #include <symtab/abi.h>
 #include "block.h"
-#include "whole_file.h"
 #include "resident_table.h"
+#include "text_lines.h"
+#include "whole_file.h"
 
 #define SUFFIX_LEN	10	/* "_R" and 8 hex digits */
 
@@ -74,11 +75,19 @@ static int add_symbol(struct resident_table *t, size_t *cap,
 	return 0;
 }
 
-/* One line, without its newline, NUL-terminated in place. */
-static int parse_line(struct resident_table *t, size_t *cap,
-		      const char *file, unsigned int line, char *p,
-		      struct symtab_error *err)
+struct table_parse {
+	struct resident_table *t;
+	size_t cap;
+	const char *file;
+	struct symtab_error *err;
+};
+
+/* One line of /proc/symtab (a text_line_fn). */
+static int parse_line(void *arg, char *p, unsigned int line)
 {
+	struct table_parse *tp = arg;
+	const char *file = tp->file;
+	struct symtab_error *err = tp->err;
 	char name[SYMTAB_NAME_LEN], *addr, *vname, *module, *end, *save;
 	struct resident_symbol sym;
 
@@ -101,7 +110,7 @@ static int parse_line(struct resident_table *t, size_t *cap,
 	*end = '\0';
 	sym.name = name;
 	sym.module = module + 1;
-	if (add_symbol(t, cap, &sym))
+	if (add_symbol(tp->t, &tp->cap, &sym))
 		return error_set(err, ENOMEM, "%s: out of memory", file);
 	return 0;
 malformed:
@@ -121,23 +130,10 @@ int resident_table_parse(struct resident_table *t, const char *file,
 			 const char *text, size_t len,
 			 struct symtab_error *err)
 {
-	char *copy, *p, *eol;
-	unsigned int line = 0;
-	size_t cap = 0;
-	int ret = 0;
+	struct table_parse tp = { .t = t, .file = file, .err = err };
+	int ret;
 
-	if (memchr(text, '\0', len))
-		return error_set(err, EINVAL, "%s: contains NUL bytes", file);
-	copy = strndup(text, len);
-	if (!copy)
-		return error_set(err, ENOMEM, "%s: out of memory", file);
-	for (p = copy; !ret && *p; p = eol) {
-		eol = strchrnul(p, '\n');
-		if (*eol)
-			*eol++ = '\0';
-		ret = parse_line(t, &cap, file, ++line, p, err);
-	}
-	free(copy);
+	ret = text_for_each_line(file, text, len, parse_line, &tp, err);
 	if (ret) {
 		resident_table_release(t);
 		return ret;

@@ -4,8 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "whole_file.h"
 #include "symbol_users.h"
+#include "text_lines.h"
+#include "whole_file.h"
 
 static int add_use(struct symbol_users *u, size_t *cap, char *fields[3])
 {
@@ -32,38 +33,42 @@ static int add_use(struct symbol_users *u, size_t *cap, char *fields[3])
 	return 0;
 }
 
+struct users_parse {
+	struct symbol_users *u;
+	size_t cap;
+	const char *file;
+	struct symtab_error *err;
+};
+
+/* One line of /proc/symtab_users (a text_line_fn). */
+static int parse_line(void *arg, char *p, unsigned int line)
+{
+	struct users_parse *up = arg;
+	char *fields[4], *save;
+	int i;
+
+	fields[0] = strtok_r(p, " \t", &save);
+	if (!fields[0])
+		return 0;
+	for (i = 1; i < 4; i++)
+		fields[i] = strtok_r(NULL, " \t", &save);
+	if (!fields[2] || fields[3])
+		return error_set(up->err, EINVAL,
+				 "%s:%u: expected '<user>\\t<exporter>\\t<symbol>'",
+				 up->file, line);
+	if (add_use(up->u, &up->cap, fields))
+		return error_set(up->err, ENOMEM, "%s: out of memory",
+				 up->file);
+	return 0;
+}
+
 int symbol_users_parse(struct symbol_users *u, const char *file,
 		       const char *text, size_t len, struct symtab_error *err)
 {
-	char *copy, *p, *eol, *fields[4], *save;
-	unsigned int line = 0;
-	size_t cap = 0;
-	int i, ret = 0;
+	struct users_parse up = { .u = u, .file = file, .err = err };
+	int ret;
 
-	if (memchr(text, '\0', len))
-		return error_set(err, EINVAL, "%s: contains NUL bytes", file);
-	copy = strndup(text, len);
-	if (!copy)
-		return error_set(err, ENOMEM, "%s: out of memory", file);
-	for (p = copy; !ret && *p; p = eol) {
-		eol = strchrnul(p, '\n');
-		if (*eol)
-			*eol++ = '\0';
-		line++;
-		fields[0] = strtok_r(p, " \t", &save);
-		if (!fields[0])
-			continue;
-		for (i = 1; i < 4; i++)
-			fields[i] = strtok_r(NULL, " \t", &save);
-		if (!fields[2] || fields[3])
-			ret = error_set(err, EINVAL,
-					"%s:%u: expected '<user>\\t<exporter>\\t<symbol>'",
-					file, line);
-		else if (add_use(u, &cap, fields))
-			ret = error_set(err, ENOMEM, "%s: out of memory",
-					file);
-	}
-	free(copy);
+	ret = text_for_each_line(file, text, len, parse_line, &up, err);
 	if (ret)
 		symbol_users_release(u);
 	return ret;
