@@ -78,16 +78,13 @@ static int add_symbol(struct resident_table *t, size_t *cap,
 struct table_parse {
 	struct resident_table *t;
 	size_t cap;
-	const char *file;
-	struct symtab_error *err;
 };
 
 /* One line of /proc/symtab (a text_line_fn). */
-static int parse_line(void *arg, char *p, unsigned int line)
+static int parse_line(void *arg, char *p, const char *file, unsigned int line,
+		      struct symtab_error *err)
 {
 	struct table_parse *tp = arg;
-	const char *file = tp->file;
-	struct symtab_error *err = tp->err;
 	char name[SYMTAB_NAME_LEN], *addr, *vname, *module, *end, *save;
 	struct resident_symbol sym;
 
@@ -130,7 +127,7 @@ int resident_table_parse(struct resident_table *t, const char *file,
 			 const char *text, size_t len,
 			 struct symtab_error *err)
 {
-	struct table_parse tp = { .t = t, .file = file, .err = err };
+	struct table_parse tp = { .t = t };
 	int ret;
 
 	ret = text_for_each_line(file, text, len, parse_line, &tp, err);

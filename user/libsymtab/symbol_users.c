@@ -36,12 +36,11 @@ static int add_use(struct symbol_users *u, size_t *cap, char *fields[3])
 struct users_parse {
 	struct symbol_users *u;
 	size_t cap;
-	const char *file;
-	struct symtab_error *err;
 };
 
 /* One line of /proc/symtab_users (a text_line_fn). */
-static int parse_line(void *arg, char *p, unsigned int line)
+static int parse_line(void *arg, char *p, const char *file, unsigned int line,
+		      struct symtab_error *err)
 {
 	struct users_parse *up = arg;
 	char *fields[4], *save;
@@ -53,19 +52,18 @@ static int parse_line(void *arg, char *p, unsigned int line)
 	for (i = 1; i < 4; i++)
 		fields[i] = strtok_r(NULL, " \t", &save);
 	if (!fields[2] || fields[3])
-		return error_set(up->err, EINVAL,
+		return error_set(err, EINVAL,
 				 "%s:%u: expected '<user>\\t<exporter>\\t<symbol>'",
-				 up->file, line);
+				 file, line);
 	if (add_use(up->u, &up->cap, fields))
-		return error_set(up->err, ENOMEM, "%s: out of memory",
-				 up->file);
+		return error_set(err, ENOMEM, "%s: out of memory", file);
 	return 0;
 }
 
 int symbol_users_parse(struct symbol_users *u, const char *file,
 		       const char *text, size_t len, struct symtab_error *err)
 {
-	struct users_parse up = { .u = u, .file = file, .err = err };
+	struct users_parse up = { .u = u };
 	int ret;
 
 	ret = text_for_each_line(file, text, len, parse_line, &up, err);

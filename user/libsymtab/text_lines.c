@@ -21,7 +21,7 @@ int text_for_each_line(const char *file, const char *text, size_t len,
 		eol = strchrnul(p, '\n');
 		if (*eol)
 			*eol++ = '\0';
-		ret = fn(arg, p, ++line);
+		ret = fn(arg, p, file, ++line, err);
 	}
 	free(copy);
 	return ret;

@@ -9,10 +9,11 @@
 
 /*
  * One line, without its newline, NUL-terminated in a private copy the
- * callback may cut up; @lineno counts from 1.  Return: 0 to go on, or
- * -errno (with the walk's err set) to stop.
+ * callback may cut up; @file and @lineno (from 1) are for its messages.
+ * Return: 0 to go on, or -errno with @err set to stop.
  */
-typedef int (*text_line_fn)(void *arg, char *line, unsigned int lineno);
+typedef int (*text_line_fn)(void *arg, char *line, const char *file,
+			    unsigned int lineno, struct symtab_error *err);
 
 /*
  * text_for_each_line() - call @fn on each line of @text (@len bytes)
