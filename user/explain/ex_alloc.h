@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Allocation inside the explain library.  The walks allocate in many small
- * steps, deep in recursion-free but long loops; rather than check each,
- * an allocation that fails returns to the public function that started
- * the work: each runs its body through ex_catch_oom(), which then returns
- * -ENOMEM with err saying "out of memory".  Nothing exits and nothing is
- * printed; what the interrupted call had allocated is not freed (the
- * objects the caller passed in stay consistent and can be freed).
+ * Allocation inside the explain library.  Parsing and the walks allocate
+ * in hundreds of places, deep inside loops; rather than check each, an
+ * allocation that fails returns straight to the public function that
+ * started the work: each runs its body through ex_catch_oom(), which then
+ * returns -ENOMEM with err saying "out of memory".  Nothing exits and
+ * nothing is printed.  What the interrupted call had allocated is not
+ * freed; the objects the caller passed in stay whole and can be freed.
  */
 #ifndef _EXPLAIN_EX_ALLOC_H
 #define _EXPLAIN_EX_ALLOC_H
