@@ -731,13 +731,9 @@ static void diff_constant(struct walker *w, const struct st_entry *o,
 
 static char *type_label(const char *key)
 {
-	const char *kw = tag_keyword(key[0]);
+	const char *label = symtypes_kind_label(key[0]);
 
-	if (kw)
-		return ex_asprintf("%s %s", kw, key + 2);
-	if (key[0] == 't')
-		return ex_asprintf("typedef %s", key + 2);
-	return ex_asprintf("enum constant %s", key + 2);
+	return ex_asprintf("%s %s", label ? label : "enum constant", key + 2);
 }
 
 /* Queue type key for walking, unless it was walked for this symbol. */

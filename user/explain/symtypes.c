@@ -25,7 +25,7 @@ static bool is_ident(const char *s)
 
 bool st_is_ref(const char *tok)
 {
-	return tok[0] && strchr("tesuE", tok[0]) && tok[1] == '#' &&
+	return symtypes_kind_letter(tok[0]) && tok[1] == '#' &&
 	       is_ident(tok + 2);
 }
 

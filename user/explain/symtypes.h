@@ -17,7 +17,7 @@
 #include <stdint.h>
 
 #include "../common/error.h"
-#include "../common/tag_kind.h"
+#include "../common/symtypes_kind.h"
 
 struct st_entry {
 	const char *key;	/* "s#foo", or "foo" for an exported symbol */

@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "../common/tag_kind.h"
+#include "../common/symtypes_kind.h"
 #include "defn.h"
 #include "ident.h"
 #include "util.h"
