@@ -51,17 +51,18 @@ bool versioned_name_split(const char *s, size_t len, char *name,
 	return symbol_name_valid(name);
 }
 
-static int add_symbol(struct resident_table *t, size_t *cap,
+static int add_symbol(struct resident_table *t,
 		      const struct resident_symbol *sym)
 {
-	if (t->nr == *cap) {
+	if (t->nr == t->cap) {
 		struct resident_symbol *grown;
+		size_t cap = t->cap ? t->cap * 2 : 256;
 
-		*cap = *cap ? *cap * 2 : 256;
-		grown = reallocarray(t->symbols, *cap, sizeof(*grown));
+		grown = reallocarray(t->symbols, cap, sizeof(*grown));
 		if (!grown)
 			return -ENOMEM;
 		t->symbols = grown;
+		t->cap = cap;
 	}
 	t->symbols[t->nr] = *sym;
 	t->symbols[t->nr].name = strdup(sym->name);
@@ -75,16 +76,10 @@ static int add_symbol(struct resident_table *t, size_t *cap,
 	return 0;
 }
 
-struct table_parse {
-	struct resident_table *t;
-	size_t cap;
-};
-
-/* One line of /proc/symtab (a text_line_fn). */
+/* One line of /proc/symtab, into the table @arg (a text_line_fn). */
 static int parse_line(void *arg, char *p, const char *file, unsigned int line,
 		      struct symtab_error *err)
 {
-	struct table_parse *tp = arg;
 	char name[SYMTAB_NAME_LEN], *addr, *vname, *module, *end, *save;
 	struct resident_symbol sym;
 
@@ -107,7 +102,7 @@ static int parse_line(void *arg, char *p, const char *file, unsigned int line,
 	*end = '\0';
 	sym.name = name;
 	sym.module = module + 1;
-	if (add_symbol(tp->t, &tp->cap, &sym))
+	if (add_symbol(arg, &sym))
 		return error_set(err, ENOMEM, "%s: out of memory", file);
 	return 0;
 malformed:
@@ -127,10 +122,9 @@ int resident_table_parse(struct resident_table *t, const char *file,
 			 const char *text, size_t len,
 			 struct symtab_error *err)
 {
-	struct table_parse tp = { .t = t };
 	int ret;
 
-	ret = text_for_each_line(file, text, len, parse_line, &tp, err);
+	ret = text_for_each_line(file, text, len, parse_line, t, err);
 	if (ret) {
 		resident_table_release(t);
 		return ret;
@@ -169,4 +163,5 @@ void resident_table_release(struct resident_table *t)
 	free(t->symbols);
 	t->symbols = NULL;
 	t->nr = 0;
+	t->cap = 0;
 }

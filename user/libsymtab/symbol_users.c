@@ -8,16 +8,18 @@
 #include "text_lines.h"
 #include "whole_file.h"
 
-static int add_use(struct symbol_users *u, size_t *cap, char *fields[3])
+static int add_use(struct symbol_users *u, char *fields[3])
 {
 	struct symbol_use *use;
 
-	if (u->nr == *cap) {
-		*cap = *cap ? *cap * 2 : 64;
-		use = reallocarray(u->uses, *cap, sizeof(*use));
+	if (u->nr == u->cap) {
+		size_t cap = u->cap ? u->cap * 2 : 64;
+
+		use = reallocarray(u->uses, cap, sizeof(*use));
 		if (!use)
 			return -ENOMEM;
 		u->uses = use;
+		u->cap = cap;
 	}
 	use = &u->uses[u->nr];
 	use->user = strdup(fields[0]);
@@ -33,16 +35,10 @@ static int add_use(struct symbol_users *u, size_t *cap, char *fields[3])
 	return 0;
 }
 
-struct users_parse {
-	struct symbol_users *u;
-	size_t cap;
-};
-
-/* One line of /proc/symtab_users (a text_line_fn). */
+/* One line of /proc/symtab_users, into the uses @arg (a text_line_fn). */
 static int parse_line(void *arg, char *p, const char *file, unsigned int line,
 		      struct symtab_error *err)
 {
-	struct users_parse *up = arg;
 	char *fields[4], *save;
 	int i;
 
@@ -55,7 +51,7 @@ static int parse_line(void *arg, char *p, const char *file, unsigned int line,
 		return error_set(err, EINVAL,
 				 "%s:%u: expected '<user>\\t<exporter>\\t<symbol>'",
 				 file, line);
-	if (add_use(up->u, &up->cap, fields))
+	if (add_use(arg, fields))
 		return error_set(err, ENOMEM, "%s: out of memory", file);
 	return 0;
 }
@@ -63,10 +59,9 @@ static int parse_line(void *arg, char *p, const char *file, unsigned int line,
 int symbol_users_parse(struct symbol_users *u, const char *file,
 		       const char *text, size_t len, struct symtab_error *err)
 {
-	struct users_parse up = { .u = u };
 	int ret;
 
-	ret = text_for_each_line(file, text, len, parse_line, &up, err);
+	ret = text_for_each_line(file, text, len, parse_line, u, err);
 	if (ret)
 		symbol_users_release(u);
 	return ret;
@@ -139,4 +134,5 @@ void symbol_users_release(struct symbol_users *u)
 	free(u->uses);
 	u->uses = NULL;
 	u->nr = 0;
+	u->cap = 0;
 }

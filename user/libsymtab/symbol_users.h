@@ -21,6 +21,7 @@ struct symbol_use {
 struct symbol_users {
 	struct symbol_use *uses;
 	size_t nr;
+	size_t cap;		/* allocated */
 };
 
 #define SYMBOL_USERS_INIT	{ 0 }
