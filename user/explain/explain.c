@@ -16,8 +16,9 @@ struct explain_types {
 
 /* explain_types_parse() and _read(): a parse under ex_catch_oom(). */
 struct types_call {
-	const char *text, *src;	/* text NULL: read the file named src */
+	const char *text, *src;
 	size_t len;
+	bool read;		/* read the file named src, not text */
 	struct explain_types *t;
 	struct symtab_error *err;
 	int ret;
@@ -28,8 +29,8 @@ static void types_body(void *arg)
 	struct types_call *c = arg;
 
 	c->t = ex_calloc(1, sizeof(*c->t));
-	c->ret = c->text ? st_parse(&c->t->set, c->text, c->len, c->src, c->err)
-			 : st_parse_file(&c->t->set, c->src, c->err);
+	c->ret = c->read ? st_parse_file(&c->t->set, c->src, c->err)
+			 : st_parse(&c->t->set, c->text, c->len, c->src, c->err);
 }
 
 static int types_call(struct types_call *c, struct explain_types **t)
@@ -58,7 +59,7 @@ int explain_types_parse(const char *text, size_t len, const char *src,
 int explain_types_read(const char *path, struct explain_types **t,
 		       struct symtab_error *err)
 {
-	struct types_call c = { .src = path, .err = err };
+	struct types_call c = { .src = path, .read = true, .err = err };
 
 	return types_call(&c, t);
 }
