@@ -15,41 +15,12 @@
 #include <linux/wait.h>
 
 /*
- * The clients, from MODULE_STATE_COMING to GOING.  Writers hold
- * symtab_mutex, symtab_client_of() uses RCU; entries are freed after a
- * grace period.
- */
-LIST_HEAD(symtab_clients);
-
-/*
  * Woken whenever a module finishes its init or goes away: a client whose
  * exporter is still in its init waits here, as the kernel's loader waits
  * for the module that exports a symbol it needs.
  */
 static DECLARE_WAIT_QUEUE_HEAD(symtab_state_wq);
 static atomic_t symtab_state_changes = ATOMIC_INIT(0);
-
-/**
- * symtab_client_of() - the client whose memory holds @addr
- * @addr: a return address, in a module that calls symtab_get()
- *
- * Return: the module, or NULL if @addr is not in a client.
- */
-struct module *symtab_client_of(unsigned long addr)
-{
-	struct symtab_client *c;
-	struct module *mod = NULL;
-
-	rcu_read_lock();
-	list_for_each_entry_rcu(c, &symtab_clients, node) {
-		if (within_module(addr, c->mod)) {
-			mod = c->mod;
-			break;
-		}
-	}
-	rcu_read_unlock();
-	return mod;
-}
 
 static void release_imports(struct symtab_client *c, unsigned int nr)
 {

@@ -148,10 +148,12 @@ struct symtab_use {
 extern spinlock_t symtab_uses_lock;
 extern struct list_head symtab_use_list;
 
-/* imports.c */
+/* clients.c: the list of clients, which pins.c and imports.c share */
+struct module *symtab_client_of(unsigned long addr);
+
+/* imports.c: the module notifier; uses pins.c */
 int symtab_imports_init(void);
 void symtab_imports_exit(void);
-struct module *symtab_client_of(unsigned long addr);
 
 /* procfs.c */
 int symtab_procfs_init(void);

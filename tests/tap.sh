@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# TAP result lines for the suites' run.sh, which source this file:
+# TAP result lines for the suites' run.sh, which source this file, and for
+# the VM scenarios (tests/vm/lib.sh), which source it inside the guest: so
+# it stays POSIX sh as busybox runs it (`local` included).
 #
 #   ok DESCRIPTION             "ok N - DESCRIPTION"
 #   not_ok DESCRIPTION         "not ok N - DESCRIPTION", counted in $failed

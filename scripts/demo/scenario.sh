@@ -34,16 +34,16 @@ step() {
 	desc=$1
 	shift
 	show "$@"
-	t_result $? "$desc"
+	tap $? "$desc"
 }
 
 step_fails() {
 	desc=$1
 	shift
 	if show "$@"; then
-		t_result 1 "$desc"
+		tap 1 "$desc"
 	else
-		t_result 0 "$desc"
+		tap 0 "$desc"
 	fi
 }
 

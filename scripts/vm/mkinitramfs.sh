@@ -43,7 +43,7 @@ for d in "$build/$kver" ${VM_EXTRA_MODULES:-}; do
 		xargs -0 -r cp -t "$root/lib/modules/$kver/extra/"
 done
 
-cp "$top/tests/vm/lib.sh" "$root/tests/lib.sh"
+cp "$top/tests/tap.sh" "$top/tests/vm/lib.sh" "$root/tests/"
 cp "$top/tests/symtab/malformed.cases" "$root/tests/"
 cp "$scenario" "$root/tests/scenario.sh"
 printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/sh\n' \

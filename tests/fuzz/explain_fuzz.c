@@ -16,25 +16,32 @@
 static void explain_pair(const char *a, size_t alen, const char *b,
 			 size_t blen)
 {
-	char err[EXPLAIN_ERR_LEN];
-	struct explain_types *old = explain_types_parse(a, alen, "old", err);
-	struct explain_types *new = explain_types_parse(b, blen, "new", err);
+	struct explain_types *old, *new;
+	struct symtab_error err;
 	static FILE *null;
+	int bad;
 
+	bad = explain_types_parse(a, alen, "old", &old, &err);
+	bad |= explain_types_parse(b, blen, "new", &new, &err);
 	if (!null)
 		null = fopen("/dev/null", "w");
-	if (old && new) {
-		struct explain_report *r = explain_report_new();
+	if (!bad) {
+		struct explain_report *r;
 		uint32_t crc;
 
-		explain_all(r, old, new);
-		explain_symbol(r, "f", 1, 2, old, "old", new, "new");
-		if (explain_types_crc(old, "f", &crc))
-			explain_symbol(r, "f", crc, crc + 1, old, "old", new,
-				       "new");
-		explain_report_print(r, 0, null);
-		explain_report_print(r, EXPLAIN_PER_SYMBOL, null);
-		explain_report_print(r, EXPLAIN_JSON, null);
+		if (explain_report_new(&r, &err))
+			abort();
+		/* Out of memory aside, these cannot fail. */
+		if (explain_all(r, old, new, &err) ||
+		    explain_symbol(r, "f", 1, 2, old, "old", new, "new",
+				   &err) ||
+		    (!explain_types_crc(old, "f", &crc, NULL) &&
+		     explain_symbol(r, "f", crc, crc + 1, old, "old", new,
+				    "new", &err)) ||
+		    explain_report_print(r, 0, null, &err) ||
+		    explain_report_print(r, EXPLAIN_PER_SYMBOL, null, &err) ||
+		    explain_report_print(r, EXPLAIN_JSON, null, &err))
+			abort();
 		explain_report_free(r);
 	}
 	explain_types_free(old);
@@ -46,19 +53,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *text = (const char *)data;
 	const char *ff = memchr(text, '\f', size);
 	static const char *const syms[] = { "f", "g", "my_func" };
-	char err[EXPLAIN_ERR_LEN], *out;
+	struct symtab_error err;
 	size_t len, missing;
+	char *out;
 
 	if (ff) {
 		explain_pair(text, (size_t)(ff - text), ff + 1,
 			     size - (size_t)(ff - text) - 1);
 	} else {
 		explain_pair(text, size, text, size);
-		out = explain_types_subset(text, size, "in", syms, 3, &len,
-					   &missing, err);
-		free(out);
+		if (!explain_types_subset(text, size, "in", syms, 3, &out,
+					  &len, &missing, &err))
+			free(out);
 	}
-	if (explain_section_unpack(data, size, "sec", &out, &len, err) == 0)
+	if (explain_section_unpack(data, size, "sec", &out, &len, &err) == 0)
 		free(out);
 	return 0;
 }

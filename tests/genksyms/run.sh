@@ -16,7 +16,8 @@ SAN=$top/build/san/genksyms
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-make -s "$G" "$SAN" >&2 || { echo "not ok 1 - build genksyms"; exit 1; }
+. tests/tap.sh
+make -s "$G" "$SAN" >&2 || { not_ok "build genksyms"; exit 1; }
 
 oracle() {	# oracle 6.1|6.12
 	ls /usr/lib/linux-kbuild-"$1"*/scripts/genksyms/genksyms 2>/dev/null |
@@ -24,18 +25,6 @@ oracle() {	# oracle 6.1|6.12
 }
 O61=$(oracle 6.1)
 O612=$(oracle 6.12)
-
-n=0
-failed=0
-tap() {		# tap STATUS DESCRIPTION
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		failed=$((failed + 1))
-	fi
-}
 
 # Run with a time limit, so that no input can hang the suite.
 run() { timeout 60 "$@"; }
@@ -237,5 +226,5 @@ for i in "$fx"/*.i "$fx"/extensions/*.i "$fx"/crashes/* \
 done
 tap $st "ASan/UBSan build: clean, same output, on fixtures, crashes, corpus"
 
-echo "1..$n"
-[ $failed -eq 0 ]
+tap_plan
+[ "$failed" -eq 0 ]

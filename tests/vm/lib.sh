@@ -1,21 +1,12 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# TAP helpers for scenarios run inside the test VM (busybox sh).  Source it:
+# Checks for scenarios run inside the test VM (busybox sh).  Source it:
 #	. /tests/lib.sh
-# Modules are in $MODDIR; each check prints "ok N - what" or "not ok N - what".
+# Modules are in $MODDIR; each check prints "ok N - what" or "not ok N - what"
+# with the suites' own helpers (tests/tap.sh: tap STATUS DESCRIPTION, and
+# its counters $n and $failed, which scenarios leave alone).
 
+. /tests/tap.sh
 MODDIR=/lib/modules/$(uname -r)/extra
-t_count=0
-t_failed=0
-
-t_result() {	# t_result STATUS DESCRIPTION
-	t_count=$((t_count + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $t_count - $2"
-	else
-		echo "not ok $t_count - $2"
-		t_failed=$((t_failed + 1))
-	fi
-}
 
 # check DESC CMD...: passes when CMD succeeds.
 check() {
@@ -24,7 +15,7 @@ check() {
 	"$@" >/tmp/check.out 2>&1
 	rc=$?
 	[ $rc -eq 0 ] || sed 's/^/# /' /tmp/check.out
-	t_result $rc "$desc"
+	tap $rc "$desc"
 }
 
 # check_fails DESC CMD...: passes when CMD fails.
@@ -33,20 +24,20 @@ check_fails() {
 	shift
 	if "$@" >/tmp/check.out 2>&1; then
 		sed 's/^/# /' /tmp/check.out
-		t_result 1 "$desc"
+		tap 1 "$desc"
 	else
-		t_result 0 "$desc"
+		tap 0 "$desc"
 	fi
 }
 
 # check_eq DESC EXPECTED ACTUAL
 check_eq() {
 	if [ "$2" = "$3" ]; then
-		t_result 0 "$1"
+		tap 0 "$1"
 	else
 		echo "# expected: $2"
 		echo "#      got: $3"
-		t_result 1 "$1"
+		tap 1 "$1"
 	fi
 }
 
@@ -58,11 +49,11 @@ last_output() {
 # check_said DESC TEXT: the last check's command printed TEXT (fixed string).
 check_said() {
 	if grep -qF -- "$2" /tmp/check.out; then
-		t_result 0 "$1"
+		tap 0 "$1"
 	else
 		echo "# wanted output containing: $2"
 		sed 's/^/# got: /' /tmp/check.out
-		t_result 1 "$1"
+		tap 1 "$1"
 	fi
 }
 
@@ -79,11 +70,11 @@ dmesg_new() {
 # the last dmesg_mark.
 check_dmesg() {
 	if dmesg_new | grep -qxF -- "$2"; then
-		t_result 0 "$1"
+		tap 0 "$1"
 	else
 		echo "# wanted dmesg line: $2"
 		dmesg_new | sed 's/^/# dmesg: /'
-		t_result 1 "$1"
+		tap 1 "$1"
 	fi
 }
 
@@ -94,11 +85,11 @@ check_only_match() {
 	t_lines=$(dmesg_new | grep '^symtab: ' | sort -u)
 	if echo "$t_lines" | grep -qx -- "$2" &&
 		[ "$(echo "$t_lines" | wc -l)" -eq 1 ]; then
-		t_result 0 "$1"
+		tap 0 "$1"
 	else
 		echo "# wanted one line matching: $2"
 		echo "$t_lines" | sed 's/^/# got: /'
-		t_result 1 "$1"
+		tap 1 "$1"
 	fi
 }
 
@@ -109,12 +100,12 @@ check_insmod_fails() {
 	shift 3
 	if insmod "$MODDIR/$mod.ko" "$@" >/tmp/check.out 2>&1; then
 		rmmod "$mod" 2>/dev/null
-		t_result 1 "$desc (it loaded)"
+		tap 1 "$desc (it loaded)"
 	elif grep -qF -- "$want" /tmp/check.out; then
-		t_result 0 "$desc"
+		tap 0 "$desc"
 	else
 		sed 's/^/# /' /tmp/check.out
-		t_result 1 "$desc (wanted '$want')"
+		tap 1 "$desc (wanted '$want')"
 	fi
 }
 
@@ -131,6 +122,6 @@ kmalloc_objs() {
 
 # done_testing: exit status for the harness.
 done_testing() {
-	echo "# $t_count checks, $t_failed failed"
-	[ "$t_failed" -eq 0 ]
+	echo "# $n checks, $failed failed"
+	[ "$failed" -eq 0 ]
 }

@@ -8,7 +8,7 @@
 #   $(BUILD)/san/symtypes-diff  the same under ASan/UBSan, for tests/explain
 #   $(BUILD)/fuzz/explain_fuzz  the libFuzzer harness tests/fuzz/explain_fuzz.c
 #
-# Other tools link libexplain.a, then EXPLAIN_LIBS: `symtab explain`
+# Other tools link libexplain.a and libcommon.a, then EXPLAIN_LIBS: `symtab explain`
 # (user/symtab/build.mk) and `genksyms --diff` (user/genksyms/build.mk).
 
 EXPLAIN_DIR		:= user/explain
@@ -26,18 +26,21 @@ $(BUILD)/fuzz/lib/libexplain.a: $(call objs,$(BUILD)/fuzz,$(EXPLAIN_LIB_SRCS))
 
 $(BIN)/symtypes-diff: LDLIBS = $(EXPLAIN_LIBS)
 $(BIN)/symtypes-diff: $(call objs,$(BUILD),$(EXPLAIN_CMD_SRCS)) \
-		$(BUILD)/lib/libexplain.a
+		$(BUILD)/lib/libexplain.a \
+		$(BUILD)/lib/libcommon.a
 	@mkdir -p $(@D)
 	$(LINK)
 
 $(BUILD)/san/symtypes-diff: LDLIBS = $(EXPLAIN_LIBS)
 $(BUILD)/san/symtypes-diff: $(call objs,$(BUILD)/san,$(EXPLAIN_CMD_SRCS)) \
-		$(BUILD)/san/lib/libexplain.a
+		$(BUILD)/san/lib/libexplain.a \
+		$(BUILD)/san/lib/libcommon.a
 	@mkdir -p $(@D)
 	$(SAN_LINK)
 
 $(BUILD)/fuzz/explain_fuzz: LDLIBS = $(EXPLAIN_LIBS)
 $(BUILD)/fuzz/explain_fuzz: $(BUILD)/fuzz/obj/tests/fuzz/explain_fuzz.o \
-		$(BUILD)/fuzz/lib/libexplain.a
+		$(BUILD)/fuzz/lib/libexplain.a \
+		$(BUILD)/fuzz/lib/libcommon.a
 	@mkdir -p $(@D)
 	$(FUZZ_LINK)

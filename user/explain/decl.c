@@ -514,19 +514,6 @@ void decl_free_enumerators(struct enumerator *e, size_t count)
 	free(e);
 }
 
-/* The words a reference stands for: "struct foo", "u32". */
-static const char *ref_word(const char *tok)
-{
-	if (!st_is_ref(tok))
-		return NULL;
-	switch (tok[0]) {
-	case 's': return "struct ";
-	case 'u': return "union ";
-	case 'e': return "enum ";
-	default: return "";
-	}
-}
-
 static bool no_space_between(const char *prev, const char *cur)
 {
 	if (!strcmp(prev, "(") || !strcmp(prev, "[") || !strcmp(prev, "*") ||
@@ -549,24 +536,25 @@ char *decl_render(const char **v, size_t n, bool brief)
 	size_t len = 0, i;
 	FILE *f = open_memstream(&out, &len);
 
-	if (!f) {
-		fputs("out of memory\n", stderr);
-		exit(2);
-	}
+	if (!f)
+		ex_oom();
 	for (i = 0; i < n; i++) {
-		const char *word = ref_word(v[i]);
-
 		if (i && !no_space_between(v[i - 1], v[i]))
 			fputc(' ', f);
 		if (brief && !strcmp(v[i], "{")) {
 			fputs("{...}", f);
 			i = tok_close(v, n, i);
-		} else if (word) {
-			fprintf(f, "%s%s", word, v[i] + 2);
+		} else if (st_is_ref(v[i])) {
+			/* the words a reference stands for: "struct foo", "u32" */
+			const char *kw = tag_keyword(v[i][0]);
+
+			fprintf(f, "%s%s%s", kw ? kw : "", kw ? " " : "",
+				v[i] + 2);
 		} else {
 			fputs(v[i], f);
 		}
 	}
-	fclose(f);
+	if (fclose(f))
+		ex_oom();
 	return out;
 }

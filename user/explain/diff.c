@@ -122,10 +122,8 @@ static void push(struct walker *w, const char *fmt, ...)
 	if (vasprintf(&s, fmt, ap) < 0)
 		s = NULL;
 	va_end(ap);
-	if (!s) {
-		fputs("out of memory\n", stderr);
-		exit(2);
-	}
+	if (!s)
+		ex_oom();
 	if (w->rec)
 		record(w->rec, EV_PUSH, NULL, s, NULL);
 	else
@@ -156,11 +154,11 @@ static void change(struct walker *w, const char *kind, const char *fmt, ...)
 	char *s;
 
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0) {
-		fputs("out of memory\n", stderr);
-		exit(2);
-	}
+	if (vasprintf(&s, fmt, ap) < 0)
+		s = NULL;
 	va_end(ap);
+	if (!s)
+		ex_oom();
 	if (w->rec)
 		record(w->rec, EV_CHANGE, kind, s, NULL);
 	else
@@ -173,7 +171,6 @@ static void report_at(struct walker *w, const char *kind, char *s)
 	char **path, *gap = NULL;
 	size_t depth = 0, i, k, n, where;
 	bool type_met = false;
-
 	for (k = w->cur; k != NO_NODE; k = w->node[k].parent)
 		depth++;
 	n = depth;
@@ -813,13 +810,9 @@ static void diff_constant(struct walker *w, const struct st_entry *o,
 
 static char *type_label(const char *key)
 {
-	switch (key[0]) {
-	case 's': return ex_asprintf("struct %s", key + 2);
-	case 'u': return ex_asprintf("union %s", key + 2);
-	case 'e': return ex_asprintf("enum %s", key + 2);
-	case 't': return ex_asprintf("typedef %s", key + 2);
-	default: return ex_asprintf("enum constant %s", key + 2);
-	}
+	const char *label = symtypes_kind_label(key[0]);
+
+	return ex_asprintf("%s %s", label ? label : "enum constant", key + 2);
 }
 
 /* Queue type key for walking, unless it was walked for this symbol. */

@@ -1,16 +1,42 @@
 // SPDX-License-Identifier: GPL-2.0-only
+#include <errno.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ex_alloc.h"
 
+/* Where the innermost ex_catch_oom() of this thread waits, or NULL. */
+static _Thread_local jmp_buf *oom_jump;
+
+int ex_catch_oom(void (*fn)(void *arg), void *arg, struct symtab_error *err)
+{
+	jmp_buf *const outer = oom_jump;	/* not changed after setjmp */
+	jmp_buf here;
+
+	if (setjmp(here)) {
+		oom_jump = outer;
+		return error_set(err, ENOMEM, "out of memory");
+	}
+	oom_jump = &here;
+	fn(arg);
+	oom_jump = outer;
+	return 0;
+}
+
+void ex_oom(void)
+{
+	/* Every public entry point catches: anything else is a bug here. */
+	if (!oom_jump)
+		abort();
+	longjmp(*oom_jump, 1);
+}
+
 static void *check(void *p)
 {
-	if (!p) {
-		fputs("out of memory\n", stderr);
-		exit(2);
-	}
+	if (!p)
+		ex_oom();
 	return p;
 }
 

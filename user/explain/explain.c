@@ -35,6 +35,7 @@ struct explain_types {
 	size_t nnames;
 	char **paths;		/* the files read, named by the sets */
 	size_t npaths;
+	char *src;		/* what was parsed or read, for messages */
 };
 
 static size_t name_hash(const char *s)
@@ -104,31 +105,19 @@ static void index_types(struct explain_types *t)
 		qsort(t->names, t->nnames, sizeof(*t->names), cmp_name);
 }
 
-struct explain_types *explain_types_parse(const char *text, size_t len,
-					  const char *src, char *err)
-{
-	struct explain_types *t = ex_calloc(1, sizeof(*t));
-
-	t->set = ex_calloc(1, sizeof(*t->set));
-	if (st_parse(&t->set[0], text, len, src, err)) {
-		free(t->set);
-		free(t);
-		return NULL;
-	}
-	t->nset = 1;
-	index_types(t);
-	return t;
-}
-
 /* Every *.symtypes file below dir, sorted, appended to *paths. */
-static int find_symtypes(const char *dir, char ***paths, size_t *n, char *err)
+static int find_symtypes(const char *dir, char ***paths, size_t *n,
+			 struct symtab_error *err)
 {
 	struct dirent **ent;
 	int i, count = scandir(dir, &ent, NULL, alphasort);
 
 	if (count < 0) {
-		snprintf(err, EXPLAIN_ERR_LEN, "%s: %s", dir, strerror(errno));
-		return -1;
+		int errnum = errno;
+
+		if (errnum == ENOMEM)
+			ex_oom();
+		return error_set(err, errnum, "%s: %s", dir, strerror(errnum));
 	}
 	for (i = 0; i < count; i++) {
 		const char *name = ent[i]->d_name;
@@ -165,40 +154,93 @@ static int find_symtypes(const char *dir, char ***paths, size_t *n, char *err)
 	return 0;
 }
 
-struct explain_types *explain_types_read(const char *path, char *err)
-{
-	struct explain_types *t = ex_calloc(1, sizeof(*t));
-	char **paths = NULL;
-	size_t npaths = 0, i;
-	struct stat st;
-	int ret = 0;
+/* explain_types_parse() and _read(): a parse under ex_catch_oom(). */
+struct types_call {
+	const char *text, *src;
+	size_t len;
+	bool read;		/* read the file or directory named src */
+	struct explain_types *t;
+	struct symtab_error *err;
+	int ret;
+};
 
-	if (!stat(path, &st) && S_ISDIR(st.st_mode)) {
-		ret = find_symtypes(path, &paths, &npaths, err);
-		if (!ret && !npaths) {
-			snprintf(err, EXPLAIN_ERR_LEN,
-				 "%s: no *.symtypes file below it", path);
-			ret = -1;
-		}
+/*
+ * Parse text as one set, or read src: a file, or every *.symtypes file below
+ * a directory, each its own set.  t stays whole for explain_types_free().
+ */
+static void types_body(void *arg)
+{
+	struct types_call *c = arg;
+	struct explain_types *t;
+	struct stat st;
+	size_t i;
+
+	t = c->t = ex_calloc(1, sizeof(*c->t));
+	if (c->src)
+		t->src = ex_strdup(c->src);
+	if (!c->read) {
+		t->set = ex_calloc(1, sizeof(*t->set));
+		c->ret = st_parse(&t->set[0], c->text, c->len, t->src, c->err);
+		if (c->ret)
+			return;
+		t->nset = 1;
+		index_types(t);
+		return;
+	}
+	if (!stat(c->src, &st) && S_ISDIR(st.st_mode)) {
+		c->ret = find_symtypes(c->src, &t->paths, &t->npaths, c->err);
+		if (!c->ret && !t->npaths)
+			c->ret = error_set(c->err, ENOENT,
+					   "%s: no *.symtypes file below it",
+					   c->src);
 	} else {
-		paths = ex_calloc(1, sizeof(*paths));
-		paths[npaths++] = ex_strdup(path);
+		t->paths = ex_calloc(1, sizeof(*t->paths));
+		t->paths[0] = ex_strdup(c->src);
+		t->npaths = 1;
 	}
-	t->paths = paths;
-	t->npaths = npaths;
-	t->set = ex_calloc(npaths + 1, sizeof(*t->set));
-	for (i = 0; !ret && i < npaths; i++) {
-		ret = st_parse_file(&t->set[i], paths[i], err);
-		if (!ret)
-			t->nset++;
-	}
-	if (ret) {
-		explain_types_free(t);
-		return NULL;
+	if (c->ret)
+		return;
+	t->set = ex_calloc(t->npaths, sizeof(*t->set));
+	for (i = 0; i < t->npaths; i++) {
+		c->ret = st_parse_file(&t->set[i], t->paths[i], c->err);
+		if (c->ret)
+			return;
+		t->nset++;
 	}
 	index_types(t);
-	return t;
 }
+
+static int types_call(struct types_call *c, struct explain_types **t)
+{
+	int ret = ex_catch_oom(types_body, c, c->err);
+
+	if (!ret)
+		ret = c->ret;
+	if (ret) {
+		explain_types_free(c->t);
+		c->t = NULL;
+	}
+	*t = c->t;
+	return ret;
+}
+
+int explain_types_parse(const char *text, size_t len, const char *src,
+			struct explain_types **t, struct symtab_error *err)
+{
+	struct types_call c = { .text = text, .len = len, .src = src,
+				.err = err };
+
+	return types_call(&c, t);
+}
+
+int explain_types_read(const char *path, struct explain_types **t,
+		       struct symtab_error *err)
+{
+	struct types_call c = { .src = path, .read = true, .err = err };
+
+	return types_call(&c, t);
+}
+
 void explain_types_free(struct explain_types *t)
 {
 	size_t i;
@@ -210,6 +252,7 @@ void explain_types_free(struct explain_types *t)
 	for (i = 0; i < t->npaths; i++)
 		free(t->paths[i]);
 	free(t->paths);
+	free(t->src);
 	free(t->set);
 	free(t->unit);
 	free(t->sym);
@@ -217,29 +260,65 @@ void explain_types_free(struct explain_types *t)
 	free(t);
 }
 
-bool explain_types_crc(const struct explain_types *t, const char *name,
-		       uint32_t *crc)
-{
-	const struct sym_index *s = find_sym(t, name);
+struct crc_call {
+	const struct explain_types *t;
+	const char *name;
+	uint32_t crc;
+	bool found;
+};
 
-	if (!s)
-		return false;
-	*crc = st_crc(t->unit[s->unit], s->e, NULL);
-	return true;
+static void crc_body(void *arg)
+{
+	struct crc_call *c = arg;
+	const struct sym_index *s = find_sym(c->t, c->name);
+
+	c->found = s;
+	if (s)
+		c->crc = st_crc(c->t->unit[s->unit], s->e, NULL);
 }
 
-void explain_types_print_crcs(const struct explain_types *t, FILE *out)
+int explain_types_crc(const struct explain_types *t, const char *name,
+		      uint32_t *crc, struct symtab_error *err)
 {
+	struct crc_call c = { .t = t, .name = name };
+	int ret = ex_catch_oom(crc_body, &c, err);
+
+	if (ret)
+		return ret;
+	if (!c.found)
+		return error_set(err, ENOENT, "%s: no symbol %s",
+				 t->src ? t->src : "symtypes", name);
+	*crc = c.crc;
+	return 0;
+}
+
+struct print_crcs_call {
+	const struct explain_types *t;
+	FILE *out;
+};
+
+static void print_crcs_body(void *arg)
+{
+	struct print_crcs_call *c = arg;
 	size_t i, j;
 
-	for (i = 0; i < t->nunit; i++) {
-		const struct st_unit *u = t->unit[i];
+	for (i = 0; i < c->t->nunit; i++) {
+		const struct st_unit *u = c->t->unit[i];
 
 		for (j = 0; j < u->n; j++)
 			if (!u->ent[j].kind)
-				fprintf(out, "#SYMVER %s 0x%08x\n", u->ent[j].name,
+				fprintf(c->out, "#SYMVER %s 0x%08x\n",
+					u->ent[j].name,
 					st_crc(u, &u->ent[j], NULL));
 	}
+}
+
+int explain_types_print_crcs(const struct explain_types *t, FILE *out,
+			     struct symtab_error *err)
+{
+	struct print_crcs_call c = { .t = t, .out = out };
+
+	return ex_catch_oom(print_crcs_body, &c, err);
 }
 
 /* Explain symbol name, known to differ, from both views. */
@@ -277,9 +356,16 @@ static int cmp_pair(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
-void explain_all(struct explain_report *r, const struct explain_types *old,
-		 const struct explain_types *new)
+struct all_call {
+	struct explain_report *r;
+	const struct explain_types *old, *new;
+};
+
+static void all_body(void *arg)
 {
+	struct all_call *c = arg;
+	struct explain_report *r = c->r;
+	const struct explain_types *old = c->old, *new = c->new;
 	struct diff_dirty *dirty = NULL;
 	struct pair *pairs = ex_calloc(old->nnames + 1, sizeof(*pairs));
 	size_t npairs = 0, i;
@@ -320,6 +406,14 @@ void explain_all(struct explain_report *r, const struct explain_types *old,
 	free(pairs);
 }
 
+int explain_all(struct explain_report *r, const struct explain_types *old,
+		const struct explain_types *new, struct symtab_error *err)
+{
+	struct all_call c = { .r = r, .old = old, .new = new };
+
+	return ex_catch_oom(all_body, &c, err);
+}
+
 static void no_info(struct explain_report *r, const char *name,
 		    uint32_t old_crc, uint32_t new_crc, char *note)
 {
@@ -331,11 +425,22 @@ static void no_info(struct explain_report *r, const char *name,
 	s->note = note;
 }
 
-void explain_symbol(struct explain_report *r, const char *name,
-		    uint32_t old_crc, uint32_t new_crc,
-		    const struct explain_types *old, const char *old_what,
-		    const struct explain_types *new, const char *new_what)
+struct symbol_call {
+	struct explain_report *r;
+	const char *name;
+	uint32_t old_crc, new_crc;
+	const struct explain_types *old, *new;
+	const char *old_what, *new_what;
+};
+
+static void symbol_body(void *arg)
 {
+	const struct symbol_call *c = arg;
+	struct explain_report *r = c->r;
+	const char *name = c->name, *old_what = c->old_what,
+		   *new_what = c->new_what;
+	const struct explain_types *old = c->old, *new = c->new;
+	uint32_t old_crc = c->old_crc, new_crc = c->new_crc;
 	const struct sym_index *os = old ? find_sym(old, name) : NULL;
 	const struct sym_index *ns = new ? find_sym(new, name) : NULL;
 	const struct st_unit *ou = os ? old->unit[os->unit] : NULL;
@@ -363,32 +468,44 @@ void explain_symbol(struct explain_report *r, const char *name,
 	explain_found(r, name, ou, o, ocrc, nu, n, ncrc, NULL);
 }
 
-int explain_symtypes_files(const char *old_path, const char *new_path,
-			   unsigned int flags, FILE *out)
+int explain_symbol(struct explain_report *r, const char *name,
+		   uint32_t old_crc, uint32_t new_crc,
+		   const struct explain_types *old, const char *old_what,
+		   const struct explain_types *new, const char *new_what,
+		   struct symtab_error *err)
 {
-	struct explain_types *old, *new = NULL;
-	struct explain_report *r;
-	char err[EXPLAIN_ERR_LEN];
+	struct symbol_call c = {
+		.r = r, .name = name, .old_crc = old_crc, .new_crc = new_crc,
+		.old = old, .old_what = old_what,
+		.new = new, .new_what = new_what,
+	};
+
+	return ex_catch_oom(symbol_body, &c, err);
+}
+
+int explain_symtypes_files(const char *old_path, const char *new_path,
+			   unsigned int flags, FILE *out,
+			   struct symtab_error *err)
+{
+	struct explain_types *old = NULL, *new = NULL;
+	struct explain_report *r = NULL;
 	int ret;
 
-	old = explain_types_read(old_path, err);
-	if (old)
-		new = explain_types_read(new_path, err);
-	if (!new) {
-		fprintf(stderr, "%s\n", err);
-		explain_types_free(old);
-		return EXPLAIN_ERROR;
-	}
-	r = explain_report_new();
-	explain_all(r, old, new);
-	explain_report_print(r, flags, out);
-	ret = explain_report_count(r) ? EXPLAIN_DIFFERENT : EXPLAIN_SAME;
+	ret = explain_types_read(old_path, &old, err);
+	if (!ret)
+		ret = explain_types_read(new_path, &new, err);
+	if (!ret)
+		ret = explain_report_new(&r, err);
+	if (!ret)
+		ret = explain_all(r, old, new, err);
+	if (!ret)
+		ret = explain_report_print(r, flags, out, err);
+	if (!ret)
+		ret = explain_report_count(r) ? EXPLAIN_DIFFERENT : EXPLAIN_SAME;
 	explain_report_free(r);
 	explain_types_free(old);
 	explain_types_free(new);
-	if (fflush(out) || ferror(out)) {
-		fputs("error writing the explanation\n", stderr);
-		return EXPLAIN_ERROR;
-	}
+	if (ret >= 0 && (fflush(out) || ferror(out)))
+		ret = error_set(err, EIO, "error writing the explanation");
 	return ret;
 }

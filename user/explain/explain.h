@@ -4,9 +4,13 @@
  * or parameter that changed, from two views of genksyms "symtypes" (genksyms
  * -T output, or the .symtab_types section `symtab stamp` stores in modules).
  *
- * Nothing here prints except explain_report_print() and
- * explain_symtypes_files(); failures are described in an err buffer of
- * EXPLAIN_ERR_LEN bytes naming the file and line.
+ * Nothing here prints except explain_report_print(),
+ * explain_types_print_crcs() and explain_symtypes_files(), and only to the
+ * stream given.  As in libsymtab (user/common/error.h), a function that can
+ * fail returns -errno and describes the failure in *err (which may be
+ * NULL) naming the file and line; running out of memory anywhere is
+ * -ENOMEM, "out of memory".  After a failure, objects the caller passed in
+ * may only be freed.
  */
 #ifndef _EXPLAIN_EXPLAIN_H
 #define _EXPLAIN_EXPLAIN_H
@@ -16,30 +20,39 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#define EXPLAIN_ERR_LEN		512
+#include "../common/error.h"
 
 /* Exit statuses of the explaining commands, like diff(1). */
 #define EXPLAIN_SAME		0	/* no symbol changed */
 #define EXPLAIN_DIFFERENT	1	/* changes found and explained */
-#define EXPLAIN_ERROR		2	/* bad input; nothing was printed */
+#define EXPLAIN_ERROR		2	/* bad input or trouble */
 
 struct explain_types;		/* parsed symtypes */
 struct explain_report;		/* explained symbols */
 
-/* Parse symtypes text (src names it in messages).  NULL on bad input. */
-struct explain_types *explain_types_parse(const char *text, size_t len,
-					  const char *src, char *err);
-struct explain_types *explain_types_read(const char *path, char *err);
+/*
+ * Parse symtypes text (src names it in messages) into *t: 0 or -errno.
+ * explain_types_read() reads a symtypes file, or every *.symtypes file
+ * below a directory, each its own unit (-ENOENT when there is none).
+ */
+int explain_types_parse(const char *text, size_t len, const char *src,
+			struct explain_types **t, struct symtab_error *err);
+int explain_types_read(const char *path, struct explain_types **t,
+		       struct symtab_error *err);
 void explain_types_free(struct explain_types *t);	/* accepts NULL */
 
-/* CRC of name computed from t, as genksyms would; false if not there. */
-bool explain_types_crc(const struct explain_types *t, const char *name,
-		       uint32_t *crc);
+/*
+ * CRC of name computed from t, as genksyms would: 0, -ENOENT if t does not
+ * declare name, or -ENOMEM.
+ */
+int explain_types_crc(const struct explain_types *t, const char *name,
+		      uint32_t *crc, struct symtab_error *err);
 
 /* "#SYMVER <name> 0x<crc>" for every symbol of t, as genksyms prints. */
-void explain_types_print_crcs(const struct explain_types *t, FILE *out);
+int explain_types_print_crcs(const struct explain_types *t, FILE *out,
+			     struct symtab_error *err);
 
-struct explain_report *explain_report_new(void);
+int explain_report_new(struct explain_report **r, struct symtab_error *err);
 void explain_report_free(struct explain_report *r);	/* accepts NULL */
 
 /* Symbols explained (changed, added, removed or unexplainable) so far. */
@@ -51,8 +64,8 @@ size_t explain_report_count(const struct explain_report *r);
  * A symbol in both whose expansion differs is walked down to each change;
  * symbols in only one view are reported as added or removed.
  */
-void explain_all(struct explain_report *r, const struct explain_types *old,
-		 const struct explain_types *new);
+int explain_all(struct explain_report *r, const struct explain_types *old,
+		const struct explain_types *new, struct symtab_error *err);
 
 /*
  * explain_symbol() - explain one symbol whose CRC changed
@@ -63,10 +76,11 @@ void explain_all(struct explain_report *r, const struct explain_types *old,
  * If a view lacks the symbol or gives a different CRC than recorded, the
  * report says so and keeps only the CRC line.
  */
-void explain_symbol(struct explain_report *r, const char *name,
-		    uint32_t old_crc, uint32_t new_crc,
-		    const struct explain_types *old, const char *old_what,
-		    const struct explain_types *new, const char *new_what);
+int explain_symbol(struct explain_report *r, const char *name,
+		   uint32_t old_crc, uint32_t new_crc,
+		   const struct explain_types *old, const char *old_what,
+		   const struct explain_types *new, const char *new_what,
+		   struct symtab_error *err);
 
 /* explain_report_print() flags; 0 is the grouped text. */
 #define EXPLAIN_JSON		1u
@@ -80,9 +94,9 @@ void explain_symbol(struct explain_report *r, const char *name,
  * symbols first.  A change reached from one symbol is one line,
  * "<symbol>: <path> -> ...: <change>"; one reached from several is said once,
  * "<type> -> ...: <change>", followed by "  reached from N symbols:" and the
- * symbols, the first 8 with their shortest path to the type, the
- * rest by name (3 lines at most, then "...").  Changes reached from the same symbols by the same paths
- * share one list.  Then added, removed and unexplained symbols, by name.
+ * symbols, the first 8 with their shortest path to the type, the rest by
+ * name (3 lines at most, then "...").  Changes reached from the same
+ * symbols by the same paths share one list.  Then added, removed and unexplained symbols, by name.
  *
  * EXPLAIN_PER_SYMBOL: one line per change and symbol, "<symbol>: <path> ->
  * ...: <change>", symbols in name order (a refused import's "because").
@@ -93,16 +107,18 @@ void explain_symbol(struct explain_report *r, const char *name,
  * "kind", "change", "group"}]}]}: the groups in text order, then every
  * symbol with each change's full path and the index of its group.
  */
-void explain_report_print(const struct explain_report *r, unsigned int flags,
-			  FILE *out);
+int explain_report_print(const struct explain_report *r, unsigned int flags,
+			 FILE *out, struct symtab_error *err);
 
 /*
  * `genksyms --diff OLD NEW`: explain every difference between two symtypes
- * files on out.  Return: EXPLAIN_SAME, EXPLAIN_DIFFERENT, or EXPLAIN_ERROR
- * after a message on stderr.
+ * files (or directories, as explain_types_read()) on out.  Return: EXPLAIN_SAME, EXPLAIN_DIFFERENT, or -errno with
+ * err set (nothing printed when the input is bad; -EIO when writing out
+ * failed).
  */
 int explain_symtypes_files(const char *old_path, const char *new_path,
-			   unsigned int flags, FILE *out);
+			   unsigned int flags, FILE *out,
+			   struct symtab_error *err);
 
 /*
  * explain_types_subset() - what a module needs to store for its symbols
@@ -110,26 +126,29 @@ int explain_symtypes_files(const char *old_path, const char *new_path,
  * @syms: the versioned symbols (exports and imports) of that object
  * @nmissing: set to how many of @syms @text does not declare (may be NULL)
  *
- * Return: malloc()ed symtypes text holding the declarations of @syms and
- * every type they reach, each once, dependencies first (*out_len bytes,
- * NUL-terminated), or NULL with @err set.  Several objects' subsets
+ * Return: 0 with *@out set to malloc()ed symtypes text holding the
+ * declarations of @syms and every type they reach, each once, dependencies
+ * first (*out_len bytes, NUL-terminated), or -errno with @err set.  Several
+ * objects' subsets
  * joined with an empty line ("\n") between them form one valid input for
  * explain_types_parse(): each object stays a separate unit, so objects
  * defining one type differently do not clash.
  */
-char *explain_types_subset(const char *text, size_t len, const char *src,
-			   const char *const *syms, size_t nsyms,
-			   size_t *out_len, size_t *nmissing, char *err);
+int explain_types_subset(const char *text, size_t len, const char *src,
+			 const char *const *syms, size_t nsyms, char **out,
+			 size_t *out_len, size_t *nmissing,
+			 struct symtab_error *err);
 
 /*
  * The .symtab_types section (include/symtab/types_section.h): pack
  * symtypes text behind the header, zlib-compressed when that is smaller;
  * unpack checks everything and returns the text (malloc()ed,
- * NUL-terminated).  Return: 0, or -1 with err set.
+ * NUL-terminated).  Return: 0, or -errno with err set.
  */
 int explain_section_pack(const char *text, size_t len, void **out,
-			 size_t *out_len, char *err);
+			 size_t *out_len, struct symtab_error *err);
 int explain_section_unpack(const void *sec, size_t len, const char *what,
-			   char **text, size_t *text_len, char *err);
+			   char **text, size_t *text_len,
+			   struct symtab_error *err);
 
 #endif /* _EXPLAIN_EXPLAIN_H */

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Collect explained changes and print them as text or JSON. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,9 +8,10 @@
 #include "explain.h"
 #include "report.h"
 
-struct explain_report *explain_report_new(void)
+int explain_report_new(struct explain_report **r, struct symtab_error *err)
 {
-	return ex_calloc(1, sizeof(struct explain_report));
+	*r = calloc(1, sizeof(**r));
+	return *r ? 0 : error_set(err, ENOMEM, "out of memory");
 }
 
 void explain_report_free(struct explain_report *r)
@@ -43,12 +45,13 @@ size_t explain_report_count(const struct explain_report *r)
 struct sym_report *report_add(struct explain_report *r, const char *name,
 			      enum sym_status status)
 {
+	char *copy = ex_strdup(name);	/* first: r stays whole */
 	struct sym_report *s;
 
 	r->sym = ex_realloc(r->sym, (r->n + 1) * sizeof(*r->sym));
 	s = &r->sym[r->n++];
 	memset(s, 0, sizeof(*s));
-	s->name = ex_strdup(name);
+	s->name = copy;
 	s->status = status;
 	return s;
 }
@@ -56,14 +59,15 @@ struct sym_report *report_add(struct explain_report *r, const char *name,
 void report_change(struct sym_report *s, char **path, size_t npath,
 		   size_t where, const char *kind, char *what)
 {
+	char **copy = ex_calloc(npath, sizeof(*copy));	/* first: s stays whole */
 	struct change *c;
 	size_t i;
 
+	for (i = 0; i < npath; i++)
+		copy[i] = ex_strdup(path[i]);
 	s->ch = ex_realloc(s->ch, (s->nch + 1) * sizeof(*s->ch));
 	c = &s->ch[s->nch++];
-	c->path = ex_calloc(npath, sizeof(*c->path));
-	for (i = 0; i < npath; i++)
-		c->path[i] = ex_strdup(path[i]);
+	c->path = copy;
 	c->npath = npath;
 	c->where = where < npath ? where : npath;
 	c->kind = kind;
@@ -550,9 +554,18 @@ static void print_json_symbol(const struct grouping *g, size_t si, FILE *out)
 	fputs(i ? "\n  ]}" : "]}", out);
 }
 
-void explain_report_print(const struct explain_report *r, unsigned int flags,
-			  FILE *out)
+struct print_call {
+	const struct explain_report *r;
+	unsigned int flags;
+	FILE *out;
+};
+
+static void print_body(void *arg)
 {
+	const struct print_call *c = arg;
+	const struct explain_report *r = c->r;
+	unsigned int flags = c->flags;
+	FILE *out = c->out;
 	struct grouping g;
 	size_t i;
 
@@ -581,4 +594,12 @@ void explain_report_print(const struct explain_report *r, unsigned int flags,
 				print_status_line(g.order[i], out);
 	}
 	grouping_free(&g);
+}
+
+int explain_report_print(const struct explain_report *r, unsigned int flags,
+			 FILE *out, struct symtab_error *err)
+{
+	struct print_call c = { .r = r, .flags = flags, .out = out };
+
+	return ex_catch_oom(print_body, &c, err);
 }

@@ -50,27 +50,37 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-char *explain_types_subset(const char *text, size_t len, const char *src,
-			   const char *const *syms, size_t nsyms,
-			   size_t *out_len, size_t *nmissing, char *err)
+struct subset_call {
+	const char *text, *src;
+	size_t len;
+	const char *const *syms;
+	size_t nsyms;
+	char *buf;
+	size_t size, missing;
+	struct symtab_error *err;
+	int ret;
+};
+
+static void subset_body(void *arg)
 {
+	struct subset_call *c = arg;
+	const char *const *syms = c->syms;
+	size_t nsyms = c->nsyms;
 	const char **sorted = ex_calloc(nsyms, sizeof(*sorted));
 	struct st_set set;
-	size_t i, j, size = 0, missing = 0;
-	char *buf = NULL;
+	size_t i, j;
 	FILE *out;
 
-	if (st_parse(&set, text, len, src, err)) {
+	c->ret = st_parse(&set, c->text, c->len, c->src, c->err);
+	if (c->ret) {
 		free(sorted);
-		return NULL;
+		return;
 	}
 	memcpy(sorted, syms, nsyms * sizeof(*sorted));
 	qsort(sorted, nsyms, sizeof(*sorted), cmp_str);
-	out = open_memstream(&buf, &size);
-	if (!out) {
-		fputs("out of memory\n", stderr);
-		exit(2);
-	}
+	out = open_memstream(&c->buf, &c->size);
+	if (!out)
+		ex_oom();
 	for (i = 0; i < set.nunit; i++) {
 		struct subset s = { .u = &set.unit[i], .out = out };
 		long start = ftell(out);
@@ -91,12 +101,29 @@ char *explain_types_subset(const char *text, size_t len, const char *src,
 	}
 	for (i = 0; i < nsyms; i++)
 		if (!st_find_symbol(&set, syms[i], NULL))
-			missing++;
-	fclose(out);
+			c->missing++;
+	if (fclose(out))
+		ex_oom();
 	st_free(&set);
 	free(sorted);
+}
+
+int explain_types_subset(const char *text, size_t len, const char *src,
+			 const char *const *syms, size_t nsyms, char **out,
+			 size_t *out_len, size_t *nmissing,
+			 struct symtab_error *err)
+{
+	struct subset_call c = { .text = text, .len = len, .src = src,
+				 .syms = syms, .nsyms = nsyms, .err = err };
+	int ret = ex_catch_oom(subset_body, &c, err);
+
+	if (!ret)
+		ret = c.ret;
+	if (ret)
+		return ret;
 	if (nmissing)
-		*nmissing = missing;
-	*out_len = size;
-	return buf;
+		*nmissing = c.missing;
+	*out = c.buf;
+	*out_len = c.size;
+	return 0;
 }

@@ -25,7 +25,7 @@ static bool is_ident(const char *s)
 
 bool st_is_ref(const char *tok)
 {
-	return tok[0] && strchr("tesuE", tok[0]) && tok[1] == '#' &&
+	return symtypes_kind_letter(tok[0]) && tok[1] == '#' &&
 	       is_ident(tok + 2);
 }
 
@@ -87,7 +87,7 @@ static bool same_tokens(const struct st_entry *a, const struct st_entry *b)
 
 /* Add e to u; a second, different definition of one key is an error. */
 static int unit_add(struct st_unit *u, const struct st_entry *e,
-		    const char *src, char *err)
+		    const char *src, struct symtab_error *err)
 {
 	size_t *slot;
 
@@ -99,9 +99,9 @@ static int unit_add(struct st_unit *u, const struct st_entry *e,
 
 		if (same_tokens(old, e))
 			return 0;
-		snprintf(err, ST_ERR_LEN, "%s:%u: %s redefined differently (first defined at line %u)",
-			 src, e->line, e->key, old->line);
-		return -1;
+		return error_set(err, EINVAL,
+				 "%s:%u: %s redefined differently (first defined at line %u)",
+				 src, e->line, e->key, old->line);
 	}
 	if (u->n == u->cap) {
 		u->cap = u->cap ? u->cap * 2 : 64;
@@ -119,9 +119,9 @@ static struct st_unit *new_unit(struct st_set *set)
 	return &set->unit[set->nunit++];
 }
 
-/* Split line (NUL-terminated, no newline) into e; 0, or -1 after a message. */
+/* Split line (NUL-terminated, no newline) into e: 0, or -EINVAL. */
 static int parse_line(char *line, unsigned int lineno, const char **toks,
-		      struct st_entry *e, const char *src, char *err)
+		      struct st_entry *e, const char *src, struct symtab_error *err)
 {
 	size_t n = 0, i = 0;
 	char *p = line;
@@ -142,9 +142,9 @@ static int parse_line(char *line, unsigned int lineno, const char **toks,
 		i++;
 	}
 	if (i == n) {
-		snprintf(err, ST_ERR_LEN, "%s:%u: expected a type (kind#name) or a symbol name",
-			src, lineno);
-		return -1;
+		return error_set(err, EINVAL,
+				 "%s:%u: expected a type (kind#name) or a symbol name",
+				 src, lineno);
 	}
 	e->key = toks[i];
 	if (st_is_ref(e->key)) {
@@ -153,9 +153,9 @@ static int parse_line(char *line, unsigned int lineno, const char **toks,
 	} else if (is_ident(e->key)) {
 		e->name = e->key;
 	} else {
-		snprintf(err, ST_ERR_LEN, "%s:%u: expected a type (kind#name) or a symbol name, found '%s'",
-			src, lineno, e->key);
-		return -1;
+		return error_set(err, EINVAL,
+				 "%s:%u: expected a type (kind#name) or a symbol name, found '%s'",
+				 src, lineno, e->key);
 	}
 	i++;
 	if (!e->kind && i < n && !strcmp(toks[i], "extern")) {
@@ -163,9 +163,9 @@ static int parse_line(char *line, unsigned int lineno, const char **toks,
 		i++;
 	}
 	if (i == n) {
-		snprintf(err, ST_ERR_LEN, "%s:%u: expected a definition after '%s'",
-			src, lineno, e->key);
-		return -1;
+		return error_set(err, EINVAL,
+				 "%s:%u: expected a definition after '%s'",
+				 src, lineno, e->key);
 	}
 	e->tok = &toks[i];
 	e->ntok = n - i;
@@ -173,20 +173,21 @@ static int parse_line(char *line, unsigned int lineno, const char **toks,
 }
 
 int st_parse(struct st_set *set, const char *text, size_t len,
-	     const char *src, char *err)
+	     const char *src, struct symtab_error *err)
 {
 	struct st_unit *u = NULL;
 	unsigned int lineno = 0;
 	const char **toks;
 	size_t ntoks = 0;
 	char *p, *end;
+	int ret;
 
 	memset(set, 0, sizeof(*set));
 	set->src = src;
 	if (memchr(text, '\0', len)) {
-		snprintf(err, ST_ERR_LEN, "%s: expected symtypes text, found a NUL byte",
-			 src);
-		return -1;
+		return error_set(err, EINVAL,
+				 "%s: expected symtypes text, found a NUL byte",
+				 src);
 	}
 	set->buf = ex_malloc(len + 1);
 	memcpy(set->buf, text, len);
@@ -206,46 +207,54 @@ int st_parse(struct st_set *set, const char *text, size_t len,
 			u = NULL;	/* an empty line ends a unit */
 			continue;
 		}
-		if (parse_line(p, lineno, toks + ntoks, &e, src, err))
+		ret = parse_line(p, lineno, toks + ntoks, &e, src, err);
+		if (ret)
 			goto fail;
 		ntoks = (size_t)(e.tok + e.ntok - set->toks);
 		if (!u)
 			u = new_unit(set);
-		if (unit_add(u, &e, src, err))
+		ret = unit_add(u, &e, src, err);
+		if (ret)
 			goto fail;
 	}
 	return 0;
 fail:
 	st_free(set);
-	return -1;
+	return ret;
 }
 
-int st_parse_file(struct st_set *set, const char *path, char *err)
+int st_parse_file(struct st_set *set, const char *path,
+		  struct symtab_error *err)
 {
 	size_t len = 0, cap = 0, got;
-	char *text = NULL;
+	char *text = NULL, *more;
 	FILE *f;
 	int ret;
 
 	memset(set, 0, sizeof(*set));
 	f = fopen(path, "r");
 	if (!f) {
-		snprintf(err, ST_ERR_LEN, "%s: %s", path, strerror(errno));
-		return -1;
+		ret = errno;
+		return error_set(err, ret, "%s: %s", path, strerror(ret));
 	}
 	do {
 		if (len == cap) {
 			cap = cap ? cap * 2 : 65536;
-			text = ex_realloc(text, cap);
+			more = realloc(text, cap);
+			if (!more) {
+				fclose(f);
+				free(text);
+				ex_oom();
+			}
+			text = more;
 		}
 		got = fread(text + len, 1, cap - len, f);
 		len += got;
 	} while (got);
 	if (ferror(f)) {
-		snprintf(err, ST_ERR_LEN, "%s: read error", path);
 		fclose(f);
 		free(text);
-		return -1;
+		return error_set(err, EIO, "%s: read error", path);
 	}
 	fclose(f);
 	ret = st_parse(set, text ? text : "", len, path, err);
@@ -293,16 +302,6 @@ struct expander {
 	size_t missing;
 };
 
-static const char *kind_word(char kind)
-{
-	switch (kind) {
-	case 's': return "struct";
-	case 'u': return "union";
-	case 'e': return "enum";
-	default: return NULL;
-	}
-}
-
 /* One definition being expanded: an explicit stack, as chains of types
  * can be as deep as the input is long. */
 struct expand_frame {
@@ -331,7 +330,7 @@ static void expand_tokens(struct expander *x, const char **tok, size_t n)
 			x->emit(t, x->arg);
 			continue;
 		}
-		word = kind_word(t[0]);
+		word = tag_keyword(t[0]);
 		e = st_lookup(x->u, t);
 		if (e && x->done[st_index(x->u, e)]) {
 			if (word)

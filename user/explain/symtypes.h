@@ -16,6 +16,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../common/error.h"
+#include "../common/symtypes_kind.h"
+
 struct st_entry {
 	const char *key;	/* "s#foo", or "foo" for an exported symbol */
 	const char *name;	/* key without its kind prefix */
@@ -42,15 +45,15 @@ struct st_set {
 	size_t nunit;
 };
 
-#define ST_ERR_LEN 512
-
 /*
- * Parse text into set.  On bad input write "src:line: what was expected"
- * into err (ST_ERR_LEN bytes) and return -1; set is then empty.
+ * Parse text into set: 0, or -errno with err set ("src:line: what was
+ * expected" for bad input, -EINVAL); set is then empty.  Allocations go
+ * through ex_alloc.h: call it under ex_catch_oom().
  */
 int st_parse(struct st_set *set, const char *text, size_t len,
-	     const char *src, char *err);
-int st_parse_file(struct st_set *set, const char *path, char *err);
+	     const char *src, struct symtab_error *err);
+int st_parse_file(struct st_set *set, const char *path,
+		  struct symtab_error *err);
 void st_free(struct st_set *set);
 
 const struct st_entry *st_lookup(const struct st_unit *u, const char *key);

@@ -30,17 +30,25 @@ static int usage(FILE *f, int status)
 	return status;
 }
 
+/* The library's sentence on stderr; the status for trouble. */
+static int failed(const struct symtab_error *err)
+{
+	fprintf(stderr, "%s\n", err->msg);
+	return EXPLAIN_ERROR;
+}
+
 static int print_crcs(const char *path)
 {
-	char err[EXPLAIN_ERR_LEN];
-	struct explain_types *t = explain_types_read(path, err);
+	struct symtab_error err;
+	struct explain_types *t;
+	int ret;
 
-	if (!t) {
-		fprintf(stderr, "%s\n", err);
-		return EXPLAIN_ERROR;
-	}
-	explain_types_print_crcs(t, stdout);
+	if (explain_types_read(path, &t, &err))
+		return failed(&err);
+	ret = explain_types_print_crcs(t, stdout, &err);
 	explain_types_free(t);
+	if (ret)
+		return failed(&err);
 	return fflush(stdout) ? EXPLAIN_ERROR : 0;
 }
 
@@ -87,20 +95,20 @@ static int write_out(const void *data, size_t len, FILE *f, const char *what)
 
 static int subset(const char *path, char **syms, int nsyms)
 {
-	char err[EXPLAIN_ERR_LEN], *text, *out;
+	struct symtab_error err;
 	size_t len, out_len, missing;
+	char *text, *out;
 	int ret;
 
 	text = slurp(path, &len);
 	if (!text)
 		return EXPLAIN_ERROR;
-	out = explain_types_subset(text, len, path, (const char *const *)syms,
-				   (size_t)nsyms, &out_len, &missing, err);
+	ret = explain_types_subset(text, len, path, (const char *const *)syms,
+				   (size_t)nsyms, &out, &out_len, &missing,
+				   &err);
 	free(text);
-	if (!out) {
-		fprintf(stderr, "%s\n", err);
-		return EXPLAIN_ERROR;
-	}
+	if (ret)
+		return failed(&err);
 	ret = write_out(out, out_len, stdout, "stdout");
 	free(out);
 	if (!ret && missing)
@@ -111,8 +119,9 @@ static int subset(const char *path, char **syms, int nsyms)
 
 static int pack(const char *path, const char *out_path)
 {
-	char err[EXPLAIN_ERR_LEN], *text;
+	struct symtab_error err;
 	size_t len, sec_len;
+	char *text;
 	void *sec;
 	FILE *f;
 	int ret;
@@ -120,12 +129,10 @@ static int pack(const char *path, const char *out_path)
 	text = slurp(path, &len);
 	if (!text)
 		return EXPLAIN_ERROR;
-	ret = explain_section_pack(text, len, &sec, &sec_len, err);
+	ret = explain_section_pack(text, len, &sec, &sec_len, &err);
 	free(text);
-	if (ret) {
-		fprintf(stderr, "%s\n", err);
-		return EXPLAIN_ERROR;
-	}
+	if (ret)
+		return failed(&err);
 	f = fopen(out_path, "wb");
 	if (!f) {
 		fprintf(stderr, "%s: %s\n", out_path, strerror(errno));
@@ -143,19 +150,18 @@ static int pack(const char *path, const char *out_path)
 
 static int unpack(const char *path)
 {
-	char err[EXPLAIN_ERR_LEN], *sec, *text;
+	struct symtab_error err;
 	size_t len, text_len;
+	char *sec, *text;
 	int ret;
 
 	sec = slurp(path, &len);
 	if (!sec)
 		return EXPLAIN_ERROR;
-	ret = explain_section_unpack(sec, len, path, &text, &text_len, err);
+	ret = explain_section_unpack(sec, len, path, &text, &text_len, &err);
 	free(sec);
-	if (ret) {
-		fprintf(stderr, "%s\n", err);
-		return EXPLAIN_ERROR;
-	}
+	if (ret)
+		return failed(&err);
 	ret = write_out(text, text_len, stdout, "stdout");
 	free(text);
 	return ret;
@@ -165,7 +171,8 @@ int main(int argc, char **argv)
 {
 	const char *files[2];
 	unsigned int flags = 0;
-	int i, nfiles = 0, crc = 0;
+	int i, nfiles = 0, crc = 0, ret;
+	struct symtab_error err;
 
 	if (argc >= 3 && !strcmp(argv[1], "--subset"))
 		return subset(argv[2], argv + 3, argc - 3);
@@ -194,5 +201,6 @@ int main(int argc, char **argv)
 		       usage(stderr, EXPLAIN_ERROR);
 	if (nfiles != 2)
 		return usage(stderr, EXPLAIN_ERROR);
-	return explain_symtypes_files(files[0], files[1], flags, stdout);
+	ret = explain_symtypes_files(files[0], files[1], flags, stdout, &err);
+	return ret < 0 ? failed(&err) : ret;
 }

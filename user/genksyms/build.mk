@@ -27,13 +27,15 @@ $(BUILD)/fuzz/lib/libgenksyms.a: $(call objs,$(BUILD)/fuzz,$(GENKSYMS_LIB_SRCS))
 # archive, only the members --diff needs are linked in.
 $(BIN)/genksyms: LDLIBS = $(GENKSYMS_LDFLAGS) $(EXPLAIN_LIBS)
 $(BIN)/genksyms: $(call objs,$(BUILD),$(GENKSYMS_CMD_SRCS)) \
-		$(BUILD)/lib/libgenksyms.a $(BUILD)/lib/libexplain.a
+		$(BUILD)/lib/libgenksyms.a $(BUILD)/lib/libexplain.a \
+		$(BUILD)/lib/libcommon.a
 	@mkdir -p $(@D)
 	$(LINK)
 
 $(BUILD)/san/genksyms: LDLIBS = $(EXPLAIN_LIBS)
 $(BUILD)/san/genksyms: $(call objs,$(BUILD)/san,$(GENKSYMS_CMD_SRCS)) \
-		$(BUILD)/san/lib/libgenksyms.a $(BUILD)/san/lib/libexplain.a
+		$(BUILD)/san/lib/libgenksyms.a $(BUILD)/san/lib/libexplain.a \
+		$(BUILD)/san/lib/libcommon.a
 	@mkdir -p $(@D)
 	$(SAN_LINK)
 

@@ -15,7 +15,8 @@ int genksyms_diff_main(int argc, char **argv)
 {
 	const char *files[2];
 	unsigned int flags = 0;
-	int i, nfiles = 0;
+	int i, nfiles = 0, ret;
+	struct symtab_error err;
 
 	for (i = 0; i < argc; i++) {
 		if (!strcmp(argv[i], "--json"))
@@ -31,7 +32,12 @@ int genksyms_diff_main(int argc, char **argv)
 	}
 	if (nfiles != 2)
 		goto usage;
-	return explain_symtypes_files(files[0], files[1], flags, stdout);
+	ret = explain_symtypes_files(files[0], files[1], flags, stdout, &err);
+	if (ret < 0) {
+		fprintf(stderr, "%s\n", err.msg);
+		return EXPLAIN_ERROR;
+	}
+	return ret;
 usage:
 	fputs("usage: genksyms --diff OLD NEW [--json | --per-symbol]\n"
 	      "OLD and NEW: symtypes files (genksyms -T), or directories of them\n"

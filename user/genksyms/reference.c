@@ -13,11 +13,6 @@ static bool loaded;
 static struct symbol **changes;
 static size_t nchanges, changes_cap;
 
-static bool is_kind_letter(char c)
-{
-	return c == 't' || c == 's' || c == 'u' || c == 'e' || c == 'E';
-}
-
 /*
  * The next token of a dump line, split in place: words between blanks,
  * except that a string or character literal (`" or "`, `' '`) is one token.
@@ -81,7 +76,7 @@ static void load_line(char *line, const char *path, unsigned int lineno)
 			return;
 		}
 	}
-	if (is_kind_letter(tok[0]) && tok[1] == '#' && tok[2]) {
+	if (symtypes_kind_letter(tok[0]) && tok[1] == '#' && tok[2]) {
 		kind = tok[0];
 		tok += 2;
 	}
@@ -94,7 +89,7 @@ static void load_line(char *line, const char *path, unsigned int lineno)
 			is_extern = true;
 			continue;
 		}
-		if (is_kind_letter(tok[0]) && tok[1] == '#' && tok[2])
+		if (symtypes_kind_letter(tok[0]) && tok[1] == '#' && tok[2])
 			tvec_push_ref(&defn, tok[0],
 				      ident_intern(tok + 2, len - 2));
 		else
@@ -153,15 +148,13 @@ uint32_t reference_end_export(struct symbol *sym, uint32_t crc,
 	/* Latest first, as the kernel's tool lists them. */
 	for (i = nchanges; i-- > 0;) {
 		const struct symbol *c = changes[i];
+		const char *label;
 
 		if (i != nchanges - 1)
 			fputs(", ", stderr);
-		if (sym_is_tag(c->kind))
-			fprintf(stderr, "%s ", sym_tag_keyword(c->kind));
-		else if (c->kind == SYM_TYPEDEF)
-			fputs("typedef ", stderr);
-		else if (c->kind == SYM_ENUM_CONST)
-			fputs("enum constant ", stderr);
+		label = symtypes_kind_label((char)c->kind);
+		if (label)
+			fprintf(stderr, "%s ", label);
 		fputs(c->id->name, stderr);
 		if (c->status == STATUS_DEFINED)
 			fputs(" (became defined)", stderr);

@@ -6,20 +6,6 @@
 #include "diag.h"
 #include "symbols.h"
 
-const char *sym_tag_keyword(enum sym_kind kind)
-{
-	switch (kind) {
-	case SYM_STRUCT:
-		return "struct";
-	case SYM_UNION:
-		return "union";
-	case SYM_ENUM:
-		return "enum";
-	default:
-		return "";
-	}
-}
-
 static struct symbol **slot(enum sym_kind kind, struct ident *id)
 {
 	return sym_is_tag(kind) ? &id->tag : &id->ord;

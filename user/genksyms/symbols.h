@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "../common/symtypes_kind.h"
 #include "defn.h"
 #include "ident.h"
 #include "util.h"
@@ -52,8 +53,13 @@ static inline bool sym_is_tag(enum sym_kind kind)
 	return kind == SYM_STRUCT || kind == SYM_UNION || kind == SYM_ENUM;
 }
 
-/* The keyword that introduces a tag kind ("struct", "union", "enum"). */
-const char *sym_tag_keyword(enum sym_kind kind);
+/* The keyword that introduces a tag kind ("struct", "union", "enum"), or "". */
+static inline const char *sym_tag_keyword(enum sym_kind kind)
+{
+	const char *kw = tag_keyword((char)kind);
+
+	return kw ? kw : "";
+}
 
 /* The symbol named @id in @kind's namespace, if any. */
 struct symbol *sym_lookup(enum sym_kind kind, struct ident *id);

@@ -7,6 +7,14 @@
 #include "util.h"
 #include "ident.h"
 
+/*
+ * Out of memory ends genksyms, as it ends the kernel's tool: genksyms is a
+ * program, run once per object by kbuild, not a library (libgenksyms.a is
+ * its own objects archived for the tests and fuzzers, which want the same
+ * behaviour).  Carrying -ENOMEM back through the parser would put a check
+ * on every hot path for a failure no caller could recover from.  The
+ * libraries (user/common/error.h) never exit.
+ */
 void *xmalloc(size_t size)
 {
 	void *p = malloc(size ? size : 1);

@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 
-#include "error.h"
+#include "../common/error.h"
 
 /* Called on the complete temporary file; non-zero cancels the rename. */
 typedef int (*atomic_check_fn)(const char *tmp_path, void *ctx,

@@ -14,7 +14,7 @@
 
 #include <symtab/abi_check.h>
 
-#include "error.h"
+#include "../common/error.h"
 
 #define BLOCK_HEADER_SIZE	16
 #define BLOCK_RECORD_SIZE	80

@@ -12,7 +12,8 @@
 #   $(BUILD)/fuzz/elf_fuzz            the libFuzzer harness
 #
 # Its users include its headers by name: add LIBSYMTAB_CFLAGS to their
-# EXTRA_CFLAGS and link LIBSYMTAB_LIBS after the archive.
+# EXTRA_CFLAGS and link libcommon.a (user/common), then LIBSYMTAB_LIBS, after
+# the archive.
 
 LIBSYMTAB_DIR		:= user/libsymtab
 LIBSYMTAB_SRCS		:= $(wildcard $(LIBSYMTAB_DIR)/*.c)
@@ -30,7 +31,8 @@ $(BUILD)/fuzz/lib/libsymtab.a: $(call objs,$(BUILD)/fuzz,$(LIBSYMTAB_SRCS))
 $(BUILD)/san/obj/tests/symtab/unit.o: EXTRA_CFLAGS = $(LIBSYMTAB_CFLAGS)
 $(BUILD)/san/test/symtab-unit: LDLIBS = $(LIBSYMTAB_LIBS)
 $(BUILD)/san/test/symtab-unit: $(BUILD)/san/obj/tests/symtab/unit.o \
-		$(BUILD)/san/lib/libsymtab.a
+		$(BUILD)/san/lib/libsymtab.a \
+		$(BUILD)/san/lib/libcommon.a
 	@mkdir -p $(@D)
 	$(SAN_LINK)
 
@@ -38,7 +40,8 @@ $(BUILD)/san/obj/tests/fuzz/elf_fuzz.o: EXTRA_CFLAGS = $(LIBSYMTAB_CFLAGS) \
 	-DELF_FUZZ_MAIN
 $(BUILD)/san/test/elf_fuzz: LDLIBS = $(LIBSYMTAB_LIBS)
 $(BUILD)/san/test/elf_fuzz: $(BUILD)/san/obj/tests/fuzz/elf_fuzz.o \
-		$(BUILD)/san/lib/libsymtab.a
+		$(BUILD)/san/lib/libsymtab.a \
+		$(BUILD)/san/lib/libcommon.a
 	@mkdir -p $(@D)
 	$(SAN_LINK)
 
@@ -50,6 +53,7 @@ $(BUILD)/test/elf_edit: $(BUILD)/obj/tests/symtab/elf_edit.o
 $(BUILD)/fuzz/obj/tests/fuzz/elf_fuzz.o: EXTRA_CFLAGS = $(LIBSYMTAB_CFLAGS)
 $(BUILD)/fuzz/elf_fuzz: LDLIBS = $(LIBSYMTAB_LIBS)
 $(BUILD)/fuzz/elf_fuzz: $(BUILD)/fuzz/obj/tests/fuzz/elf_fuzz.o \
-		$(BUILD)/fuzz/lib/libsymtab.a
+		$(BUILD)/fuzz/lib/libsymtab.a \
+		$(BUILD)/fuzz/lib/libcommon.a
 	@mkdir -p $(@D)
 	$(FUZZ_LINK)

@@ -12,9 +12,13 @@ int kernel_log_open(void)
 {
 	int fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 
-	if (fd >= 0 && lseek(fd, 0, SEEK_END) < 0) {
+	if (fd < 0)
+		return -errno;
+	if (lseek(fd, 0, SEEK_END) < 0) {
+		int ret = -errno;
+
 		close(fd);
-		return -1;
+		return ret;
 	}
 	return fd;
 }

@@ -6,7 +6,7 @@
 #ifndef _SYMTAB_KERNEL_LOG_H
 #define _SYMTAB_KERNEL_LOG_H
 
-/* Return: a descriptor positioned at the end of the log, or -1. */
+/* Return: a descriptor positioned at the end of the log, or -errno. */
 int kernel_log_open(void);
 
 /*

@@ -8,7 +8,7 @@
 
 #include <stdbool.h>
 
-#include "error.h"
+#include "../common/error.h"
 
 /* Told each kernel log line about the module when an insertion fails. */
 typedef void (*kernel_log_fn)(void *ctx, const char *line);

@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 
-#include "error.h"
+#include "../common/error.h"
 
 #define KALLSYMS_PATH	"/proc/kallsyms"
 

@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "error.h"
+#include "../common/error.h"
 
 struct module_paths {
 	char **paths;

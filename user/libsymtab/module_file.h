@@ -14,7 +14,7 @@
 #include <stdint.h>
 
 #include "block.h"
-#include "error.h"
+#include "../common/error.h"
 #include "kernel_versions.h"
 #include "whole_file.h"
 

@@ -5,8 +5,9 @@
 
 #include <symtab/abi.h>
 #include "block.h"
-#include "whole_file.h"
 #include "resident_table.h"
+#include "text_lines.h"
+#include "whole_file.h"
 
 #define SUFFIX_LEN	10	/* "_R" and 8 hex digits */
 
@@ -50,17 +51,18 @@ bool versioned_name_split(const char *s, size_t len, char *name,
 	return symbol_name_valid(name);
 }
 
-static int add_symbol(struct resident_table *t, size_t *cap,
+static int add_symbol(struct resident_table *t,
 		      const struct resident_symbol *sym)
 {
-	if (t->nr == *cap) {
+	if (t->nr == t->cap) {
 		struct resident_symbol *grown;
+		size_t cap = t->cap ? t->cap * 2 : 256;
 
-		*cap = *cap ? *cap * 2 : 256;
-		grown = reallocarray(t->symbols, *cap, sizeof(*grown));
+		grown = reallocarray(t->symbols, cap, sizeof(*grown));
 		if (!grown)
 			return -ENOMEM;
 		t->symbols = grown;
+		t->cap = cap;
 	}
 	t->symbols[t->nr] = *sym;
 	t->symbols[t->nr].name = strdup(sym->name);
@@ -74,9 +76,8 @@ static int add_symbol(struct resident_table *t, size_t *cap,
 	return 0;
 }
 
-/* One line, without its newline, NUL-terminated in place. */
-static int parse_line(struct resident_table *t, size_t *cap,
-		      const char *file, unsigned int line, char *p,
+/* One line of /proc/symtab, into the table @arg (a text_line_fn). */
+static int parse_line(void *arg, char *p, const char *file, unsigned int line,
 		      struct symtab_error *err)
 {
 	char name[SYMTAB_NAME_LEN], *addr, *vname, *module, *end, *save;
@@ -101,7 +102,7 @@ static int parse_line(struct resident_table *t, size_t *cap,
 	*end = '\0';
 	sym.name = name;
 	sym.module = module + 1;
-	if (add_symbol(t, cap, &sym))
+	if (add_symbol(arg, &sym))
 		return error_set(err, ENOMEM, "%s: out of memory", file);
 	return 0;
 malformed:
@@ -121,23 +122,9 @@ int resident_table_parse(struct resident_table *t, const char *file,
 			 const char *text, size_t len,
 			 struct symtab_error *err)
 {
-	char *copy, *p, *eol;
-	unsigned int line = 0;
-	size_t cap = 0;
-	int ret = 0;
+	int ret;
 
-	if (memchr(text, '\0', len))
-		return error_set(err, EINVAL, "%s: contains NUL bytes", file);
-	copy = strndup(text, len);
-	if (!copy)
-		return error_set(err, ENOMEM, "%s: out of memory", file);
-	for (p = copy; !ret && *p; p = eol) {
-		eol = strchrnul(p, '\n');
-		if (*eol)
-			*eol++ = '\0';
-		ret = parse_line(t, &cap, file, ++line, p, err);
-	}
-	free(copy);
+	ret = text_for_each_line(file, text, len, parse_line, t, err);
 	if (ret) {
 		resident_table_release(t);
 		return ret;
@@ -176,4 +163,5 @@ void resident_table_release(struct resident_table *t)
 	free(t->symbols);
 	t->symbols = NULL;
 	t->nr = 0;
+	t->cap = 0;
 }

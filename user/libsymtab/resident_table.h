@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "error.h"
+#include "../common/error.h"
 
 #define RESIDENT_TABLE_PATH	"/proc/symtab"
 
@@ -30,6 +30,7 @@ struct resident_symbol {
 struct resident_table {
 	struct resident_symbol *symbols;	/* sorted by name */
 	size_t nr;
+	size_t cap;				/* allocated */
 };
 
 #define RESIDENT_TABLE_INIT	{ 0 }

@@ -4,19 +4,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "whole_file.h"
 #include "symbol_users.h"
+#include "text_lines.h"
+#include "whole_file.h"
 
-static int add_use(struct symbol_users *u, size_t *cap, char *fields[3])
+static int add_use(struct symbol_users *u, char *fields[3])
 {
 	struct symbol_use *use;
 
-	if (u->nr == *cap) {
-		*cap = *cap ? *cap * 2 : 64;
-		use = reallocarray(u->uses, *cap, sizeof(*use));
+	if (u->nr == u->cap) {
+		size_t cap = u->cap ? u->cap * 2 : 64;
+
+		use = reallocarray(u->uses, cap, sizeof(*use));
 		if (!use)
 			return -ENOMEM;
 		u->uses = use;
+		u->cap = cap;
 	}
 	use = &u->uses[u->nr];
 	use->user = strdup(fields[0]);
@@ -32,38 +35,33 @@ static int add_use(struct symbol_users *u, size_t *cap, char *fields[3])
 	return 0;
 }
 
+/* One line of /proc/symtab_users, into the uses @arg (a text_line_fn). */
+static int parse_line(void *arg, char *p, const char *file, unsigned int line,
+		      struct symtab_error *err)
+{
+	char *fields[4], *save;
+	int i;
+
+	fields[0] = strtok_r(p, " \t", &save);
+	if (!fields[0])
+		return 0;
+	for (i = 1; i < 4; i++)
+		fields[i] = strtok_r(NULL, " \t", &save);
+	if (!fields[2] || fields[3])
+		return error_set(err, EINVAL,
+				 "%s:%u: expected '<user>\\t<exporter>\\t<symbol>'",
+				 file, line);
+	if (add_use(arg, fields))
+		return error_set(err, ENOMEM, "%s: out of memory", file);
+	return 0;
+}
+
 int symbol_users_parse(struct symbol_users *u, const char *file,
 		       const char *text, size_t len, struct symtab_error *err)
 {
-	char *copy, *p, *eol, *fields[4], *save;
-	unsigned int line = 0;
-	size_t cap = 0;
-	int i, ret = 0;
+	int ret;
 
-	if (memchr(text, '\0', len))
-		return error_set(err, EINVAL, "%s: contains NUL bytes", file);
-	copy = strndup(text, len);
-	if (!copy)
-		return error_set(err, ENOMEM, "%s: out of memory", file);
-	for (p = copy; !ret && *p; p = eol) {
-		eol = strchrnul(p, '\n');
-		if (*eol)
-			*eol++ = '\0';
-		line++;
-		fields[0] = strtok_r(p, " \t", &save);
-		if (!fields[0])
-			continue;
-		for (i = 1; i < 4; i++)
-			fields[i] = strtok_r(NULL, " \t", &save);
-		if (!fields[2] || fields[3])
-			ret = error_set(err, EINVAL,
-					"%s:%u: expected '<user>\\t<exporter>\\t<symbol>'",
-					file, line);
-		else if (add_use(u, &cap, fields))
-			ret = error_set(err, ENOMEM, "%s: out of memory",
-					file);
-	}
-	free(copy);
+	ret = text_for_each_line(file, text, len, parse_line, u, err);
 	if (ret)
 		symbol_users_release(u);
 	return ret;
@@ -136,4 +134,5 @@ void symbol_users_release(struct symbol_users *u)
 	free(u->uses);
 	u->uses = NULL;
 	u->nr = 0;
+	u->cap = 0;
 }

@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#include "error.h"
+#include "../common/error.h"
 
 #define SYMBOL_USERS_PATH	"/proc/symtab_users"
 
@@ -21,6 +21,7 @@ struct symbol_use {
 struct symbol_users {
 	struct symbol_use *uses;
 	size_t nr;
+	size_t cap;		/* allocated */
 };
 
 #define SYMBOL_USERS_INIT	{ 0 }

@@ -5,7 +5,7 @@
 
 #include <stddef.h>
 
-#include "error.h"
+#include "../common/error.h"
 
 /*
  * Read @path into a malloc()ed buffer: @size bytes, and always at least

@@ -21,12 +21,14 @@ $(call objs,$(BUILD),$(SYMTAB_SRCS)) $(call objs,$(BUILD)/san,$(SYMTAB_SRCS)): \
 
 $(BIN)/symtab: LDLIBS = $(LIBSYMTAB_LIBS) $(EXPLAIN_LIBS)
 $(BIN)/symtab: $(call objs,$(BUILD),$(SYMTAB_SRCS)) \
-		$(BUILD)/lib/libsymtab.a $(BUILD)/lib/libexplain.a
+		$(BUILD)/lib/libsymtab.a $(BUILD)/lib/libexplain.a \
+		$(BUILD)/lib/libcommon.a
 	@mkdir -p $(@D)
 	$(LINK)
 
 $(BUILD)/san/symtab: LDLIBS = $(LIBSYMTAB_LIBS) $(EXPLAIN_LIBS)
 $(BUILD)/san/symtab: $(call objs,$(BUILD)/san,$(SYMTAB_SRCS)) \
-		$(BUILD)/san/lib/libsymtab.a $(BUILD)/san/lib/libexplain.a
+		$(BUILD)/san/lib/libsymtab.a $(BUILD)/san/lib/libexplain.a \
+		$(BUILD)/san/lib/libcommon.a
 	@mkdir -p $(@D)
 	$(SAN_LINK)

@@ -60,8 +60,9 @@ enum { EXPLAIN_TROUBLE = 2 };
 
 int cmd_explain(int argc, char *argv[])
 {
-	struct explain_report *report;
+	struct explain_report *report = NULL;
 	struct module_types old, new;
+	struct symtab_error err;
 	unsigned int flags = 0;
 	int opt, status;
 	size_t i;
@@ -88,22 +89,29 @@ int cmd_explain(int argc, char *argv[])
 		module_types_free(&new);
 		return EXPLAIN_TROUBLE;
 	}
-	report = explain_report_new();
-	for (i = 0; i < old.nr_rec; i++) {
+	status = explain_report_new(&report, &err);
+	for (i = 0; !status && i < old.nr_rec; i++) {
 		const struct record *o = &old.rec[i];
 		const struct record *n = module_types_find(&new, o);
 
 		/* Each (kind, name) once, even if several tables list it. */
 		if (!n || n->crc == o->crc || module_types_find(&old, o) != o)
 			continue;
-		explain_symbol(report, o->name, o->crc, n->crc,
-			       old.types, old.what, new.types, new.what);
+		status = explain_symbol(report, o->name, o->crc, n->crc,
+					old.types, old.what, new.types,
+					new.what, &err);
 	}
-	explain_report_print(report, flags, stdout);
-	status = explain_report_count(report) ? 1 : 0;
+	if (!status)
+		status = explain_report_print(report, flags, stdout, &err);
+	if (status)
+		report_error(&err);
+	else
+		status = explain_report_count(report) ? 1 : 0;
 	explain_report_free(report);
 	module_types_free(&old);
 	module_types_free(&new);
+	if (status < 0)
+		return EXPLAIN_TROUBLE;
 	if (fflush(stdout)) {
 		message("explain: writing the output failed");
 		return EXPLAIN_TROUBLE;

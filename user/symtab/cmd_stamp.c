@@ -75,7 +75,6 @@ static void note_no_records(const char *path, bool types)
  */
 static int pack_types(char **files, int nr, void **section, size_t *len)
 {
-	char err[EXPLAIN_ERR_LEN];
 	struct symtab_error serr;
 	unsigned char *unit;
 	char *text = NULL, *grown;
@@ -105,10 +104,11 @@ static int pack_types(char **files, int nr, void **section, size_t *len)
 			text[total++] = '\n';
 		free(unit);
 	}
-	ret = explain_section_pack(text ? text : "", total, section, len, err);
+	ret = explain_section_pack(text ? text : "", total, section, len,
+				   &serr);
 	free(text);
 	if (ret) {
-		message("%s", err);
+		report_error(&serr);
 		return -1;
 	}
 	return 0;

@@ -8,7 +8,7 @@
 
 #include <getopt.h>
 
-#include "error.h"
+#include "../common/error.h"
 
 #define SYMTAB_TOOL_VERSION	"1.0"
 

@@ -3,6 +3,7 @@
  * Explaining a refused import: the importer's stored types are the "old"
  * side (what it was built against), the provider's the "new" one.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +61,7 @@ void explain_mismatch(const struct module_file *importer,
 {
 	struct module_types old, new = { 0 };
 	struct explain_report *report = NULL;
+	struct symtab_error err;
 	char *text = NULL, *what = NULL, *provider_path;
 	size_t len;
 	FILE *f;
@@ -76,16 +78,25 @@ void explain_mismatch(const struct module_file *importer,
 	    asprintf(&what, "module %s, whose file was not found",
 		     res->provider) < 0)
 		goto out;
-	report = explain_report_new();
+	if (explain_report_new(&report, &err))
+		goto fail;
 	f = open_memstream(&text, &len);
-	if (report && f) {
-		explain_symbol(report, res->import.name, res->import.crc,
-			       res->provider_crc, old.types, old.what,
-			       new.types, provider_path ? new.what : what);
-		explain_report_print(report, EXPLAIN_PER_SYMBOL, f);
+	if (!f) {
+		error_set(&err, ENOMEM, "out of memory");
+		goto fail;
 	}
-	if (f && !fclose(f) && text)
+	if (explain_symbol(report, res->import.name, res->import.crc,
+			   res->provider_crc, old.types, old.what,
+			   new.types, provider_path ? new.what : what, &err) ||
+	    explain_report_print(report, EXPLAIN_PER_SYMBOL, f, &err)) {
+		fclose(f);
+		goto fail;
+	}
+	if (!fclose(f) && text)
 		print_indented(text);
+	goto out;
+fail:
+	report_error(&err);
 out:
 	explain_report_free(report);
 	free(provider_path);

@@ -3,6 +3,7 @@
  * Reading a module's versioned records and its .symtab_types section
  * (see <symtab/types_section.h>) for explanations.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,11 +81,12 @@ static int add_kernel_versions(struct module_types *v,
 
 int module_types_open(struct module_types *v, const char *path)
 {
-	char err[EXPLAIN_ERR_LEN], *text;
 	const unsigned char *sec;
 	struct symtab_error serr;
 	size_t i, size, len;
 	uint32_t r;
+	char *text;
+	int ret;
 
 	memset(v, 0, sizeof(*v));
 	if (module_file_open(path, &v->mf, &serr)) {
@@ -119,14 +121,19 @@ int module_types_open(struct module_types *v, const char *path)
 	v->what = strdup(path);
 	if (!v->what)
 		return -1;
-	if (explain_section_unpack(sec, size, path, &text, &len, err)) {
-		message("%s", err);
+	if (explain_section_unpack(sec, size, path, &text, &len, &serr)) {
+		report_error(&serr);
 		return -1;
 	}
-	v->types = explain_types_parse(text, len, path, err);
+	ret = explain_types_parse(text, len, path, &v->types, &serr);
 	free(text);
-	if (!v->types) {
-		message("%s (in its %s section)", err, SYMTAB_TYPES_SECTION);
+	if (ret == -ENOMEM) {
+		report_error(&serr);
+		return -1;
+	}
+	if (ret) {
+		message("%s (in its %s section)", serr.msg,
+			SYMTAB_TYPES_SECTION);
 		return -1;
 	}
 	return 0;

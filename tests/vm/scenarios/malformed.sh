@@ -9,27 +9,27 @@ check "insmod symtab.ko" insmod "$MODDIR/symtab.ko"
 check "insmod symtest_gamma" insmod "$MODDIR/symtest_gamma.ko"
 check "insmod symtest_beta" insmod "$MODDIR/symtest_beta.ko"
 
-n=0
+cases=0
 while IFS='|' read -r name ops message; do
 	name=$(echo $name)
 	case $name in '' | '#'*) continue ;; esac
 	[ -e "$MODDIR/alpha_$name.ko" ] || continue
 	message=$(echo "$message" | sed 's/^ *//; s/ *$//')
-	n=$((n + 1))
+	cases=$((cases + 1))
 	dmesg_mark
 	check_fails "$name: refused" insmod "$MODDIR/alpha_$name.ko"
 	lines=$(dmesg_new | grep '^symtab: symtest_alpha: ' | sort -u)
 	if [ "$(echo "$lines" | wc -l)" -eq 1 ] &&
 		echo "$lines" | grep -q "malformed .*$(echo "$message" | sed 's/[][.*^$]/\\&/g')"; then
-		t_result 0 "$name: one line saying: $message"
+		tap 0 "$name: one line saying: $message"
 	else
 		echo "$lines" | sed 's/^/# got: /'
-		t_result 1 "$name: one line saying: $message"
+		tap 1 "$name: one line saying: $message"
 	fi
 	check_fails "$name: not loaded" grep -q '^symtest_alpha ' /proc/modules
 	check_fails "$name: nothing of it resident" grep -q 'alpha_' /proc/symtab
 done </tests/malformed.cases
-check "at least 15 cases ran" [ "$n" -ge 15 ]
+check "at least 15 cases ran" [ "$cases" -ge 15 ]
 
 check "the undamaged module loads" insmod "$MODDIR/symtest_alpha.ko"
 check "its symbols are resident" grep -q ' alpha_func_R' /proc/symtab

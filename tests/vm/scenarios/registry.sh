@@ -25,8 +25,8 @@ check_eq "nothing resident yet" "" "$(cat /proc/symtab)"
 check "insmod symtest_export" insmod "$MODDIR/symtest_export.ko"
 for s in symtest_add symtest_move symtest_value; do
 	case "$(want_name symtest_export $s)" in
-	*_R*) t_result 0 "$s is stamped with a CRC" ;;
-	*) t_result 1 "$s is stamped with a CRC" ;;
+	*_R*) tap 0 "$s is stamped with a CRC" ;;
+	*) tap 1 "$s is stamped with a CRC" ;;
 	esac
 done
 

@@ -12,7 +12,7 @@ STRESS_SECONDS=${STRESS_SECONDS:-60}
 # cycle N: exporter N and user N in, user N and exporter N out, until told
 # to stop; the exporter may be pinned by the hammer for a moment.
 cycle() {
-	n=0
+	rounds=0
 	while [ ! -e /tmp/stop ]; do
 		insmod "$MODDIR/symtest_sx$1.ko" 2>/dev/null
 		insmod "$MODDIR/symtest_su$1.ko" 2>/dev/null
@@ -20,9 +20,9 @@ cycle() {
 		while ! rmmod symtest_sx$1 2>/dev/null; do
 			grep -q "^symtest_sx$1 " /proc/modules || break
 		done
-		n=$((n + 1))
+		rounds=$((rounds + 1))
 	done
-	echo $n >/tmp/cycles.$1
+	echo $rounds >/tmp/cycles.$1
 }
 
 reader() {
