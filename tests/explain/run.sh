@@ -168,13 +168,18 @@ expect "one file only: usage, exit 2" test $? -eq 2 -a ! -s "$TMP/out"
 # had allocated is not freed, so no leak check.
 awk 'BEGIN { for (i = 0; i < 16000; i++)
 	printf "s#t%d struct t%d { int a ; } \n", i, i }' >"$TMP/big.symtypes"
-for tool in "$DIFF" "$GENKSYMS_DIFF --diff"; do
-	ASAN_OPTIONS=allocator_may_return_null=1:max_allocation_size_mb=1:detect_leaks=0 \
-		$tool "$TMP/big.symtypes" "$t/old.symtypes" >"$TMP/out" 2>"$TMP/err"
-	expect "out of memory in the library: ${tool##*/}: exit 2, says so" \
-		test $? -eq 2 -a ! -s "$TMP/out" -a \
-		"$(grep -v '^==' "$TMP/err")" = "out of memory"
-done
+expect_oom() { # WHAT OLD NEW: both commands, out of memory
+	local tool
+
+	for tool in "$DIFF" "$GENKSYMS_DIFF --diff"; do
+		ASAN_OPTIONS=allocator_may_return_null=1:max_allocation_size_mb=1:detect_leaks=0 \
+			$tool "$2" "$3" >"$TMP/out" 2>"$TMP/err"
+		expect "$1: ${tool##*/}: exit 2, says so" \
+			test $? -eq 2 -a ! -s "$TMP/out" -a \
+			"$(grep -v '^==' "$TMP/err")" = "out of memory"
+	done
+}
+expect_oom "out of memory in the library" "$TMP/big.symtypes" "$t/old.symtypes"
 
 # The subset a module stores: same CRCs for the chosen symbols, only what
 # they reach, each type once, dependencies first.
@@ -229,6 +234,12 @@ printf 'bad\n' >"$TMP/dir.new/sub/c.symtypes"
 expect "directories: a bad file is named with its line (exit 2)" \
 	test $? -eq 2 -a ! -s "$TMP/out" -a \
 	"$(cut -d: -f1-2 "$TMP/err")" = "$TMP/dir.new/sub/c.symtypes:1"
+# Out of memory while reading a directory (a large file below it): the
+# library's -ENOMEM, said once as for a file, nothing on stdout.
+mkdir -p "$TMP/dir.big/sub"
+cp "$TMP/member_added/old.symtypes" "$TMP/dir.big/a.symtypes"
+cp "$TMP/big.symtypes" "$TMP/dir.big/sub/"
+expect_oom "directories: out of memory reading one" "$TMP/dir.old" "$TMP/dir.big"
 
 # The .symtab_types section: round trip, compression when it pays, and
 # hostile contents refused.
