@@ -73,7 +73,8 @@ if [ "$out" != "$root" ]; then
 	# Kbuild would write through them into the source tree.
 	find "$out" -type l \( -name '*.o' -o -name '*.ko' -o -name '*.mod' \
 		-o -name '*.mod.c' -o -name '.*.cmd' -o -name Module.symvers \
-		-o -name modules.order -o -name '*.symvers' -o -name '*.symtypes' \) -delete
+		-o -name modules.order -o -name '*.symvers' -o -name '*.symtypes' \
+		-o -name '*.symtab-imports' \) -delete
 fi
 mdir=$out${src#"$root"}
 
@@ -131,6 +132,37 @@ for m in "${mods[@]}"; do
 	while read -r o; do objs+=("$o"); done < <(objects "$m")
 done
 printf '%s\n' "${objs[@]}" >"$mdir/.symtab-objects"
+
+# The types of the kernel symbols each module imports (its __versions), as
+# its own sources declare them: each object gets OBJ.symtab-imports, the
+# genksyms markers of the imports it refers to itself (nm -u), for
+# version-object.sh to expand; an import several objects use is expanded
+# in each (explain takes the first).  Rewritten only when it changes, so
+# make redoes only the objects concerned.
+for m in "${mods[@]}"; do
+	if [ "$types" = 0 ]; then
+		: >"$m.ko-imports"
+	else
+		"$SYMTAB" dump -g "$m.ko" >"$m.ko-imports" ||
+			die "symtab dump -g failed on $m.ko"
+	fi
+done
+for o in "${objs[@]}"; do : >"${o%.o}.symtab-imports.tmp"; done
+for m in "${mods[@]}"; do
+	while read -r o; do
+		nm -u "$o" 2>/dev/null | awk 'NR == FNR { u[$NF] = 1; next }
+			{ n = $0; sub(/^__GENKSYMS_EXPORT_SYMBOL\(/, "", n)
+			  sub(/\);$/, "", n) } n in u' - "$m.ko-imports" \
+			>>"${o%.o}.symtab-imports.tmp"
+	done < <(objects "$m")
+done
+for o in "${objs[@]}"; do
+	t=${o%.o}.symtab-imports
+	[ -f "$t.tmp" ] || continue	# an object of two modules: done
+	sort -u -o "$t.tmp" "$t.tmp"
+	if cmp -s "$t.tmp" "$t"; then rm "$t.tmp"; else mv "$t.tmp" "$t"; fi
+done
+for m in "${mods[@]}"; do rm -f "$m.ko-imports"; done
 make -s -f "$here/version.mk" KBUILD="$kbuild" GENKSYMS="$GENKSYMS" \
 	OBJLIST="$mdir/.symtab-objects" VERSION_OBJECT="$here/version-object.sh" ||
 	die "genksyms failed for $kver"
