@@ -39,6 +39,9 @@ if ! grep -q 'symtab/symtab\.h' "$cmdfile" &&
 	! grep -qa -e '__ksymtab' -e '\.export_symbol' "$obj"; then
 	own=
 fi
+# A module's .mod.o is there for its module_layout import only: its own
+# exports are the module's objects'.
+case "$obj" in *.mod.o) own= ;; esac
 if [ -n "${ok:-}" ] && [ -z "$own$markers" ] && [ -z "${SYMTAB_PREPROCESS_ALL:-}" ]; then
 	ok=
 fi

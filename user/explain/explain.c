@@ -222,3 +222,67 @@ int explain_symtypes_files(const char *old_path, const char *new_path,
 	}
 	return ret;
 }
+
+/*
+ * The unit of @t expanding @name to @crc, else the first expanding it;
+ * NULL if none does.
+ */
+static const struct st_entry *find_giving(const struct explain_types *t,
+					  const char *name, uint32_t crc,
+					  const struct st_unit **unit)
+{
+	const struct st_entry *first = NULL, *e;
+	size_t i;
+
+	for (i = 0; t && i < t->set.nunit; i++) {
+		e = st_lookup(&t->set.unit[i], name);
+		if (!e || e->kind)
+			continue;
+		if (st_crc(&t->set.unit[i], e, NULL) == crc) {
+			*unit = &t->set.unit[i];
+			return e;
+		}
+		if (!first) {
+			first = e;
+			*unit = &t->set.unit[i];
+		}
+	}
+	return first;
+}
+
+void explain_import(struct explain_report *r, const char *name,
+		    uint32_t old_crc, uint32_t new_crc,
+		    const struct explain_types *old, const char *old_what,
+		    const struct explain_types *new, const char *new_what)
+{
+	const struct st_unit *ou = NULL, *nu = NULL;
+	const struct st_entry *o, *n;
+	struct sym_report *s;
+	uint32_t ocrc, ncrc;
+
+	o = find_giving(old, name, old_crc, &ou);
+	n = find_giving(new, name, new_crc, &nu);
+	if (!o || !n) {
+		explain_symbol(r, name, old_crc, new_crc, old, old_what,
+			       new, new_what);
+		return;
+	}
+	ocrc = st_crc(ou, o, NULL);
+	ncrc = st_crc(nu, n, NULL);
+	if (ocrc == old_crc && ncrc == new_crc) {
+		explain_found(r, name, ou, o, ocrc, nu, n, ncrc);
+		return;
+	}
+	if (ocrc == ncrc) {
+		no_info(r, name, old_crc, new_crc,
+			ex_asprintf("nothing changed in the types the module's sources see of it: the change is in a type they leave opaque"));
+		return;
+	}
+	s = report_add(r, name, SYM_CHANGED);
+	s->have_crc = true;
+	s->old_crc = old_crc;
+	s->new_crc = new_crc;
+	s->note = ex_asprintf("as the module's sources see it (0x%08x -> 0x%08x): the kernel's own source sees more of its types, so there may be more changes than these",
+			      ocrc, ncrc);
+	diff_symbol(s, ou, o, nu, n);
+}

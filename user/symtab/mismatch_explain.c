@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "command.h"
+#include "kernel_check.h"
 #include "kernel_modules.h"
 #include "mismatch_explain.h"
 #include "module_types.h"
@@ -93,4 +94,35 @@ out:
 	free(what);
 	module_types_free(&old);
 	module_types_free(&new);
+}
+
+void explain_kernel_mismatch(const struct module_file *mf,
+			     const struct kernel_import *res,
+			     const char *rebuilt)
+{
+	struct module_types old, new;
+	struct explain_report *report = NULL;
+	char *text = NULL;
+	size_t len;
+	FILE *f;
+
+	if (module_types_open(&old, mf->path))
+		goto out_old;
+	if (module_types_open(&new, rebuilt))
+		goto out;
+	report = explain_report_new();
+	f = open_memstream(&text, &len);
+	if (report && f) {
+		explain_import(report, res->name, res->want, res->have,
+			       old.types, old.what, new.types, new.what);
+		explain_report_print(report, false, f);
+	}
+	if (f && !fclose(f) && text)
+		print_indented(text);
+out:
+	module_types_free(&new);
+out_old:
+	module_types_free(&old);
+	explain_report_free(report);
+	free(text);
 }
