@@ -215,16 +215,44 @@ plain_explain() { # TOOL KVER OTHER
 		expect "$tag: $kv: the build expanded every import the sources declare, each with its __versions CRC (${reproduced% *} of ${reproduced#* })" \
 			sh -c "[ ${reproduced% *} -ge 5 ] && [ ${reproduced% *} = ${reproduced#* } ]"
 	done
-	# Imports: CRCs that differ and that both builds declared.
-	join <(sed 's/^#SYMVER //' "$d/imp-$k.symvers" | sort) \
-		<(sed 's/^#SYMVER //' "$d/imp-$other.symvers" | sort) |
-		awk '$2 != $3 { print $1 }' >"$d/imports"
-	if [ ! -s "$d/imports" ]; then
-		ok "$tag: $k -> $other: explain names the change behind each changed kimport CRC # SKIP no import the sources declare changed its CRC"
-		return
-	fi
+	# Imports: __versions CRCs that differ, for the symbols both builds
+	# expanded (module_layout from the .mod.o).
+	for kv in "$k" "$other"; do
+		cat "$top/build/$kv/modules/plain/plain_import.imports.symvers" \
+			"$top/build/$kv/modules/plain/plain_import.mod.imports.symvers" |
+			awk '{ print $2 }' | sort -u >"$d/expanded-$kv"
+		"$tool" dump "$d/imp-$kv.ko" 2>/dev/null |
+			awk -F'\t' '$3 == "kimport" { print $2, $1 }' | sort >"$d/kimports-$kv"
+	done
+	join "$d/kimports-$k" "$d/kimports-$other" | awk '$2 != $3 { print $1 }' |
+		comm -12 - "$d/expanded-$k" | comm -12 - "$d/expanded-$other" >"$d/imports"
+	expect "$tag: $k -> $other: the build expanded module_layout (from the .mod.o)" \
+		grep -qx module_layout "$d/expanded-$k"
 	explain_names "$tool" "$d/imp-$k.ko" "$d/imp-$other.ko" "$d/imports" \
 		"$tag: $k -> $other: explain names the change behind each changed kimport CRC"
+
+	# check -k: the module built for $k, against $other, explained from
+	# the build for $other that make testmodules laid out beside it.
+	local imp=$top/build/$k/modules/plain/plain_import.ko sym missing=
+	run "$tool" check -k "$other" "$imp" "$top/build/$k/modules/plain/plain_export.ko"
+	sed -n "s|^symtab: $imp: disagrees about version of symbol \([^ ]*\) .*|\1|p" \
+		"$work/err" | sort >"$d/disagree"
+	while read -r sym; do
+		grep "^  because $sym: " "$work/err" | grep -qv ': CRC changed ' ||
+			missing="$missing $sym"
+	done < <(comm -12 "$d/disagree" "$d/imports")
+	expect "$tag: check -k $other on the $k build: each disagreement about an import its sources declare is explained from the $other build ($(comm -12 "$d/disagree" "$d/imports" | grep -c .))" \
+		sh -c "[ $rc = 1 ] && grep -qF '$imp: explaining from $top/build/$other/modules/plain/plain_import.ko, the same module built for $other' '$work/err' && [ -s '$d/disagree' ] && [ -z '$missing' ]" ||
+		echo "#   not explained:$missing"
+	mkdir -p "$d/b-$other"
+	cp "$d/imp-$other.ko" "$d/b-$other/plain_import.ko"
+	run "$tool" check -k "$other" -b "$d/b-$other/plain_import.ko" "$imp"
+	expect "$tag: check -k $other -b FILE explains from FILE (the module of that name)" \
+		sh -c "[ $rc = 1 ] && grep -qF '$imp: explaining from $d/b-$other/plain_import.ko, the same module built for $other' '$work/err' && grep -q '^  because module_layout: .* member ' '$work/err'"
+	cp "$imp" "$d/alone.ko"
+	run "$tool" check -k "$other" "$d/alone.ko"
+	expect "$tag: check -k $other without a build for it at hand says so" \
+		sh -c "[ $rc = 1 ] && grep -qF '$d/alone.ko: no build of it for $other at hand (-b FILE)' '$work/err'"
 }
 
 # A symtab module is also a Kbuild module: it needs symtab.ko's exports.
