@@ -163,22 +163,26 @@ for o in "${objs[@]}"; do
 	if cmp -s "$t.tmp" "$t"; then rm "$t.tmp"; else mv "$t.tmp" "$t"; fi
 done
 # module_layout, which every module imports and the kernel checks first,
-# is declared by no module source: the module's .mod.o (Kbuild compiled
+# is declared by no module source: one module's .mod.o (Kbuild compiled
 # its .mod.c, which includes <linux/module.h>) gets its declaration, as
-# kernel/module/version.c has it, with the marker (types only).
-layout=()
+# kernel/module/version.c has it, with the marker (types only); every
+# module importing it stores that expansion (same headers, same flags).
+layout=
+declare -A wants_layout=()
 for m in "${mods[@]}"; do
 	t=$m.mod.symtab-imports
-	if [ -f "$m.mod.o" ] && grep -qxF '__GENKSYMS_EXPORT_SYMBOL(module_layout);' "$m.ko-imports"; then
-		layout+=("$m.mod.o")
+	grep -qxF '__GENKSYMS_EXPORT_SYMBOL(module_layout);' "$m.ko-imports" &&
+		wants_layout[$m]=1
+	if [ -z "$layout" ] && [ -f "$m.mod.o" ] && [ -n "${wants_layout[$m]:-}" ]; then
+		layout=$m.mod
 		printf '%s\n' 'void module_layout(struct module *mod, struct modversion_info *ver, struct kernel_param *kp, struct kernel_symbol *ks, struct tracepoint * const *tp);' \
 			'__GENKSYMS_EXPORT_SYMBOL(module_layout);' >"$t.tmp"
-	else
-		: >"$t.tmp"
+		if cmp -s "$t.tmp" "$t"; then rm "$t.tmp"; else mv "$t.tmp" "$t"; fi
+		echo "$m.mod.o" >>"$mdir/.symtab-objects"
+	elif [ -e "$t" ]; then
+		rm -f "$t" "$m.mod.symtypes" "$m.mod.imports.symvers"
 	fi
-	if cmp -s "$t.tmp" "$t"; then rm "$t.tmp"; else mv "$t.tmp" "$t"; fi
 done
-[ ${#layout[@]} = 0 ] || printf '%s\n' "${layout[@]}" >>"$mdir/.symtab-objects"
 for m in "${mods[@]}"; do rm -f "$m.ko-imports"; done
 make -s -f "$here/version.mk" KBUILD="$kbuild" GENKSYMS="$GENKSYMS" \
 	OBJLIST="$mdir/.symtab-objects" VERSION_OBJECT="$here/version-object.sh" ||
@@ -191,8 +195,8 @@ for m in "${mods[@]}"; do
 		versions+=("${o%.o}.symvers")
 		[ "$types" = 0 ] || symtypes+=(-T "${o%.o}.symtypes")
 	done < <(objects "$m")
-	[ "$types" = 0 ] || [ ! -s "$m.mod.symtab-imports" ] ||
-		symtypes+=(-T "$m.mod.symtypes")
+	[ "$types" = 0 ] || [ -z "$layout" ] || [ -z "${wants_layout[$m]:-}" ] ||
+		symtypes+=(-T "$layout.symtypes")
 	"$SYMTAB" stamp "${symtypes[@]}" "$m.ko" "${versions[@]}" ||
 		die "symtab stamp failed on $m.ko"
 done

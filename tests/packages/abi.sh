@@ -90,10 +90,10 @@ done
 
 # --- explain and check --------------------------------------------------------
 # expanded K DIR MOD: the imports the build of MOD expanded (its objects'
-# and its .mod.o's OBJ.imports.symvers).
+# OBJ.imports.symvers, and module_layout from the .mod.o of one module).
 expanded() {
 	local d=$top/build/$1/modules/$2 o
-	for o in $(cat "$d/$3.mod") "$d/$3.mod.o"; do
+	for o in $(cat "$d/$3.mod") "$d"/*.mod.o; do
 		case "$o" in /*) ;; *) o=$d/${o#./} ;; esac
 		cat "${o%.o}.imports.symvers" 2>/dev/null || true
 	done | awk '{ print $2 }' | sort -u

@@ -216,10 +216,10 @@ plain_explain() { # TOOL KVER OTHER
 			sh -c "[ ${reproduced% *} -ge 5 ] && [ ${reproduced% *} = ${reproduced#* } ]"
 	done
 	# Imports: __versions CRCs that differ, for the symbols both builds
-	# expanded (module_layout from the .mod.o).
+	# expanded (module_layout from one module's .mod.o).
 	for kv in "$k" "$other"; do
 		cat "$top/build/$kv/modules/plain/plain_import.imports.symvers" \
-			"$top/build/$kv/modules/plain/plain_import.mod.imports.symvers" |
+			"$top/build/$kv/modules/plain/"*.mod.imports.symvers |
 			awk '{ print $2 }' | sort -u >"$d/expanded-$kv"
 		"$tool" dump "$d/imp-$kv.ko" 2>/dev/null |
 			awk -F'\t' '$3 == "kimport" { print $2, $1 }' | sort >"$d/kimports-$kv"
