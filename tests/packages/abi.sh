@@ -16,7 +16,11 @@
 #
 # Test material: the older ABI's headers (linux-headers-6.1.0-50-amd64),
 # installed here with apt-get when missing (not something a user's install
-# needs).  When they cannot be had, that is a failure saying why.
+# needs).  When they cannot be had, that is a failure saying why.  Headers
+# this script installed are removed again at the end, with what was built
+# for that kernel under build/ (installed headers make `make` build
+# symtab.ko for the kernel, and the VM suite would try to boot it); set
+# ABI_KEEP_HEADERS=1 to keep them.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -24,7 +28,18 @@ old=${ABI_OLD:-6.1.0-50-amd64}
 new=${ABI_NEW:-6.1.0-57-amd64}
 logs=$top/build/test-logs/packages
 work=$(mktemp -d "${TMPDIR:-/tmp}/symtab-abi.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+installed=
+cleanup() {
+	rm -rf "$work"
+	if [ -n "$installed" ] && [ -z "${ABI_KEEP_HEADERS:-}" ]; then
+		echo "# removing linux-headers-$old (installed as test material) and build/$old"
+		DEBIAN_FRONTEND=noninteractive apt-get purge -y "linux-headers-$old" \
+			"linux-headers-${old%-amd64}-common" >>"$logs/abi-apt.log" 2>&1 ||
+			echo "# apt-get purge failed: see $logs/abi-apt.log"
+		rm -rf "${top:?}/build/$old"
+	fi
+}
+trap cleanup EXIT
 tool=$top/build/bin/symtab
 n=0
 failures=0
@@ -40,6 +55,7 @@ if ! have "$old"; then
 		echo "# installing linux-headers-$old (test material)"
 		DEBIAN_FRONTEND=noninteractive apt-get install -y \
 			"linux-headers-$old" >"$logs/abi-apt.log" 2>&1 || true
+		have "$old" && installed=1
 	fi
 fi
 for k in "$old" "$new"; do
