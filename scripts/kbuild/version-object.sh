@@ -6,11 +6,12 @@
 #   version-object.sh KBUILD GENKSYMS OBJ.o   -> OBJ.symvers, OBJ.symtypes
 #
 # OBJ.symtab-imports (build-module.sh writes it; may be empty) holds
-# genksyms markers (`symtab dump -g`) for the kernel symbols the module
-# imports that this object refers to: genksyms expands each as this
-# object's own sources declare it, into OBJ.symtypes (their CRCs, which
-# should be the module's __versions ones, go to OBJ.imports.symvers, never
-# to the versions `symtab stamp` reads).
+# genksyms markers (`symtab dump -g`) for kernel symbols the module imports
+# that this object refers to and build-module.sh gave it: genksyms expands
+# each as this object's own sources declare it, into OBJ.symtypes (their
+# CRCs, the module's __versions ones when the object sees every type the
+# kernel's exporting source saw, go to OBJ.imports.symvers, never to the
+# versions `symtab stamp` reads).
 #
 # An object without a C compile command (assembler, prebuilt), or with
 # nothing to version and no import to expand, gets empty files.
