@@ -134,10 +134,15 @@ static char *target_build(const struct module_file *mf, const char *release,
 	n = vermagic ? strcspn(vermagic, " ") : 0;
 	if (n && n + 2 < sizeof(own) &&
 	    (strlen(release) != n || strncmp(vermagic, release, n))) {
+		/* "/REL/" inside the path, or "REL/" at its start. */
 		snprintf(own, sizeof(own), "/%.*s/", (int)n, vermagic);
-		at = strstr(mf->path, own);
-		if (at && asprintf(&path, "%.*s/%s/%s", (int)(at - mf->path),
-			     mf->path, release, at + strlen(own)) >= 0) {
+		if (!strncmp(mf->path, own + 1, n + 1))
+			at = mf->path + n + 1;		/* after "REL/" */
+		else if ((at = strstr(mf->path, own)))
+			at += n + 2;			/* after "/REL/" */
+		if (at && asprintf(&path, "%.*s%s/%s",
+				   (int)(at - mf->path) - (int)n - 1,
+				   mf->path, release, at) >= 0) {
 			if (access(path, R_OK) == 0)
 				return path;
 			free(path);
