@@ -133,8 +133,10 @@ one() { # PACKAGE DIRS VARS KVER SRC
 			bad+=" $sym(plain $crc, ours ${ours:-none}$(kernel_crc "$mod" "$sym" "$kb"))"
 			continue
 		fi
+		# awk reads to the end: symtab must not die of a closed pipe
+		# (pipefail would end this script).
 		dumped=$("$top/build/bin/symtab" dump "$mod.ko" |
-			awk -v n="$sym" '$2 == n && $3 == "kexport" { print $1; exit }')
+			awk -v n="$sym" '$2 == n && $3 == "kexport" && !f { print $1; f = 1 }')
 		if grep -q 'kexport' < <("$top/build/bin/symtab" dump "$mod.ko") &&
 			[ "$dumped" != "$crc" ]; then
 			bad+=" $sym(plain $crc, symtab dump ${dumped:-none})"
