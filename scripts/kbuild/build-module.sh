@@ -73,7 +73,8 @@ if [ "$out" != "$root" ]; then
 	# Kbuild would write through them into the source tree.
 	find "$out" -type l \( -name '*.o' -o -name '*.ko' -o -name '*.mod' \
 		-o -name '*.mod.c' -o -name '.*.cmd' -o -name Module.symvers \
-		-o -name modules.order -o -name '*.symvers' -o -name '*.symtypes' \) -delete
+		-o -name modules.order -o -name '*.symvers' -o -name '*.symtypes' \
+		-o -name '*.symtab-imports' \) -delete
 fi
 mdir=$out${src#"$root"}
 
@@ -131,6 +132,90 @@ for m in "${mods[@]}"; do
 	while read -r o; do objs+=("$o"); done < <(objects "$m")
 done
 printf '%s\n' "${objs[@]}" >"$mdir/.symtab-objects"
+
+# The types of the kernel symbols each module imports (its __versions), as
+# its own sources declare them: objects get OBJ.symtab-imports, genksyms
+# markers for version-object.sh to expand.  Each import is expanded once
+# per module, in one object that refers to it (nm -u): first the objects
+# preprocessed anyway (exports, symtab records) take every import they
+# use, then the object that would cover most of the rest, and so on, so
+# an object none of whose imports is left is not preprocessed at all.
+# module_layout, which every module imports and the kernel checks first, is
+# declared by no module source: the chosen object including
+# <linux/module.h> gets its declaration, as kernel/module/version.c has it
+# (else the module's .mod.o, which Kbuild compiled from a .mod.c that
+# includes it).  Rewritten only when it changes, so make redoes only the
+# objects concerned.
+layout_decl='void module_layout(struct module *mod, struct modversion_info *ver, struct kernel_param *kp, struct kernel_symbol *ks, struct tracepoint * const *tp);'
+# own OBJ: preprocessed whatever its imports (version-object.sh's test).
+own() {
+	local cmdfile
+	cmdfile=$(dirname "$1")/.$(basename "$1").cmd
+	grep -q 'symtab/symtab\.h' "$cmdfile" 2>/dev/null ||
+		grep -qa -e '__ksymtab' -e '\.export_symbol' "$1"
+}
+for o in "${objs[@]}"; do : >"${o%.o}.symtab-imports.tmp"; done
+for m in "${mods[@]}"; do
+	: >"$m.mod.symtab-imports.tmp"
+	[ "$types" != 0 ] || continue
+	"$SYMTAB" dump -g "$m.ko" >"$m.ko-imports" ||
+		die "symtab dump -g failed on $m.ko"
+	# "OBJ OWN MODULE_H NAME" for each import OBJ refers to.
+	while read -r o; do
+		cmdfile=$(dirname "$o")/.$(basename "$o").cmd
+		grep -q -- '-D__ASSEMBLY__' "$cmdfile" 2>/dev/null && continue
+		ow=0; own "$o" && ow=1
+		mh=0; grep -q 'include/linux/module\.h' "$cmdfile" 2>/dev/null && mh=1
+		nm -u "$o" 2>/dev/null | awk -v o="$o" -v ow=$ow -v mh=$mh '
+			NR == FNR { u[$NF] = 1; next }
+			{ n = $0; sub(/^__GENKSYMS_EXPORT_SYMBOL\(/, "", n)
+			  sub(/\);$/, "", n) } n in u { print o, ow, mh, n }' - "$m.ko-imports"
+	done < <(objects "$m") >"$m.ko-uses"
+	layout=0
+	grep -qxF '__GENKSYMS_EXPORT_SYMBOL(module_layout);' "$m.ko-imports" && layout=1
+	awk -v decl="$layout_decl" -v mod="$m.mod.o" -v layout=$layout '
+		{ if (!($1 in own)) { objs[++nobj] = $1; own[$1] = $2; mh[$1] = $3 }
+		  use[$1, $4] = 1; users[$4] = users[$4] " " $1; names[$4] = 1 }
+		function take(o,   n, b) { chosen[o] = 1; b = o; sub(/\.o$/, "", b)
+			for (n in names) if (!(n in done) && ((o, n) in use)) {
+				print "__GENKSYMS_EXPORT_SYMBOL(" n ");" >>(b ".symtab-imports.tmp")
+				done[n] = 1 } }
+		END {
+			for (i = 1; i <= nobj; i++) if (own[objs[i]] == 1) take(objs[i])
+			for (;;) {
+				best = ""; most = 0
+				for (i = 1; i <= nobj; i++) {
+					o = objs[i]; c = 0
+					if (o in chosen) continue
+					for (n in names) if (!(n in done) && ((o, n) in use)) c++
+					if (c > most) { most = c; best = o }
+				}
+				if (best == "") break
+				take(best)
+			}
+			if (!layout) exit
+			at = ""
+			for (i = 1; i <= nobj && at == ""; i++)
+				if ((objs[i] in chosen) && mh[objs[i]]) at = objs[i]
+			if (at == "") at = mod
+			sub(/\.o$/, "", at)
+			print decl >>(at ".symtab-imports.tmp")
+			print "__GENKSYMS_EXPORT_SYMBOL(module_layout);" >>(at ".symtab-imports.tmp")
+		}' "$m.ko-uses" || die "assigning imports to objects failed"
+	rm -f "$m.ko-imports" "$m.ko-uses"
+	[ -s "$m.mod.symtab-imports.tmp" ] && echo "$m.mod.o" >>"$mdir/.symtab-objects"
+done
+for t in "${objs[@]/%.o/.symtab-imports}" "${mods[@]/%/.mod.symtab-imports}"; do
+	[ -f "$t.tmp" ] || continue	# an object of two modules: done
+	if [ ! -s "$t.tmp" ] && [[ $t = *.mod.symtab-imports ]]; then
+		rm -f "$t.tmp" "$t" "${t%.symtab-imports}.symtypes" \
+			"${t%.symtab-imports}.imports.symvers"
+		continue
+	fi
+	# In a fixed order, the declaration before its marker.
+	sort -r -o "$t.tmp" "$t.tmp"
+	if cmp -s "$t.tmp" "$t"; then rm "$t.tmp"; else mv "$t.tmp" "$t"; fi
+done
 make -s -f "$here/version.mk" KBUILD="$kbuild" GENKSYMS="$GENKSYMS" \
 	OBJLIST="$mdir/.symtab-objects" VERSION_OBJECT="$here/version-object.sh" ||
 	die "genksyms failed for $kver"
@@ -142,6 +227,7 @@ for m in "${mods[@]}"; do
 		versions+=("${o%.o}.symvers")
 		[ "$types" = 0 ] || symtypes+=(-T "${o%.o}.symtypes")
 	done < <(objects "$m")
+	[ ! -s "$m.mod.symtab-imports" ] || symtypes+=(-T "$m.mod.symtypes")
 	"$SYMTAB" stamp "${symtypes[@]}" "$m.ko" "${versions[@]}" ||
 		die "symtab stamp failed on $m.ko"
 done

@@ -10,7 +10,7 @@ OBJS := $(shell cat $(OBJLIST))
 
 all: $(OBJS:.o=.symvers)
 
-%.symvers: %.o $(GENKSYMS)
+%.symvers: %.o %.symtab-imports $(GENKSYMS)
 	@$(VERSION_OBJECT) $(KBUILD) $(GENKSYMS) $<
 
 .PHONY: all

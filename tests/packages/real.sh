@@ -25,9 +25,17 @@ failures=0
 ok() { n=$((n + 1)); echo "ok $n - $*"; }
 not_ok() { n=$((n + 1)); echo "not ok $n - $*"; failures=$((failures + 1)); }
 now() { date +%s.%N; }
+# CPU seconds (user + system) of every child waited for so far: the cost
+# of a build whatever else the machine is running.
+# cpu VAR: sets VAR (times runs in this shell, not in a subshell).
+cpu() {
+	times >"$work/times"
+	printf -v "$1" '%s' "$(awk 'NR == 2 { split($1, u, "m"); split($2, s, "m")
+		printf "%.2f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }' "$work/times")"
+}
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 mkdir -p "$logs"
-printf 'package\tkernel\tmodules_ours\tmodules_plain\texports_matched\texports\tplain_s\tours_s\tratio\n' >"$tsv"
+printf 'package\tkernel\tmodules_ours\tmodules_plain\texports_matched\texports\tplain_s\tours_s\tratio\tplain_cpu\tours_cpu\tcpu_ratio\n' >"$tsv"
 
 # Module.symvers lines of DIR's plain build: crc name module-path.
 plain_exports() {
@@ -61,7 +69,7 @@ kernel_crc() { # MOD NAME KBUILD
 one() { # PACKAGE DIRS VARS KVER SRC
 	local pkg=$1 dirs=$2 vars=$3 k=$4 src=$5
 	local kb=/lib/modules/$k/build tag="$1 on $4"
-	local plain=$work/plain/$k/$pkg out ours_v d t0 t1 t2 pv=() mv=()
+	local plain=$work/plain/$k/$pkg out ours_v d t0 t1 t2 c0 c1 c2 pv=() mv=()
 	local name
 	name=$(basename "$src")
 	out=$top/build/$k/modules/$name
@@ -70,6 +78,7 @@ one() { # PACKAGE DIRS VARS KVER SRC
 	rm -rf "$plain"; mkdir -p "$plain"; cp -a "$src/." "$plain/"
 	for v in $vars; do pv+=("${v//\{ROOT\}/$plain}"); done
 	t0=$(now)
+	cpu c0
 	for d in $dirs; do
 		(cd "$plain/$d" && nice make -j"$jobs" -C "$kb" M="$plain/$d" \
 			"${pv[@]}" modules) >"$logs/$pkg-$k-plain.log" 2>&1 || {
@@ -78,6 +87,7 @@ one() { # PACKAGE DIRS VARS KVER SRC
 		}
 	done
 	t1=$(now)
+	cpu c1
 
 	# Ours, fresh: make modules on the package's Kbuild directories.
 	rm -rf "$out"
@@ -92,6 +102,7 @@ one() { # PACKAGE DIRS VARS KVER SRC
 		return 0
 	fi
 	t2=$(now)
+	cpu c2
 	if grep -q 'jobserver unavailable' "$logs/$pkg-$k-ours.log"; then
 		not_ok "$tag: -j lost on the way to Kbuild (jobserver unavailable)"
 	else
@@ -122,8 +133,10 @@ one() { # PACKAGE DIRS VARS KVER SRC
 			bad+=" $sym(plain $crc, ours ${ours:-none}$(kernel_crc "$mod" "$sym" "$kb"))"
 			continue
 		fi
+		# awk reads to the end: symtab must not die of a closed pipe
+		# (pipefail would end this script).
 		dumped=$("$top/build/bin/symtab" dump "$mod.ko" |
-			awk -v n="$sym" '$2 == n && $3 == "kexport" { print $1; exit }')
+			awk -v n="$sym" '$2 == n && $3 == "kexport" && !f { print $1; f = 1 }')
 		if grep -q 'kexport' < <("$top/build/bin/symtab" dump "$mod.ko") &&
 			[ "$dumped" != "$crc" ]; then
 			bad+=" $sym(plain $crc, symtab dump ${dumped:-none})"
@@ -138,13 +151,16 @@ one() { # PACKAGE DIRS VARS KVER SRC
 		not_ok "$tag: $matched/$total exports match Kbuild's Module.symvers"
 	fi
 
-	local tp to ratio
+	local tp to ratio cp co cratio
 	tp=$(secs "$t0" "$t1")
 	to=$(secs "$t1" "$t2")
 	ratio=$(awk -v a="$tp" -v b="$to" 'BEGIN { printf "%.2f", b / a }')
-	echo "# $tag: modules $no/$np, exports $matched/$total, plain ${tp}s, make modules ${to}s, ratio $ratio"
-	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$pkg" "$k" "$no" "$np" \
-		"$matched" "$total" "$tp" "$to" "$ratio" >>"$tsv"
+	cp=$(secs "$c0" "$c1")
+	co=$(secs "$c1" "$c2")
+	cratio=$(awk -v a="$cp" -v b="$co" 'BEGIN { printf "%.2f", b / a }')
+	echo "# $tag: modules $no/$np, exports $matched/$total, plain ${tp}s, make modules ${to}s, ratio $ratio; CPU plain ${cp}s, ours ${co}s, ratio $cratio"
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$pkg" "$k" "$no" "$np" \
+		"$matched" "$total" "$tp" "$to" "$ratio" "$cp" "$co" "$cratio" >>"$tsv"
 }
 
 kernels=$(cd /lib/modules && for k in *; do [ -e "$k/build/Makefile" ] && echo "$k"; done)

@@ -164,26 +164,24 @@ plain_modules() { # KVER TOOL
 }
 
 # The types a build stores for explain: the exports' from genksyms -T of
-# each source (make testmodules did that), the imports' from the same run
-# with `symtab dump -g` markers appended.  Prints how many import CRCs
-# genksyms reproduced from the module's own declarations.
+# each object, the imports' from the same run with `symtab dump -g` markers
+# of the imports the object refers to appended (make testmodules does both,
+# and writes the CRCs genksyms computed for the imports in
+# OBJ.imports.symvers).  Prints how many of those are the __versions CRC,
+# and how many there are.
 import_types() { # TOOL KVER OUT_KO
 	local tool=$1 k=$2 ko=$3 dir=$top/build/$2/modules/plain
 	local base=${3%.ko} same=0 crc sym
 	cp "$dir/plain_import.ko" "$ko"
-	# Nothing to version in it: the build did not preprocess it.
-	[ -f "$dir/plain_import.i" ] || SYMTAB_PREPROCESS_ALL=1 \
-		"$top/scripts/kbuild/version-object.sh" "/lib/modules/$k/build" \
-		"$top/build/bin/genksyms" "$dir/plain_import.o" >&2
-	{ cat "$dir/plain_import.i"; "$tool" dump -g "$ko"; } >"$base.i"
-	"$top/build/bin/genksyms" -T "$base.symtypes" <"$base.i" >"$base.symvers"
-	"$tool" stamp -q -T "$base.symtypes" "$ko" "$base.symvers" 2>/dev/null
+	cp "$dir/plain_import.imports.symvers" "$base.symvers"
+	"$tool" dump "$ko" 2>/dev/null >"$base.dump"
+	# module_layout is not the sources' (its declaration is added).
+	grep -v ' module_layout ' "$base.symvers" >"$base.sources" || true
 	while read -r _ sym crc; do
-		"$tool" dump "$ko" 2>/dev/null |
-			grep -qxF "$(printf '%s\t%s\tkimport' "$crc" "$sym")" &&
+		grep -qxF "$(printf '%s\t%s\tkimport' "$crc" "$sym")" "$base.dump" &&
 			same=$((same + 1))
-	done <"$base.symvers"
-	echo "$same $(grep -c . "$base.symvers")"
+	done <"$base.sources"
+	echo "$same $(grep -c . "$base.sources")"
 }
 
 # explain_names TOOL OLD NEW WANT WHAT: explain names a change (not just
@@ -216,15 +214,47 @@ plain_explain() { # TOOL KVER OTHER
 
 	for kv in "$k" "$other"; do
 		reproduced=$(import_types "$tool" "$kv" "$d/imp-$kv.ko")
-		expect "$tag: $kv: genksyms with dump -g markers gives the __versions CRC of every import the sources declare (${reproduced% *} of ${reproduced#* })" \
-			sh -c "[ ${reproduced% *} -gt 0 ] && [ ${reproduced% *} = ${reproduced#* } ]"
+		expect "$tag: $kv: the build expanded every import the sources declare, each with its __versions CRC (${reproduced% *} of ${reproduced#* })" \
+			sh -c "[ ${reproduced% *} -ge 5 ] && [ ${reproduced% *} = ${reproduced#* } ]"
 	done
-	# Imports: CRCs that differ and that both builds declared.
-	join <(sed 's/^#SYMVER //' "$d/imp-$k.symvers" | sort) \
-		<(sed 's/^#SYMVER //' "$d/imp-$other.symvers" | sort) |
-		awk '$2 != $3 { print $1 }' >"$d/imports"
+	# Imports: __versions CRCs that differ, for the symbols both builds
+	# expanded (module_layout too, from its declaration added to one object).
+	for kv in "$k" "$other"; do
+		cat "$top/build/$kv/modules/plain/plain_import.imports.symvers" \
+			"$top/build/$kv/modules/plain/"*.mod.imports.symvers 2>/dev/null |
+			awk '{ print $2 }' | sort -u >"$d/expanded-$kv"
+		"$tool" dump "$d/imp-$kv.ko" 2>/dev/null |
+			awk -F'\t' '$3 == "kimport" { print $2, $1 }' | sort >"$d/kimports-$kv"
+	done
+	join "$d/kimports-$k" "$d/kimports-$other" | awk '$2 != $3 { print $1 }' |
+		comm -12 - "$d/expanded-$k" | comm -12 - "$d/expanded-$other" >"$d/imports"
+	expect "$tag: $k -> $other: the build expanded module_layout" \
+		grep -qx module_layout "$d/expanded-$k"
 	explain_names "$tool" "$d/imp-$k.ko" "$d/imp-$other.ko" "$d/imports" \
 		"$tag: $k -> $other: explain names the change behind each changed kimport CRC"
+
+	# check -k: the module built for $k, against $other, explained from
+	# the build for $other that make testmodules laid out beside it.
+	local imp=$top/build/$k/modules/plain/plain_import.ko sym missing=
+	run "$tool" check -k "$other" "$imp" "$top/build/$k/modules/plain/plain_export.ko"
+	sed -n "s|^symtab: $imp: disagrees about version of symbol \([^ ]*\) .*|\1|p" \
+		"$work/err" | sort >"$d/disagree"
+	while read -r sym; do
+		grep "^  because $sym: " "$work/err" | grep -qv ': CRC changed ' ||
+			missing="$missing $sym"
+	done < <(comm -12 "$d/disagree" "$d/imports")
+	expect "$tag: check -k $other on the $k build: each disagreement about an import its sources declare is explained from the $other build ($(comm -12 "$d/disagree" "$d/imports" | grep -c .))" \
+		sh -c "[ $rc = 1 ] && grep -qF '$imp: explaining from $top/build/$other/modules/plain/plain_import.ko, the same module built for $other' '$work/err' && [ -s '$d/disagree' ] && [ -z '$missing' ]" ||
+		echo "#   not explained:$missing"
+	mkdir -p "$d/b-$other"
+	cp "$d/imp-$other.ko" "$d/b-$other/plain_import.ko"
+	run "$tool" check -k "$other" -b "$d/b-$other/plain_import.ko" "$imp"
+	expect "$tag: check -k $other -b FILE explains from FILE (the module of that name)" \
+		sh -c "[ $rc = 1 ] && grep -qF '$imp: explaining from $d/b-$other/plain_import.ko, the same module built for $other' '$work/err' && grep -q '^  because module_layout: .* member ' '$work/err'"
+	cp "$imp" "$d/alone.ko"
+	run "$tool" check -k "$other" "$d/alone.ko"
+	expect "$tag: check -k $other without a build for it at hand says so" \
+		sh -c "[ $rc = 1 ] && grep -qF '$d/alone.ko: no build of it for $other at hand (-b FILE)' '$work/err'"
 }
 
 # A symtab module is also a Kbuild module: it needs symtab.ko's exports.

@@ -483,6 +483,82 @@ int explain_symbol(struct explain_report *r, const char *name,
 	return ex_catch_oom(symbol_body, &c, err);
 }
 
+/*
+ * The unit of @t expanding @name to @crc, else the first expanding it;
+ * NULL if none does.
+ */
+static const struct st_entry *find_giving(const struct explain_types *t,
+					  const char *name, uint32_t crc,
+					  const struct st_unit **unit)
+{
+	const struct st_entry *first = NULL, *e;
+	size_t i;
+
+	for (i = 0; t && i < t->nunit; i++) {
+		e = st_lookup(t->unit[i], name);
+		if (!e || e->kind)
+			continue;
+		if (st_crc(t->unit[i], e, NULL) == crc) {
+			*unit = t->unit[i];
+			return e;
+		}
+		if (!first) {
+			first = e;
+			*unit = t->unit[i];
+		}
+	}
+	return first;
+}
+
+static void import_body(void *arg)
+{
+	const struct symbol_call *c = arg;
+	const struct st_unit *ou = NULL, *nu = NULL;
+	const struct st_entry *o, *n;
+	struct sym_report *s;
+	uint32_t ocrc, ncrc;
+
+	o = find_giving(c->old, c->name, c->old_crc, &ou);
+	n = find_giving(c->new, c->name, c->new_crc, &nu);
+	if (!o || !n) {
+		symbol_body(arg);
+		return;
+	}
+	ocrc = st_crc(ou, o, NULL);
+	ncrc = st_crc(nu, n, NULL);
+	if (ocrc == c->old_crc && ncrc == c->new_crc) {
+		explain_found(c->r, c->name, ou, o, ocrc, nu, n, ncrc, NULL);
+		return;
+	}
+	if (ocrc == ncrc) {
+		no_info(c->r, c->name, c->old_crc, c->new_crc,
+			ex_asprintf("nothing changed in the types the module's sources see of it: the change is in a type they leave opaque"));
+		return;
+	}
+	s = report_add(c->r, c->name, SYM_CHANGED);
+	s->have_crc = true;
+	s->old_crc = c->old_crc;
+	s->new_crc = c->new_crc;
+	s->note = ex_asprintf("as the module's sources see it (0x%08x -> 0x%08x): the kernel's own source sees more of its types, so there may be more changes than these",
+			      ocrc, ncrc);
+	diff_symbol(s, ou, o, nu, n, NULL);
+}
+
+int explain_import(struct explain_report *r, const char *name,
+		   uint32_t old_crc, uint32_t new_crc,
+		   const struct explain_types *old, const char *old_what,
+		   const struct explain_types *new, const char *new_what,
+		   struct symtab_error *err)
+{
+	struct symbol_call c = {
+		.r = r, .name = name, .old_crc = old_crc, .new_crc = new_crc,
+		.old = old, .old_what = old_what,
+		.new = new, .new_what = new_what,
+	};
+
+	return ex_catch_oom(import_body, &c, err);
+}
+
 int explain_symtypes_files(const char *old_path, const char *new_path,
 			   unsigned int flags, FILE *out,
 			   struct symtab_error *err)
@@ -509,3 +585,4 @@ int explain_symtypes_files(const char *old_path, const char *new_path,
 		ret = error_set(err, EIO, "error writing the explanation");
 	return ret;
 }
+

@@ -82,6 +82,23 @@ int explain_symbol(struct explain_report *r, const char *name,
 		   const struct explain_types *new, const char *new_what,
 		   struct symtab_error *err);
 
+/*
+ * explain_import() - explain_symbol() for a kernel symbol a module imports
+ * (a __versions CRC), from its expansion as the module's sources declare
+ * it.  The kernel's exporting source may see types those leave opaque, so
+ * the views need not give the recorded CRCs: where they still differ from
+ * each other, the changes they show are named (the report's note says
+ * they are the module's view); where they do not, the CRC line says the
+ * change lies in a type the module's sources leave opaque.  In a view with
+ * several units, the one giving the recorded CRC is preferred.
+ */
+int explain_import(struct explain_report *r, const char *name,
+		   uint32_t old_crc, uint32_t new_crc,
+		   const struct explain_types *old, const char *old_what,
+		   const struct explain_types *new, const char *new_what,
+		   struct symtab_error *err);
+
+
 /* explain_report_print() flags; 0 is the grouped text. */
 #define EXPLAIN_JSON		1u
 #define EXPLAIN_PER_SYMBOL	2u

@@ -3,10 +3,13 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/utsname.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "command.h"
+#include "kernel_modules.h"
 #include "kernel_release.h"
 #include "mismatch_explain.h"
 
@@ -37,12 +40,23 @@ static const char help[] =
 "  MODULE.ko: no symbol version for f (vmlinux has 0x5e6f7a8b, ...)\n"
 "  MODULE.ko: Unknown symbol f (err -2)\n"
 "\n"
+"A module built for another kernel disagrees about the versions of the\n"
+"kernel symbols whose types changed.  When the same module built for the\n"
+"target kernel is at hand (-b FILE; else the path of MODULE with its own\n"
+"release, from its vermagic, replaced by RELEASE, as `make modules` lays\n"
+"builds out; else the one installed for RELEASE), each disagreement is\n"
+"explained from the types both builds stored (make modules stores them):\n"
+"\n"
+"    because f: arg 1 -> struct foo: member 'int b' added after 'int a'\n"
+"\n"
 "Options:\n"
 "  -k, --kernel RELEASE  check against kernel RELEASE (default: the\n"
 "                    running kernel; without its Module.symvers, the\n"
 "                    kernel's modversions are not checked, and a note says so)\n"
 "  -s, --symvers FILE  the kernel's Module.symvers is FILE (with -k, or\n"
 "                    for the running kernel)\n"
+"  -b, --built FILE  FILE is the same module built for the target kernel,\n"
+"                    for the explanations (repeatable, matched by name)\n"
 "  -t, --table FILE  read the resident table from FILE (a saved copy of\n"
 "                    /proc/symtab) instead\n"
 "  -v, --verbose     also print how each import resolves, on stdout\n"
@@ -53,6 +67,7 @@ static const char help[] =
 "(or an unreadable module, table or Module.symvers), 2 wrong usage.\n";
 
 static const struct option options[] = {
+	{ "built", required_argument, NULL, 'b' },
 	{ "kernel", required_argument, NULL, 'k' },
 	{ "symvers", required_argument, NULL, 's' },
 	{ "table", required_argument, NULL, 't' },
@@ -65,6 +80,18 @@ struct check_options {
 	const char *symvers;	/* NULL: the release's headers' */
 	const char *table;
 	bool verbose;
+	char **built;		/* -b: builds for the target */
+	size_t nr_built;
+};
+
+/* What report_kernel_import() needs to explain a disagreement. */
+struct kernel_report {
+	bool verbose;
+	const char *release;
+	const struct check_options *o;
+	const struct kernel_target *target;
+	const struct module_file *mf;	/* the one @rebuilt is for */
+	char *rebuilt;			/* NULL: none at hand */
 };
 
 static void report_import(void *ctx, const struct module_file *mf,
@@ -84,17 +111,78 @@ static void report_import(void *ctx, const struct module_file *mf,
 		explain_mismatch(mf, res, NULL, 0);
 }
 
+/*
+ * The same module as @mf built for @release, to free, or NULL: the -b file
+ * of that name, @mf's path with its own release (vermagic) replaced by
+ * @release, or the module of that name installed for @release.
+ */
+static char *target_build(const struct module_file *mf, const char *release,
+			  const struct check_options *o,
+			  const struct kernel_target *t)
+{
+	char name[256], other[256], own[256], *path;
+	const char *vermagic, *at;
+	size_t i, n;
+
+	if (module_name_of(mf->path, name, sizeof(name)))
+		return NULL;
+	for (i = 0; i < o->nr_built; i++)
+		if (!module_name_of(o->built[i], other, sizeof(other)) &&
+		    !strcmp(other, name))
+			return strdup(o->built[i]);
+	vermagic = modinfo_get(&mf->kernel, "vermagic", 0);
+	n = vermagic ? strcspn(vermagic, " ") : 0;
+	if (n && n + 2 < sizeof(own) &&
+	    (strlen(release) != n || strncmp(vermagic, release, n))) {
+		/* "/REL/" inside the path, or "REL/" at its start. */
+		snprintf(own, sizeof(own), "/%.*s/", (int)n, vermagic);
+		if (!strncmp(mf->path, own + 1, n + 1))
+			at = mf->path + n + 1;		/* after "REL/" */
+		else if ((at = strstr(mf->path, own)))
+			at += n + 2;			/* after "/REL/" */
+		if (at && asprintf(&path, "%.*s%s/%s",
+				   (int)(at - mf->path) - (int)n - 1,
+				   mf->path, release, at) >= 0) {
+			if (access(path, R_OK) == 0)
+				return path;
+			free(path);
+		}
+	}
+	for (i = 0; i < t->nr_installed; i++)
+		if (!module_name_of(t->installed[i]->path, other,
+				    sizeof(other)) &&
+		    !strcmp(other, name) &&
+		    strcmp(t->installed[i]->path, mf->path))
+			return strdup(t->installed[i]->path);
+	return NULL;
+}
+
 static void report_kernel_import(void *ctx, const struct module_file *mf,
 				 const struct kernel_import *res)
 {
-	const bool *verbose = ctx;
+	struct kernel_report *kr = ctx;
 	char line[1024];
 
 	kernel_import_format(mf->path, res, line, sizeof(line));
 	if (kernel_import_is_problem(res) || res->state == KIMPORT_UNVERSIONED)
 		message("%s", line);
-	else if (*verbose)
+	else if (kr->verbose)
 		printf("%s\n", line);
+	if (res->state != KIMPORT_MISMATCH)
+		return;
+	if (kr->mf != mf) {
+		kr->mf = mf;
+		free(kr->rebuilt);
+		kr->rebuilt = target_build(mf, kr->release, kr->o, kr->target);
+		if (kr->rebuilt)
+			message("%s: explaining from %s, the same module built for %s",
+				mf->path, kr->rebuilt, kr->release);
+		else
+			message("%s: no build of it for %s at hand (-b FILE): the changes behind its disagreements are not explained",
+				mf->path, kr->release);
+	}
+	if (kr->rebuilt)
+		explain_kernel_mismatch(mf, res, kr->rebuilt);
 }
 
 /* The registry's side: symtab records against /proc/symtab. */
@@ -149,7 +237,7 @@ static int check_kernel(struct module_file **mods, size_t nr,
 	struct symtab_error err;
 	struct utsname u;
 	const char *release = o->release;
-	bool verbose = o->verbose;
+	struct kernel_report rep = { .verbose = o->verbose, .o = o };
 	size_t i, applies = 0, problems = 0, used;
 	int ret;
 
@@ -181,11 +269,13 @@ static int check_kernel(struct module_file **mods, size_t nr,
 	}
 	kr.target.given = mods;
 	kr.target.nr_given = nr;
+	rep.release = release;
+	rep.target = &kr.target;
 	for (i = 0; i < nr; i++) {
 		if (!kernel_check_applies(mods[i]))
 			continue;
 		used = kernel_check_module(&kr.target, mods[i],
-					   report_kernel_import, &verbose);
+					   report_kernel_import, &rep);
 		problems += used;
 		if (!mods[i]->kernel.has_versions)
 			message("%s: no __versions: built without modversions, the kernel loads it only forced (modprobe --force), tainted",
@@ -194,6 +284,7 @@ static int check_kernel(struct module_file **mods, size_t nr,
 			message("%s: every symbol it uses resolves against %s with the version its __versions holds",
 				mods[i]->path, release);
 	}
+	free(rep.rebuilt);
 	kernel_release_close(&kr);
 	return problems ? EXIT_PROBLEM : EXIT_OK;
 }
@@ -206,10 +297,17 @@ int cmd_check(int argc, char *argv[])
 	size_t nr = 0;
 	int opt, i, status = EXIT_OK;
 
+	o.built = calloc(argc, sizeof(*o.built));
+	if (!o.built) {
+		message("out of memory");
+		return EXIT_PROBLEM;
+	}
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, COMMON_SHORT_OPTIONS "k:s:t:v",
+	while ((opt = getopt_long(argc, argv, COMMON_SHORT_OPTIONS "b:k:s:t:v",
 				  options, NULL)) != -1) {
-		if (opt == 'k')
+		if (opt == 'b')
+			o.built[o.nr_built++] = optarg;
+		else if (opt == 'k')
 			o.release = optarg;
 		else if (opt == 's')
 			o.symvers = optarg;
@@ -217,14 +315,19 @@ int cmd_check(int argc, char *argv[])
 			o.table = optarg;
 		else if (opt == 'v')
 			o.verbose = true;
-		else
+		else {
+			free(o.built);
 			return common_option(opt, "check", help, argv);
+		}
 	}
-	if (optind == argc)
+	if (optind == argc) {
+		free(o.built);
 		return usage_error("check", "expected at least one module");
+	}
 
 	mods = calloc(argc - optind, sizeof(*mods));
 	if (!mods) {
+		free(o.built);
 		message("out of memory");
 		return EXIT_PROBLEM;
 	}
@@ -244,6 +347,7 @@ int cmd_check(int argc, char *argv[])
 	while (nr)
 		module_file_free(mods[--nr]);
 	free(mods);
+	free(o.built);
 	if (fflush(stdout))
 		status = EXIT_PROBLEM;
 	return status;

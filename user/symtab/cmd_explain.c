@@ -40,6 +40,13 @@ static const char help[] =
 "\n"
 "  my_func: CRC changed 0x1234abcd -> 0x5678ef01 (no type information ...)\n"
 "\n"
+"The types of a kernel symbol the module imports are its expansion as the\n"
+"module's own sources declare it (make modules stores them).  The kernel's\n"
+"exporting source often sees types those leave opaque, so that expansion\n"
+"need not give the __versions CRC; the changes it shows are named all the\n"
+"same (the JSON note says they are the module's view), and where it shows\n"
+"none, the CRC line says the change lies in a type left opaque.\n"
+"\n"
 "Options:\n"
 "  -j, --json      machine-readable output, groups and symbols (see\n"
 "                  genksyms(8))\n"
@@ -97,9 +104,10 @@ int cmd_explain(int argc, char *argv[])
 		/* Each (kind, name) once, even if several tables list it. */
 		if (!n || n->crc == o->crc || module_types_find(&old, o) != o)
 			continue;
-		status = explain_symbol(report, o->name, o->crc, n->crc,
-					old.types, old.what, new.types,
-					new.what, &err);
+		status = (o->kind == MODULE_TYPES_KIMPORT ? explain_import :
+			  explain_symbol)(report, o->name, o->crc, n->crc,
+					  old.types, old.what, new.types,
+					  new.what, &err);
 	}
 	if (!status)
 		status = explain_report_print(report, flags, stdout, &err);

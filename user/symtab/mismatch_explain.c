@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "command.h"
+#include "kernel_check.h"
 #include "kernel_modules.h"
 #include "mismatch_explain.h"
 #include "module_types.h"
@@ -55,16 +56,53 @@ static char *resident_file(const char *name, const char *importer,
 	return NULL;
 }
 
+typedef int (*explain_fn)(struct explain_report *r, const char *name,
+			  uint32_t old_crc, uint32_t new_crc,
+			  const struct explain_types *old, const char *old_what,
+			  const struct explain_types *new, const char *new_what,
+			  struct symtab_error *err);
+
+/* Explain one symbol's CRC change with @fn, indented on stderr. */
+static void explain_one(explain_fn fn, const char *name,
+			uint32_t old_crc, uint32_t new_crc,
+			const struct module_types *old,
+			const struct module_types *new, const char *new_what)
+{
+	struct explain_report *report = NULL;
+	struct symtab_error err;
+	char *text = NULL;
+	size_t len;
+	FILE *f;
+
+	if (explain_report_new(&report, &err))
+		goto fail;
+	f = open_memstream(&text, &len);
+	if (!f) {
+		error_set(&err, ENOMEM, "out of memory");
+		goto fail;
+	}
+	if (fn(report, name, old_crc, new_crc, old->types, old->what,
+	       new->types, new_what, &err) ||
+	    explain_report_print(report, EXPLAIN_PER_SYMBOL, f, &err)) {
+		fclose(f);
+		goto fail;
+	}
+	if (!fclose(f) && text)
+		print_indented(text);
+	goto out;
+fail:
+	report_error(&err);
+out:
+	explain_report_free(report);
+	free(text);
+}
+
 void explain_mismatch(const struct module_file *importer,
 		      const struct import_resolution *res,
 		      struct module_file *const *known, size_t nr)
 {
 	struct module_types old, new = { 0 };
-	struct explain_report *report = NULL;
-	struct symtab_error err;
-	char *text = NULL, *what = NULL, *provider_path;
-	size_t len;
-	FILE *f;
+	char *what = NULL, *provider_path;
 
 	provider_path = res->provider_resident ?
 			resident_file(res->provider, importer->path,
@@ -78,30 +116,26 @@ void explain_mismatch(const struct module_file *importer,
 	    asprintf(&what, "module %s, whose file was not found",
 		     res->provider) < 0)
 		goto out;
-	if (explain_report_new(&report, &err))
-		goto fail;
-	f = open_memstream(&text, &len);
-	if (!f) {
-		error_set(&err, ENOMEM, "out of memory");
-		goto fail;
-	}
-	if (explain_symbol(report, res->import.name, res->import.crc,
-			   res->provider_crc, old.types, old.what,
-			   new.types, provider_path ? new.what : what, &err) ||
-	    explain_report_print(report, EXPLAIN_PER_SYMBOL, f, &err)) {
-		fclose(f);
-		goto fail;
-	}
-	if (!fclose(f) && text)
-		print_indented(text);
-	goto out;
-fail:
-	report_error(&err);
+	explain_one(explain_symbol, res->import.name, res->import.crc,
+		    res->provider_crc, &old, &new,
+		    provider_path ? new.what : what);
 out:
-	explain_report_free(report);
 	free(provider_path);
-	free(text);
 	free(what);
 	module_types_free(&old);
 	module_types_free(&new);
+}
+
+void explain_kernel_mismatch(const struct module_file *mf,
+			     const struct kernel_import *res,
+			     const char *rebuilt)
+{
+	struct module_types old = { 0 }, new = { 0 };
+
+	if (!module_types_open(&old, mf->path) &&
+	    !module_types_open(&new, rebuilt))
+		explain_one(explain_import, res->name, res->want, res->have,
+			    &old, &new, new.what);
+	module_types_free(&new);
+	module_types_free(&old);
 }

@@ -22,4 +22,17 @@ void explain_mismatch(const struct module_file *importer,
 		      const struct import_resolution *res,
 		      struct module_file *const *known, size_t nr);
 
+
+/*
+ * explain_kernel_mismatch() - print, on stderr, what changed behind the
+ * __versions CRC of @res->name that @mf holds and the target kernel's
+ * @rebuilt: the same module built for the target kernel, whose stored
+ *	types give the target's side (NULL: none at hand, said once by the
+ *	caller)
+ */
+struct kernel_import;
+void explain_kernel_mismatch(const struct module_file *mf,
+			     const struct kernel_import *res,
+			     const char *rebuilt);
+
 #endif /* _SYMTAB_MISMATCH_EXPLAIN_H */
