@@ -7,7 +7,20 @@
 #include "ident.h"
 #include "util.h"
 
-static struct ident **table;
+/*
+ * Open addressing with linear probing over a power-of-two table at most 3/4
+ * full.  A slot keeps the hash and length beside the pointer, so probing
+ * past other names reads only the table: an identifier's own memory is
+ * touched once, on a match.  Most of a run is spent here and in the lexer,
+ * and every missed cache line is a good part of a lookup.
+ */
+struct slot {
+	uint32_t hash;
+	uint32_t len;
+	struct ident *id;	/* NULL: free */
+};
+
+static struct slot *table;
 static size_t table_size;	/* a power of two */
 static size_t table_used;
 
@@ -64,46 +77,54 @@ static uint32_t hash_name(const char *s, size_t len)
 	return h ^ h >> 32;
 }
 
-static void table_grow(void)
+static void table_resize(size_t new_size)
 {
-	size_t new_size = table_size ? table_size * 2 : 4096;
-	struct ident **t = xmalloc(new_size * sizeof(*t));
-	size_t i;
+	struct slot *t = xmalloc(new_size * sizeof(*t));
+	size_t i, j, mask = new_size - 1;
 
 	memset(t, 0, new_size * sizeof(*t));
 	for (i = 0; i < table_size; i++) {
-		struct ident *id = table[i], *next;
-
-		for (; id; id = next) {
-			next = id->next;
-			id->next = t[id->hash & (new_size - 1)];
-			t[id->hash & (new_size - 1)] = id;
-		}
+		if (!table[i].id)
+			continue;
+		for (j = table[i].hash & mask; t[j].id; j = (j + 1) & mask)
+			;
+		t[j] = table[i];
 	}
 	free(table);
 	table = t;
 	table_size = new_size;
 }
 
+void ident_reserve(size_t n)
+{
+	size_t size = table_size ? table_size : 1024;
+
+	while (size / 4 * 3 < n)
+		size *= 2;
+	if (size > table_size)
+		table_resize(size);
+}
+
 struct ident *ident_intern(const char *s, size_t len)
 {
 	uint32_t h = hash_name(s, len);
+	size_t i, mask;
 	struct ident *id;
 
-	if (table_used >= table_size)
-		table_grow();
-	for (id = table[h & (table_size - 1)]; id; id = id->next)
-		if (id->hash == h && id->len == len &&
-		    same_name(id->name, s, len))
-			return id;
+	if (table_used >= table_size / 4 * 3)
+		table_resize(table_size ? table_size * 2 : 4096);
+	mask = table_size - 1;
+	for (i = h & mask; table[i].id; i = (i + 1) & mask)
+		if (table[i].hash == h && table[i].len == len &&
+		    same_name(table[i].id->name, s, len))
+			return table[i].id;
 	id = arena_alloc(sizeof(*id) + len + 1);
 	memset(id, 0, sizeof(*id));
 	memcpy(id->name, s, len);
 	id->name[len] = '\0';
 	id->len = len;
 	id->hash = h;
-	id->next = table[h & (table_size - 1)];
-	table[h & (table_size - 1)] = id;
+	table[i] = (struct slot){ .hash = h, .len = len, .id = id };
 	table_used++;
 	return id;
 }
