@@ -390,6 +390,33 @@ static const bool brace_special[256] = {
 	['"'] = true, ['\''] = true, ['{'] = true, ['}'] = true,
 };
 
+/* The first byte from @p on that lex_skip_braces() stops at, or end. */
+static const char *next_brace_special(const char *p)
+{
+#ifdef __SSE2__
+	while (end - p >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)p);
+		__m128i m = _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'));
+		unsigned int mask;
+
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('#')));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('/')));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('{')));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('}')));
+		mask = _mm_movemask_epi8(m);
+		if (mask)
+			return p + __builtin_ctz(mask);
+		p += 16;
+	}
+#endif
+	while (p < end && !brace_special[(unsigned char)*p])
+		p++;
+	return p;
+}
+
 static bool only_spaces(const char *p, const char *q)
 {
 	for (; p < q; p++)
@@ -433,8 +460,7 @@ bool lex_skip_braces(void)
 	for (p = pos;;) {
 		const char *run = p;
 
-		while (p < end && !brace_special[(unsigned char)*p])
-			p++;
+		p = next_brace_special(p);
 		if (at_line_start && p > run)
 			at_line_start = only_spaces(run, p);
 		if (p == end)
