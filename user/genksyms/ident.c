@@ -9,18 +9,16 @@
 
 /*
  * Open addressing with linear probing over a power-of-two table at most 3/4
- * full.  A slot keeps the hash and length beside the pointer, so probing
- * past other names reads only the table: an identifier's own memory is
- * touched once, on a match.  Most of a run is spent here and in the lexer,
- * and every missed cache line is a good part of a lookup.
+ * full.  A slot is one word: the identifier's address with the top 16 bits
+ * of its hash in the (unused) top 16 bits, 0 when free.  Probing past other
+ * names reads only the table, and an identifier's own memory is touched on
+ * a likely match only.  A lookup is mostly waiting for memory (the table
+ * of a large file does not fit in the cache): the smaller the table, the
+ * fewer misses.
  */
-struct slot {
-	uint32_t hash;
-	uint32_t len;
-	struct ident *id;	/* NULL: free */
-};
+#define SLOT_TAG_SHIFT	48
 
-static struct slot *table;
+static uint64_t *table;
 static size_t table_size;	/* a power of two */
 static size_t table_used;
 
@@ -116,16 +114,23 @@ static bool same_name_padded(const char *a, const char *b, size_t len)
 #define same_name_padded(a, b, len) (!memcmp(a, b, len))
 #endif
 
+static struct ident *slot_ident(uint64_t slot)
+{
+	return (struct ident *)(uintptr_t)(slot &
+					   ((1ull << SLOT_TAG_SHIFT) - 1));
+}
+
 static void table_resize(size_t new_size)
 {
-	struct slot *t = xmalloc(new_size * sizeof(*t));
+	uint64_t *t = xmalloc(new_size * sizeof(*t));
 	size_t i, j, mask = new_size - 1;
 
 	memset(t, 0, new_size * sizeof(*t));
 	for (i = 0; i < table_size; i++) {
-		if (!table[i].id)
+		if (!table[i])
 			continue;
-		for (j = table[i].hash & mask; t[j].id; j = (j + 1) & mask)
+		for (j = slot_ident(table[i])->hash & mask; t[j];
+		     j = (j + 1) & mask)
 			;
 		t[j] = table[i];
 	}
@@ -147,27 +152,33 @@ void ident_reserve(size_t n)
 static struct ident *intern(const char *s, size_t len, uint32_t h,
 			    bool padded)
 {
+	uint64_t tag = (uint64_t)(h >> 16) << SLOT_TAG_SHIFT;
 	size_t i, mask;
 	struct ident *id;
 
 	if (table_used >= table_size / 4 * 3)
 		table_resize(table_size ? table_size * 2 : 4096);
 	mask = table_size - 1;
-	for (i = h & mask; table[i].id; i = (i + 1) & mask) {
-		if (table[i].hash != h || table[i].len != len)
+	for (i = h & mask; table[i]; i = (i + 1) & mask) {
+		if ((table[i] & ~((1ull << SLOT_TAG_SHIFT) - 1)) != tag)
 			continue;
-		if (padded ? same_name_padded(table[i].id->name, s, len) :
-			     !memcmp(table[i].id->name, s, len))
-			return table[i].id;
+		id = slot_ident(table[i]);
+		if (id->len != len)
+			continue;
+		if (padded ? same_name_padded(id->name, s, len) :
+			     !memcmp(id->name, s, len))
+			return id;
 	}
 	/* The name is padded to 16 bytes for same_name_padded(). */
 	id = arena_alloc(sizeof(*id) + (len < 16 ? 16 : len + 1));
+	if ((uintptr_t)id >> SLOT_TAG_SHIFT)
+		abort();	/* not an x86-64 or AArch64 user address */
 	memset(id, 0, sizeof(*id));
 	memcpy(id->name, s, len);
 	id->name[len] = '\0';
 	id->len = len;
 	id->hash = h;
-	table[i] = (struct slot){ .hash = h, .len = len, .id = id };
+	table[i] = tag | (uintptr_t)id;
 	table_used++;
 	return id;
 }
