@@ -68,9 +68,9 @@ bool lexer_open(const char *path)
 			madvise(m, st.st_size, MADV_SEQUENTIAL);
 			/*
 			 * A preprocessed file has a new name in about
-			 * every 130 bytes: start the table half-way.
+			 * every 130 bytes: size the table for that.
 			 */
-			ident_reserve(st.st_size / 256);
+			ident_reserve(st.st_size / 128);
 			buf = m;
 			map_len = st.st_size;
 			end = buf + map_len;
