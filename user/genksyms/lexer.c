@@ -222,10 +222,14 @@ static void line_marker(void)
 	while (p < eol && (*p == ' ' || *p == '\t'))
 		p++;
 	if (have_line && p < eol && *p == '"') {
-		const char *q = ++p;
+		const char *q;
 
-		while (q < eol && *q != '"')
-			q += (*q == '\\' && q + 1 < eol) ? 2 : 1;
+		p++;
+		q = memchr(p, '"', eol - p);
+		/* Byte by byte only if a backslash may escape a quote. */
+		if (!q || memchr(p, '\\', q - p))
+			for (q = p; q < eol && *q != '"';)
+				q += (*q == '\\' && q + 1 < eol) ? 2 : 1;
 		cur_file = ident_intern(p, q - p)->name;
 		if (!main_file)
 			main_file = cur_file;
