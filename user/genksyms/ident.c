@@ -69,7 +69,7 @@ static uint32_t hash_name(const char *s, size_t len)
 	return hash_finish(h);
 }
 
-#ifdef __SSE2__
+#if defined(__SSE2__) && defined(__x86_64__)
 #include <emmintrin.h>
 
 /* The 16 bytes at @s with those from @len on cleared. */
@@ -171,7 +171,7 @@ static struct ident *intern(const char *s, size_t len, uint32_t h,
 	}
 	/* The name is padded to 16 bytes for same_name_padded(). */
 	id = arena_alloc(sizeof(*id) + (len < 16 ? 16 : len + 1));
-	if ((uintptr_t)id >> SLOT_TAG_SHIFT)
+	if ((uint64_t)(uintptr_t)id >> SLOT_TAG_SHIFT)
 		abort();	/* not an x86-64 or AArch64 user address */
 	memset(id, 0, sizeof(*id));
 	memcpy(id->name, s, len);
