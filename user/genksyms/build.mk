@@ -19,13 +19,21 @@ USER_BINS += $(BIN)/genksyms
 # Empty it for a toolchain without static libraries.
 GENKSYMS_LDFLAGS ?= -static
 
+# Link-time optimization: the parser calls the lexer's and the table's
+# small functions across files for every token (about 9% fewer instructions
+# over a preprocessed file).  Fat objects, so that an archiver without the
+# LTO plugin still makes a usable library.  Empty it to build without.
+GENKSYMS_LTO ?= -flto=auto -ffat-lto-objects
+$(call objs,$(BUILD),$(GENKSYMS_LIB_SRCS) $(GENKSYMS_CMD_SRCS)): \
+	EXTRA_CFLAGS += $(GENKSYMS_LTO)
+
 $(BUILD)/lib/libgenksyms.a: $(call objs,$(BUILD),$(GENKSYMS_LIB_SRCS))
 $(BUILD)/san/lib/libgenksyms.a: $(call objs,$(BUILD)/san,$(GENKSYMS_LIB_SRCS))
 $(BUILD)/fuzz/lib/libgenksyms.a: $(call objs,$(BUILD)/fuzz,$(GENKSYMS_LIB_SRCS))
 
 # --diff is the explain library's (user/explain/build.mk): from the
 # archive, only the members --diff needs are linked in.
-$(BIN)/genksyms: LDLIBS = $(GENKSYMS_LDFLAGS) $(EXPLAIN_LIBS)
+$(BIN)/genksyms: LDLIBS = $(GENKSYMS_LTO) $(GENKSYMS_LDFLAGS) $(EXPLAIN_LIBS)
 $(BIN)/genksyms: $(call objs,$(BUILD),$(GENKSYMS_CMD_SRCS)) \
 		$(BUILD)/lib/libgenksyms.a $(BUILD)/lib/libexplain.a \
 		$(BUILD)/lib/libcommon.a

@@ -7,7 +7,18 @@
 #include "ident.h"
 #include "util.h"
 
-static struct ident **table;
+/*
+ * Open addressing with linear probing over a power-of-two table at most 3/4
+ * full.  A slot is one word: the identifier's address with the top 16 bits
+ * of its hash in the (unused) top 16 bits, 0 when free.  Probing past other
+ * names reads only the table, and an identifier's own memory is touched on
+ * a likely match only.  A lookup is mostly waiting for memory (the table
+ * of a large file does not fit in the cache): the smaller the table, the
+ * fewer misses.
+ */
+#define SLOT_TAG_SHIFT	48
+
+static uint64_t *table;
 static size_t table_size;	/* a power of two */
 static size_t table_used;
 
@@ -19,93 +30,167 @@ static uint64_t load64(const char *s)
 	return w;
 }
 
-static uint64_t load32(const char *s)
-{
-	uint32_t w;
-
-	memcpy(&w, s, sizeof(w));
-	return w;
-}
-
-/* Inline, a word at a time: names are short and memcmp() is a call. */
-static bool same_name(const char *a, const char *b, size_t len)
-{
-	for (; len >= 8; a += 8, b += 8, len -= 8)
-		if (load64(a) != load64(b))
-			return false;
-	for (; len; a++, b++, len--)
-		if (*a != *b)
-			return false;
-	return true;
-}
-
 /*
- * Names are hashed eight bytes at a time, the last (partial) word read as
- * overlapping loads that stay inside the name: every token of the input
- * is hashed, so a byte-at-a-time hash was a good part of the run time.
+ * Names are hashed sixteen bytes at a time, the last block padded with
+ * zeroes.  ident_intern_padded() reads each block whole and masks off what
+ * lies past the name, so a name of up to 16 bytes (nearly all of them) is
+ * hashed and compared without a loop or a branch on its length: every
+ * identifier of the input is looked up, and a byte loop's exit was
+ * mispredicted for most of them.
  */
-static uint32_t hash_name(const char *s, size_t len)
-{
-	const uint64_t k = 0x9e3779b97f4a7c15ull;
-	uint64_t h = len * k, w;
+static const uint64_t hash_k = 0x9e3779b97f4a7c15ull;
 
-	for (; len > 8; s += 8, len -= 8) {
-		h = (h ^ load64(s)) * k;
-		h ^= h >> 29;
-	}
-	if (len >= 4)
-		w = load32(s) | load32(s + len - 4) << 32;
-	else if (len)
-		w = (unsigned char)s[0] | (unsigned char)s[len / 2] << 8 |
-		    (unsigned char)s[len - 1] << 16;
-	else
-		w = 0;
-	h = (h ^ w) * k;
+static uint64_t hash_block(uint64_t h, uint64_t w0, uint64_t w1)
+{
+	h = (h ^ w0) * hash_k;
+	h ^= h >> 29;
+	h = (h ^ w1) * hash_k;
+	return h ^ h >> 29;
+}
+
+static uint32_t hash_finish(uint64_t h)
+{
 	return h ^ h >> 32;
 }
 
-static void table_grow(void)
+static uint32_t hash_name(const char *s, size_t len)
 {
-	size_t new_size = table_size ? table_size * 2 : 4096;
-	struct ident **t = xmalloc(new_size * sizeof(*t));
-	size_t i;
+	uint64_t h = len * hash_k;
+	size_t off = 0;
+
+	do {
+		char blk[16] = { 0 };
+		size_t n = len - off < 16 ? len - off : 16;
+
+		memcpy(blk, s + off, n);
+		h = hash_block(h, load64(blk), load64(blk + 8));
+		off += 16;
+	} while (off < len);
+	return hash_finish(h);
+}
+
+#if defined(__SSE2__) && defined(__x86_64__)
+#include <emmintrin.h>
+
+/* The 16 bytes at @s with those from @len on cleared. */
+static __m128i load_masked(const char *s, size_t len)
+{
+	static const unsigned char ones[32] = {
+		255, 255, 255, 255, 255, 255, 255, 255,
+		255, 255, 255, 255, 255, 255, 255, 255,
+	};
+	__m128i m = _mm_loadu_si128((const __m128i *)(ones + 16 - len));
+
+	return _mm_and_si128(_mm_loadu_si128((const __m128i *)s), m);
+}
+
+/* hash_name(), @s having 16 readable bytes past its end. */
+static uint32_t hash_name_padded(const char *s, size_t len)
+{
+	uint64_t h = len * hash_k;
+	size_t off = 0;
+
+	for (; len - off > 16; off += 16)
+		h = hash_block(h, load64(s + off), load64(s + off + 8));
+	{
+		__m128i v = load_masked(s + off, len - off);
+
+		h = hash_block(h, _mm_cvtsi128_si64(v),
+			       _mm_cvtsi128_si64(_mm_unpackhi_epi64(v, v)));
+	}
+	return hash_finish(h);
+}
+
+/* Equal names of @len bytes, both with 16 readable bytes. */
+static bool same_name_padded(const char *a, const char *b, size_t len)
+{
+	if (len > 16)
+		return !memcmp(a, b, len);
+	return _mm_movemask_epi8(_mm_cmpeq_epi8(load_masked(a, len),
+						load_masked(b, len))) == 0xffff;
+}
+#else
+#define hash_name_padded hash_name
+#define same_name_padded(a, b, len) (!memcmp(a, b, len))
+#endif
+
+static struct ident *slot_ident(uint64_t slot)
+{
+	return (struct ident *)(uintptr_t)(slot &
+					   ((1ull << SLOT_TAG_SHIFT) - 1));
+}
+
+static void table_resize(size_t new_size)
+{
+	uint64_t *t = xmalloc(new_size * sizeof(*t));
+	size_t i, j, mask = new_size - 1;
 
 	memset(t, 0, new_size * sizeof(*t));
 	for (i = 0; i < table_size; i++) {
-		struct ident *id = table[i], *next;
-
-		for (; id; id = next) {
-			next = id->next;
-			id->next = t[id->hash & (new_size - 1)];
-			t[id->hash & (new_size - 1)] = id;
-		}
+		if (!table[i])
+			continue;
+		for (j = slot_ident(table[i])->hash & mask; t[j];
+		     j = (j + 1) & mask)
+			;
+		t[j] = table[i];
 	}
 	free(table);
 	table = t;
 	table_size = new_size;
 }
 
-struct ident *ident_intern(const char *s, size_t len)
+void ident_reserve(size_t n)
 {
-	uint32_t h = hash_name(s, len);
+	size_t size = table_size ? table_size : 1024;
+
+	while (size / 4 * 3 < n)
+		size *= 2;
+	if (size > table_size)
+		table_resize(size);
+}
+
+static struct ident *intern(const char *s, size_t len, uint32_t h,
+			    bool padded)
+{
+	uint64_t tag = (uint64_t)(h >> 16) << SLOT_TAG_SHIFT;
+	size_t i, mask;
 	struct ident *id;
 
-	if (table_used >= table_size)
-		table_grow();
-	for (id = table[h & (table_size - 1)]; id; id = id->next)
-		if (id->hash == h && id->len == len &&
-		    same_name(id->name, s, len))
+	if (table_used >= table_size / 4 * 3)
+		table_resize(table_size ? table_size * 2 : 4096);
+	mask = table_size - 1;
+	for (i = h & mask; table[i]; i = (i + 1) & mask) {
+		if ((table[i] & ~((1ull << SLOT_TAG_SHIFT) - 1)) != tag)
+			continue;
+		id = slot_ident(table[i]);
+		if (id->len != len)
+			continue;
+		if (padded ? same_name_padded(id->name, s, len) :
+			     !memcmp(id->name, s, len))
 			return id;
-	id = arena_alloc(sizeof(*id) + len + 1);
+	}
+	/* The name is padded to 16 bytes for same_name_padded(). */
+	id = arena_alloc(sizeof(*id) + (len < 16 ? 16 : len + 1));
+	if ((uint64_t)(uintptr_t)id >> SLOT_TAG_SHIFT)
+		abort();	/* not an x86-64 or AArch64 user address */
 	memset(id, 0, sizeof(*id));
 	memcpy(id->name, s, len);
 	id->name[len] = '\0';
 	id->len = len;
 	id->hash = h;
-	id->next = table[h & (table_size - 1)];
-	table[h & (table_size - 1)] = id;
+	table[i] = tag | (uintptr_t)id;
 	table_used++;
 	return id;
+}
+
+struct ident *ident_intern(const char *s, size_t len)
+{
+	return intern(s, len, hash_name(s, len), false);
+}
+
+struct ident *ident_intern_padded(const char *s, size_t len)
+{
+	return intern(s, len, hash_name_padded(s, len), true);
 }
 
 static const struct {

@@ -66,6 +66,11 @@ bool lexer_open(const char *path)
 
 		if (m != MAP_FAILED) {
 			madvise(m, st.st_size, MADV_SEQUENTIAL);
+			/*
+			 * A preprocessed file has a new name in about
+			 * every 130 bytes: size the table for that.
+			 */
+			ident_reserve(st.st_size / 128);
 			buf = m;
 			map_len = st.st_size;
 			end = buf + map_len;
@@ -117,6 +122,8 @@ void lexer_close(void)
 /* Character classes, by table: the lexer asks for every byte. */
 #define C_IDENT		1	/* letters, digits, '_' and '$' */
 #define C_DIGIT		2
+#define C_SPACE		4	/* blanks other than newline */
+#define C_SPECIAL	8	/* what else lex_one() steps over may start with */
 
 static const unsigned char char_class[256] = {
 	['0' ... '9'] = C_IDENT | C_DIGIT,
@@ -124,6 +131,10 @@ static const unsigned char char_class[256] = {
 	['A' ... 'Z'] = C_IDENT,
 	['_'] = C_IDENT,
 	['$'] = C_IDENT,
+	[' '] = C_SPACE, ['\t'] = C_SPACE, ['\r'] = C_SPACE,
+	['\f'] = C_SPACE, ['\v'] = C_SPACE,
+	['\n'] = C_SPECIAL, ['#'] = C_SPECIAL, ['/'] = C_SPECIAL,
+	['\\'] = C_SPECIAL,
 };
 
 static bool is_ident_char(unsigned char c)
@@ -134,6 +145,52 @@ static bool is_ident_char(unsigned char c)
 static bool is_digit(unsigned char c)
 {
 	return char_class[c] & C_DIGIT;
+}
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+/* Bit i set when byte i of the 16 at @p is in [@lo, @hi]. */
+static inline __m128i in_range(__m128i v, char lo, char hi)
+{
+	__m128i biased = _mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - lo)));
+
+	return _mm_cmplt_epi8(biased,
+			      _mm_set1_epi8((char)(0x80 + hi - lo + 1)));
+}
+
+/* Bit i set when byte i of the 16 at @p is not an identifier character. */
+static inline unsigned int non_ident_mask(const char *p)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)p);
+	__m128i m = in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
+
+	m = _mm_or_si128(m, in_range(v, '0', '9'));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('$')));
+	return ~_mm_movemask_epi8(m) & 0xffff;
+}
+#endif
+
+/*
+ * Past the identifier characters from @p on.  Sixteen bytes at a time where
+ * SSE2 is (every x86-64): a byte loop's exit, at a different length each
+ * time, was mispredicted for nearly every name.
+ */
+static const char *ident_end(const char *p)
+{
+#ifdef __SSE2__
+	while (end - p >= 16) {
+		unsigned int m = non_ident_mask(p);
+
+		if (m)
+			return p + __builtin_ctz(m);
+		p += 16;
+	}
+#endif
+	while (p < end && is_ident_char(*p))
+		p++;
+	return p;
 }
 
 static const char *skip_to_eol(const char *p)
@@ -165,10 +222,14 @@ static void line_marker(void)
 	while (p < eol && (*p == ' ' || *p == '\t'))
 		p++;
 	if (have_line && p < eol && *p == '"') {
-		const char *q = ++p;
+		const char *q;
 
-		while (q < eol && *q != '"')
-			q += (*q == '\\' && q + 1 < eol) ? 2 : 1;
+		p++;
+		q = memchr(p, '"', eol - p);
+		/* Byte by byte only if a backslash may escape a quote. */
+		if (!q || memchr(p, '\\', q - p))
+			for (q = p; q < eol && *q != '"';)
+				q += (*q == '\\' && q + 1 < eol) ? 2 : 1;
 		cur_file = ident_intern(p, q - p)->name;
 		if (!main_file)
 			main_file = cur_file;
@@ -230,9 +291,14 @@ static uint32_t punct_len(const char *p)
 	}
 }
 
+/*
+ * One token into @t.  Tests in order of frequency, by character class,
+ * rather than a switch: its indirect jump was mispredicted for most tokens.
+ */
 static void lex_one(struct token *t)
 {
 	const char *p;
+	unsigned int c, cls;
 
 	for (;;) {
 		if (pos >= end) {
@@ -240,22 +306,27 @@ static void lex_one(struct token *t)
 					     cur_file, .line = cur_line };
 			return;
 		}
-		switch (*pos) {
-		case '\n':
+		c = (unsigned char)*pos;
+		cls = char_class[c];
+		if (cls & C_SPACE) {
+			pos++;
+			continue;
+		}
+		if (!(cls & C_SPECIAL))
+			break;
+		if (c == '\n') {
 			cur_line++;
 			at_line_start = true;
 			pos++;
 			continue;
-		case ' ': case '\t': case '\r': case '\f': case '\v':
-			pos++;
+		}
+		if (c == '#') {
+			if (!at_line_start)
+				break;
+			line_marker();
 			continue;
-		case '#':
-			if (at_line_start) {
-				line_marker();
-				continue;
-			}
-			break;
-		case '/':
+		}
+		if (c == '/') {
 			if (pos + 1 < end && pos[1] == '/') {
 				pos = skip_to_eol(pos);
 				continue;
@@ -265,12 +336,11 @@ static void lex_one(struct token *t)
 				continue;
 			}
 			break;
-		case '\\':
-			if (pos + 1 < end && pos[1] == '\n') {
-				pos++;
-				continue;
-			}
-			break;
+		}
+		/* '\\' */
+		if (pos + 1 < end && pos[1] == '\n') {
+			pos++;
+			continue;
 		}
 		break;
 	}
@@ -278,7 +348,13 @@ static void lex_one(struct token *t)
 	*t = (struct token){ .text = pos, .file = cur_file, .line = cur_line,
 			     .in_main_file = cur_in_main };
 	p = pos;
-	if (is_digit(*p) || (*p == '.' && p + 1 < end && is_digit(p[1]))) {
+	if ((cls & (C_IDENT | C_DIGIT)) == C_IDENT) {
+		p = ident_end(p + 1);
+		t->kind = T_IDENT;
+		t->id = end - p >= 16 ? ident_intern_padded(pos, p - pos) :
+					ident_intern(pos, p - pos);
+	} else if ((cls & C_DIGIT) ||
+		   (c == '.' && p + 1 < end && is_digit(p[1]))) {
 		for (p++; p < end; p++) {
 			if ((*p == '+' || *p == '-') &&
 			    ((p[-1] | 0x20) == 'e' || (p[-1] | 0x20) == 'p'))
@@ -287,11 +363,6 @@ static void lex_one(struct token *t)
 				break;
 		}
 		t->kind = T_NUMBER;
-	} else if (is_ident_char(*p)) {
-		while (p < end && is_ident_char(*p))
-			p++;
-		t->kind = T_IDENT;
-		t->id = ident_intern(pos, p - pos);
 	} else if (*p == '"' || *p == '\'') {
 		t->kind = *p == '"' ? T_STRING : T_CHAR;
 		p = skip_quoted(p, *p);
@@ -322,6 +393,33 @@ static const bool brace_special[256] = {
 	['\n'] = true, ['#'] = true, ['/'] = true, ['\\'] = true,
 	['"'] = true, ['\''] = true, ['{'] = true, ['}'] = true,
 };
+
+/* The first byte from @p on that lex_skip_braces() stops at, or end. */
+static const char *next_brace_special(const char *p)
+{
+#ifdef __SSE2__
+	while (end - p >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)p);
+		__m128i m = _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'));
+		unsigned int mask;
+
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('#')));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('/')));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('{')));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('}')));
+		mask = _mm_movemask_epi8(m);
+		if (mask)
+			return p + __builtin_ctz(mask);
+		p += 16;
+	}
+#endif
+	while (p < end && !brace_special[(unsigned char)*p])
+		p++;
+	return p;
+}
 
 static bool only_spaces(const char *p, const char *q)
 {
@@ -366,8 +464,7 @@ bool lex_skip_braces(void)
 	for (p = pos;;) {
 		const char *run = p;
 
-		while (p < end && !brace_special[(unsigned char)*p])
-			p++;
+		p = next_brace_special(p);
 		if (at_line_start && p > run)
 			at_line_start = only_spaces(run, p);
 		if (p == end)
