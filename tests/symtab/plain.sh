@@ -62,7 +62,9 @@ plain_modules() { # KVER TOOL
 	total=$(grep -c . "$dir/Module.symvers")
 	expect "$tag: dump says it has no symtab records, counting $total EXPORT_SYMBOLs" \
 		err_has "$exp: no symtab records; the kernel's modversions already cover its $total EXPORT_SYMBOLs"
-	if mod=$(in_tree_module "$k" "$d/intree.ko"); then
+	if [ ! -d "/lib/modules/$k/kernel" ]; then
+		skip "$tag: dump in-tree module" "only the headers of $k are installed, not its modules"
+	elif mod=$(in_tree_module "$k" "$d/intree.ko"); then
 		kexports_match "$k" "$tool" "$d/intree.ko" "$symvers" \
 			"${mod##*/}" "$tag: dump in-tree $mod"
 	else
@@ -188,6 +190,10 @@ import_types() { # TOOL KVER OUT_KO
 # "CRC changed") for each symbol in the file WANT.
 explain_names() {
 	local tool=$1 old=$2 new=$3 want=$4 what=$5 sym missing=
+	if [ ! -s "$want" ]; then
+		skip "$what" "no such CRC differs between these two kernels"
+		return
+	fi
 	run "$tool" explain --per-symbol "$old" "$new"
 	while read -r sym; do
 		grep "^$sym: " "$work/out" | grep -qv ': CRC changed ' ||
@@ -209,8 +215,9 @@ plain_explain() { # TOOL KVER OTHER
 	explain_names "$tool" "$top/build/$k/modules/plain/plain_export.ko" \
 		"$top/build/$other/modules/plain/plain_export.ko" "$d/exports" \
 		"$tag: $k -> $other: explain names the change behind each changed kexport CRC"
-	expect "$tag: ... down to a struct member" \
-		grep -qE "^plain_(file_pos|skb_len): .*: member '" "$work/out"
+	[ ! -s "$d/exports" ] ||
+		expect "$tag: ... down to a struct member" \
+			grep -qE "^plain_(file_pos|skb_len): .*: member '" "$work/out"
 
 	for kv in "$k" "$other"; do
 		reproduced=$(import_types "$tool" "$kv" "$d/imp-$kv.ko")
