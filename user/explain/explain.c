@@ -468,19 +468,21 @@ static void symbol_body(void *arg)
 	explain_found(r, name, ou, o, ocrc, nu, n, ncrc, NULL);
 }
 
+/* explain_symbol() and explain_import(): @body under ex_catch_oom(). */
+#define EXPLAIN_CALL(body)						\
+	ex_catch_oom(body, &(struct symbol_call){			\
+			.r = r, .name = name,				\
+			.old_crc = old_crc, .new_crc = new_crc,		\
+			.old = old, .old_what = old_what,		\
+			.new = new, .new_what = new_what }, err)
+
 int explain_symbol(struct explain_report *r, const char *name,
 		   uint32_t old_crc, uint32_t new_crc,
 		   const struct explain_types *old, const char *old_what,
 		   const struct explain_types *new, const char *new_what,
 		   struct symtab_error *err)
 {
-	struct symbol_call c = {
-		.r = r, .name = name, .old_crc = old_crc, .new_crc = new_crc,
-		.old = old, .old_what = old_what,
-		.new = new, .new_what = new_what,
-	};
-
-	return ex_catch_oom(symbol_body, &c, err);
+	return EXPLAIN_CALL(symbol_body);
 }
 
 /*
@@ -550,13 +552,7 @@ int explain_import(struct explain_report *r, const char *name,
 		   const struct explain_types *new, const char *new_what,
 		   struct symtab_error *err)
 {
-	struct symbol_call c = {
-		.r = r, .name = name, .old_crc = old_crc, .new_crc = new_crc,
-		.old = old, .old_what = old_what,
-		.new = new, .new_what = new_what,
-	};
-
-	return ex_catch_oom(import_body, &c, err);
+	return EXPLAIN_CALL(import_body);
 }
 
 int explain_symtypes_files(const char *old_path, const char *new_path,
