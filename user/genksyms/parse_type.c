@@ -282,6 +282,8 @@ void parse_tag_type(struct tvec *out)
 	 * what it makes of the error is what the CRCs are made of.
 	 */
 	if (peek(0)->kind == T_IDENT && peek(0)->id->kw == KW_ATTRIBUTE) {
+		error_after_tag_keyword = !parse_failed;
+		valid_c_rejected = !parse_failed;
 		syntax_error(peek(0), "a tag or '{'");
 		return;
 	}
