@@ -97,9 +97,10 @@ void expect(int c, const char *what);
 void syntax_error(const struct token *t, const char *expected);
 /*
  * After a syntax error in a struct member begun at raw_log[@raw_mark]: put
- * its tokens into @def as they are, up to a ';', as the kernel's tool does.
+ * its tokens into @def as they are, up to a ';', as the kernel's tool does;
+ * in the @first member, up to a ';' or before a '}', which ends the body.
  */
-void recover_member(struct tvec *def, size_t raw_mark);
+void recover_member(struct tvec *def, size_t raw_mark, bool first);
 
 /*
  * Which '{' the kernel's lexer hands over as a single token with its whole

@@ -69,7 +69,7 @@ void skip_brace_phrase(struct tvec *def)
 	} while (depth > 0);
 }
 
-void recover_member(struct tvec *def, size_t raw_mark)
+void recover_member(struct tvec *def, size_t raw_mark, bool first)
 {
 	struct phrase_state ps = { .since_keyword = FAR_FROM_KEYWORD };
 	size_t i;
@@ -89,6 +89,8 @@ void recover_member(struct tvec *def, size_t raw_mark)
 			count_token(&ps);
 			continue;
 		}
+		if (first && is_punct(t, '}') && !ps.in_attr)
+			break;
 		phrase_feed(&ps, t->kind == T_IDENT ? t->id : NULL, t->text, t->len);
 		push_token(def, t);
 		next();

@@ -137,6 +137,7 @@ static void set_body_end(void)
 static void parse_members(struct tvec *def)
 {
 	size_t mark, raw_mark;
+	bool first = true;
 
 	push_token(def, peek(0));
 	next();
@@ -173,9 +174,10 @@ static void parse_members(struct tvec *def)
 		expect(';', "';' after a member");
 		if (parse_failed && peek(0)->kind != T_EOF) {
 			def->n = mark;
-			recover_member(def, raw_mark);
+			recover_member(def, raw_mark, first);
 			parse_failed = false;
 		}
+		first = false;
 	}
 	if (!parse_failed)
 		push_token(def, peek(0));
