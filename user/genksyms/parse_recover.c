@@ -74,6 +74,8 @@ void recover_member(struct tvec *def, size_t raw_mark, bool first)
 	struct phrase_state ps = { .since_keyword = FAR_FROM_KEYWORD };
 	size_t i;
 
+	/* dealt with here, not by the file-scope recovery */
+	error_after_tag_keyword = false;
 	for (i = raw_mark; i < raw_log->n; i++) {
 		const struct dtok *d = &raw_log->v[i];
 
