@@ -494,6 +494,8 @@ static void recover(void)
 struct pending {
 	struct ident *name;
 	struct tvec decl;
+	const char *file;	/* where its messages say it ends, or NULL */
+	uint32_t line;
 };
 
 /*
@@ -509,7 +511,8 @@ static void define_pending(struct declspec *ds, struct pending *p, size_t n,
 
 	for (i = 0; i < n; i++)
 		sym_define(kind, p[i].name, &p[i].decl, ds->is_extern,
-			   file, line);
+			   p[i].file ? p[i].file : file,
+			   p[i].file ? p[i].line : line);
 }
 
 static void free_pending(struct pending *p, size_t n)
@@ -555,6 +558,12 @@ static void parse_init_declarators(struct declspec *ds)
 		p[n++] = (struct pending){ .name = name, .decl = decl };
 		if (accept('=')) {
 			skip_initializer();
+			/* The kernel's tool dates a declarator with an
+			 * initializer by the ',' after it. */
+			if (!parse_failed && is_punct(peek(0), ',')) {
+				p[n - 1].file = peek(0)->file;
+				p[n - 1].line = peek(0)->line;
+			}
 		} else if (first && starts_decl_specs(peek(0))) {
 			/* Old-style parameter declarations: the kernel's
 			 * tool stops there. */
