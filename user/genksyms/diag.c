@@ -59,3 +59,15 @@ void diag_error(const char *file, uint32_t line, const char *fmt, ...)
 	verror(file, line, "error: ", fmt, ap);
 	va_end(ap);
 }
+
+void diag_uncounted_error(const char *file, uint32_t line, const char *fmt,
+			  ...)
+{
+	va_list ap;
+
+	if (diag_flags.quiet)
+		return;
+	va_start(ap, fmt);
+	vreport(file, line, "error: ", fmt, ap);
+	va_end(ap);
+}

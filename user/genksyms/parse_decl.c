@@ -16,9 +16,19 @@
 bool parse_failed;
 static unsigned int nesting;
 int brace_depth;
+int open_braces;
+/*
+ * Without -w, the syntax errors of a declaration with valid C that the
+ * kernel's tool rejects (valid_c_rejected) and of what its
+ * recovery makes of the rest, until back at file scope, go unsaid: the
+ * kernel's tool says nothing either, and the CRCs are its own.
+ */
+static bool quiet_cascade;
+bool valid_c_rejected;
 bool decl_is_extern;
 unsigned int shifted_since_error = 3;
 struct tvec *raw_log;
+bool error_after_tag_keyword;
 
 bool accept(int c)
 {
@@ -44,6 +54,14 @@ void syntax_error(const struct token *t, const char *expected)
 	if (parse_failed)
 		return;
 	parse_failed = true;
+	if (!diag_flags.warnings &&
+	    (valid_c_rejected || (quiet_cascade && open_braces > 0))) {
+		valid_c_rejected = false;
+		quiet_cascade = true;
+		shifted_since_error = 0;
+		return;
+	}
+	valid_c_rejected = false;
 	if (shifted_since_error < 3) {
 		shifted_since_error = 0;
 		return;
@@ -55,8 +73,9 @@ void syntax_error(const struct token *t, const char *expected)
 		return;
 	}
 	describe(t, found, sizeof(found));
-	diag_error(t->file, t->line, "syntax error: expected %s, found %s",
-		   expected, found);
+	diag_uncounted_error(t->file, t->line,
+			     "syntax error: expected %s, found %s",
+			     expected, found);
 }
 
 void expect(int c, const char *what)
@@ -251,9 +270,16 @@ static void parse_params(struct tvec *out)
 			tvec_append(out, &ds.toks);
 			tvec_free(&ds.toks);
 			parse_declarator(out, CTX_PARAM, &name);
-			while (!parse_failed && peek(0)->kind == T_IDENT &&
-			       peek(0)->id->kw == KW_ATTRIBUTE)
-				parse_attribute(out);
+			/*
+			 * `void *data __attribute__((unused))`: gcc's, not
+			 * the kernel's tool's, which keeps the rest of the
+			 * parameters as they are.
+			 */
+			if (!parse_failed && peek(0)->kind == T_IDENT &&
+			    peek(0)->id->kw == KW_ATTRIBUTE) {
+				valid_c_rejected = true;
+				syntax_error(peek(0), "',' or ')'");
+			}
 		}
 		if (!is_punct(peek(0), ','))
 			return;
@@ -423,13 +449,39 @@ static uint32_t recovered_line;
 /* Skip to the end of the broken declaration: a ';' or '}' at file scope. */
 static void recover(void)
 {
+	struct phrase_state ps = { .since_keyword = FAR_FROM_KEYWORD };
+
+	if (error_after_tag_keyword)
+		ps.since_keyword = 0;
+	error_after_tag_keyword = false;
 	while (peek(0)->kind != T_EOF) {
 		const struct token *t = peek(0);
 		bool end = is_punct(t, ';') || is_punct(t, '}');
 
+		bool own_brace = false;
+
+		/*
+		 * After `struct __attribute__((...))`: a '{' right there is a
+		 * token of its own, whose ';'s end the recovery; one after a
+		 * tag, a single token with its whole group.
+		 */
+		if (ps.since_keyword < FAR_FROM_KEYWORD) {
+			if (phrase_brace(&ps, t)) {
+				skip_brace_phrase(NULL);
+				ps.since_keyword = FAR_FROM_KEYWORD;
+				continue;
+			}
+			own_brace = is_punct(t, '{');
+			phrase_feed(&ps, t->kind == T_IDENT ? t->id : NULL,
+				    t->text, t->len);
+			if (own_brace)
+				ps.since_keyword = FAR_FROM_KEYWORD;
+		}
 		recovered_file = t->file;
 		recovered_line = t->line;
 		next();
+		if (own_brace)
+			brace_depth--;
 		if (brace_depth <= 0 && end) {
 			brace_depth = 0;
 			shifted_since_error = 1;
@@ -442,6 +494,8 @@ static void recover(void)
 struct pending {
 	struct ident *name;
 	struct tvec decl;
+	const char *file;	/* where its messages say it ends, or NULL */
+	uint32_t line;
 };
 
 /*
@@ -457,7 +511,8 @@ static void define_pending(struct declspec *ds, struct pending *p, size_t n,
 
 	for (i = 0; i < n; i++)
 		sym_define(kind, p[i].name, &p[i].decl, ds->is_extern,
-			   file, line);
+			   p[i].file ? p[i].file : file,
+			   p[i].file ? p[i].line : line);
 }
 
 static void free_pending(struct pending *p, size_t n)
@@ -503,6 +558,12 @@ static void parse_init_declarators(struct declspec *ds)
 		p[n++] = (struct pending){ .name = name, .decl = decl };
 		if (accept('=')) {
 			skip_initializer();
+			/* The kernel's tool dates a declarator with an
+			 * initializer by the ',' after it. */
+			if (!parse_failed && is_punct(peek(0), ',')) {
+				p[n - 1].file = peek(0)->file;
+				p[n - 1].line = peek(0)->line;
+			}
 		} else if (first && starts_decl_specs(peek(0))) {
 			/* Old-style parameter declarations: the kernel's
 			 * tool stops there. */
@@ -605,6 +666,9 @@ void parse_translation_unit(void)
 {
 	while (peek(0)->kind != T_EOF) {
 		parse_failed = false;
+		error_after_tag_keyword = false;
+		if (open_braces <= 0)
+			quiet_cascade = false;
 		nesting = 0;
 		brace_depth = 0;
 		parse_external_declaration();

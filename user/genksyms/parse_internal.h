@@ -34,6 +34,8 @@ extern bool decl_is_extern;
 
 /* Braces consumed and not yet closed, for error recovery. */
 extern int brace_depth;
+/* The same over the whole input: how deep in C's braces the parser is. */
+extern int open_braces;
 
 /*
  * Tokens consumed since the last syntax error: as with the kernel's (yacc)
@@ -75,10 +77,13 @@ static inline void next(void)
 {
 	const struct token *t = lex_peek(0);
 
-	if (t->kind == T_PUNCT && t->punct == '{')
+	if (t->kind == T_PUNCT && t->punct == '{') {
 		brace_depth++;
-	else if (t->kind == T_PUNCT && t->punct == '}')
+		open_braces++;
+	} else if (t->kind == T_PUNCT && t->punct == '}') {
 		brace_depth--;
+		open_braces--;
+	}
 	if (raw_log) {
 		push_token(raw_log, t);
 		raw_log->v[raw_log->n - 1].id = t->id;
@@ -92,9 +97,43 @@ void expect(int c, const char *what);
 void syntax_error(const struct token *t, const char *expected);
 /*
  * After a syntax error in a struct member begun at raw_log[@raw_mark]: put
- * its tokens into @def as they are, up to a ';', as the kernel's tool does.
+ * its tokens into @def as they are, up to a ';', as the kernel's tool does;
+ * in the @first member, up to a ';' or before a '}', which ends the body.
  */
-void recover_member(struct tvec *def, size_t raw_mark);
+void recover_member(struct tvec *def, size_t raw_mark, bool first);
+
+/*
+ * Which '{' the kernel's lexer hands over as a single token with its whole
+ * {...} group: one not first or second after struct, union or enum.
+ */
+#define FAR_FROM_KEYWORD 100
+struct phrase_state {
+	unsigned int since_keyword;	/* tokens since struct/union/enum */
+	unsigned int attr_depth;	/* parentheses open in an attribute */
+	bool in_attr;
+};
+void phrase_feed(struct phrase_state *ps, const struct ident *id,
+		 const char *text, uint32_t len);
+static inline bool phrase_brace(const struct phrase_state *ps,
+				const struct token *t)
+{
+	return is_punct(t, '{') && ps->since_keyword > 1 && !ps->in_attr;
+}
+/* Consume that group, into @def unless NULL. */
+void skip_brace_phrase(struct tvec *def);
+
+/*
+ * The declaration's syntax error is an attribute right after struct, union
+ * or enum: top-level recovery then sees its {...} as the kernel's lexer does.
+ */
+extern bool error_after_tag_keyword;
+
+/*
+ * Set just before syntax_error() when the input is valid GNU C that the
+ * kernel's tool rejects: without -w, that error and its aftermath in the
+ * same declaration are not shown, as the kernel's tool shows nothing.
+ */
+extern bool valid_c_rejected;
 /* Guards recursion; false (with an error) when nesting is absurd. */
 bool nest_enter(void);
 void nest_leave(void);

@@ -9,14 +9,6 @@
  */
 #include "parse_internal.h"
 
-#define FAR_FROM_KEYWORD 100
-
-struct phrase_state {
-	unsigned int since_keyword;	/* tokens since struct/union/enum */
-	unsigned int attr_depth;	/* parentheses open in an attribute */
-	bool in_attr;
-};
-
 static void count_token(struct phrase_state *ps)
 {
 	if (ps->since_keyword < FAR_FROM_KEYWORD)
@@ -28,7 +20,7 @@ static bool is_char(const char *text, uint32_t len, char c)
 	return len == 1 && *text == c;
 }
 
-static void feed(struct phrase_state *ps, const struct ident *id,
+void phrase_feed(struct phrase_state *ps, const struct ident *id,
 		 const char *text, uint32_t len)
 {
 	if (ps->in_attr) {
@@ -61,7 +53,7 @@ static void feed(struct phrase_state *ps, const struct ident *id,
 }
 
 /* A {...} group the kernel's lexer hands over as one token. */
-static void skip_brace_phrase(struct tvec *def)
+void skip_brace_phrase(struct tvec *def)
 {
 	int depth = 0;
 
@@ -71,32 +63,37 @@ static void skip_brace_phrase(struct tvec *def)
 		if (t->kind == T_EOF)
 			return;
 		depth += is_punct(t, '{') - is_punct(t, '}');
-		push_token(def, t);
+		if (def)
+			push_token(def, t);
 		next();
 	} while (depth > 0);
 }
 
-void recover_member(struct tvec *def, size_t raw_mark)
+void recover_member(struct tvec *def, size_t raw_mark, bool first)
 {
 	struct phrase_state ps = { .since_keyword = FAR_FROM_KEYWORD };
 	size_t i;
 
+	/* dealt with here, not by the file-scope recovery */
+	error_after_tag_keyword = false;
 	for (i = raw_mark; i < raw_log->n; i++) {
 		const struct dtok *d = &raw_log->v[i];
 
 		tvec_push(def, d->text, d->len);
-		feed(&ps, d->id, d->text, d->len);
+		phrase_feed(&ps, d->id, d->text, d->len);
 	}
 	while (peek(0)->kind != T_EOF) {
 		const struct token *t = peek(0);
 		bool end = is_punct(t, ';');
 
-		if (is_punct(t, '{') && ps.since_keyword > 1 && !ps.in_attr) {
+		if (phrase_brace(&ps, t)) {
 			skip_brace_phrase(def);
 			count_token(&ps);
 			continue;
 		}
-		feed(&ps, t->kind == T_IDENT ? t->id : NULL, t->text, t->len);
+		if (first && is_punct(t, '}') && !ps.in_attr)
+			break;
+		phrase_feed(&ps, t->kind == T_IDENT ? t->id : NULL, t->text, t->len);
 		push_token(def, t);
 		next();
 		if (end)

@@ -137,6 +137,7 @@ static void set_body_end(void)
 static void parse_members(struct tvec *def)
 {
 	size_t mark, raw_mark;
+	bool first = true;
 
 	push_token(def, peek(0));
 	next();
@@ -173,9 +174,10 @@ static void parse_members(struct tvec *def)
 		expect(';', "';' after a member");
 		if (parse_failed && peek(0)->kind != T_EOF) {
 			def->n = mark;
-			recover_member(def, raw_mark);
+			recover_member(def, raw_mark, first);
 			parse_failed = false;
 		}
+		first = false;
 	}
 	if (!parse_failed)
 		push_token(def, peek(0));
@@ -282,6 +284,8 @@ void parse_tag_type(struct tvec *out)
 	 * what it makes of the error is what the CRCs are made of.
 	 */
 	if (peek(0)->kind == T_IDENT && peek(0)->id->kw == KW_ATTRIBUTE) {
+		error_after_tag_keyword = !parse_failed;
+		valid_c_rejected = !parse_failed;
 		syntax_error(peek(0), "a tag or '{'");
 		return;
 	}
