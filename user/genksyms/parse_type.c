@@ -60,9 +60,26 @@ void parse_attribute(struct tvec *out)
 	parse_paren_group(out);
 }
 
+/* The first token in typeof's parentheses: does a type start there? */
+static bool typeof_holds_type(const struct token *t)
+{
+	if (t->kind != T_IDENT)
+		return false;
+	switch (t->id->kw) {
+	case KW_STRUCT: case KW_UNION: case KW_ENUM:
+	case KW_BASETYPE: case KW_QUALIFIER:
+		return true;
+	case KW_NONE:
+		return is_typedef_name(t->id);
+	default:
+		return false;
+	}
+}
+
 /* typeof(...) holds a type or an expression: types become references. */
 void parse_typeof(struct tvec *out)
 {
+	bool type;
 	int depth = 0;
 
 	push_token(out, peek(0));
@@ -73,12 +90,24 @@ void parse_typeof(struct tvec *out)
 	}
 	if (!nest_enter())
 		return;
+	type = typeof_holds_type(peek(1));
 	do {
 		const struct token *t = peek(0);
 
 		if (t->kind == T_EOF) {
 			syntax_error(t, "')' closing typeof");
 			break;
+		}
+		/*
+		 * A type is a parameter declaration to the kernel's tool: a
+		 * name after it, such as `__seg_gs` in
+		 * typeof(const struct pcpu_hot __seg_gs), is dropped.
+		 */
+		if (type && depth == 1 && t->kind == T_IDENT &&
+		    t->id->kw == KW_NONE && !is_typedef_name(t->id) &&
+		    is_punct(peek(1), ')')) {
+			next();
+			continue;
 		}
 		if (t->kind == T_IDENT && (t->id->kw == KW_STRUCT ||
 					   t->id->kw == KW_UNION ||
