@@ -450,6 +450,9 @@ static uint32_t recovered_line;
 static void recover(void)
 {
 	struct phrase_state ps = { .since_keyword = FAR_FROM_KEYWORD };
+	bool after_paren = false;	/* a declarator's ')', not an attribute's */
+	int pdepth = 0, attr_depth = 0;
+	bool in_attr = false;
 
 	if (error_after_tag_keyword)
 		ps.since_keyword = 0;
@@ -477,6 +480,35 @@ static void recover(void)
 			if (own_brace)
 				ps.since_keyword = FAR_FROM_KEYWORD;
 		}
+		/*
+		 * A function body after a broken declarator is one token to
+		 * the kernel's lexer: its '}' does not end the recovery, the
+		 * next ';' does (the export marker after the body with it).
+		 */
+		if (after_paren && is_punct(t, '{') &&
+		    ps.since_keyword >= FAR_FROM_KEYWORD) {
+			int depth = 0;
+
+			do {
+				depth += is_punct(peek(0), '{') -
+					 is_punct(peek(0), '}');
+				recovered_file = peek(0)->file;
+				recovered_line = peek(0)->line;
+				next();
+			} while (depth > 0 && peek(0)->kind != T_EOF);
+			after_paren = false;
+			continue;
+		}
+		if (t->kind == T_IDENT && t->id->kw == KW_ATTRIBUTE &&
+		    !in_attr) {
+			in_attr = true;
+			attr_depth = pdepth;
+		}
+		pdepth += is_punct(t, '(') - is_punct(t, ')');
+		after_paren = is_punct(t, ')') &&
+			      !(in_attr && pdepth <= attr_depth);
+		if (in_attr && is_punct(t, ')') && pdepth <= attr_depth)
+			in_attr = false;
 		recovered_file = t->file;
 		recovered_line = t->line;
 		next();
