@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "str_hash.h"
 #include "diff.h"
 #include "ex_alloc.h"
 #include "explain.h"
@@ -38,27 +39,27 @@ struct explain_types {
 	char *src;		/* what was parsed or read, for messages */
 };
 
-static size_t name_hash(const char *s)
+/* The slot holding @name, or the empty one where it would go. */
+static size_t sym_slot(const struct explain_types *t, const char *name)
 {
-	size_t h = 14695981039346656037ULL;
+	size_t i;
 
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-	return h;
+	for (i = str_hash(name, strlen(name)) & (t->nslot - 1);
+	     t->sym[i].name && strcmp(t->sym[i].name, name);
+	     i = (i + 1) & (t->nslot - 1))
+		;
+	return i;
 }
 
 static const struct sym_index *find_sym(const struct explain_types *t,
 					const char *name)
 {
-	size_t i;
+	const struct sym_index *s;
 
 	if (!t->nslot)
 		return NULL;
-	for (i = name_hash(name) & (t->nslot - 1); t->sym[i].name;
-	     i = (i + 1) & (t->nslot - 1))
-		if (!strcmp(t->sym[i].name, name))
-			return &t->sym[i];
-	return NULL;
+	s = &t->sym[sym_slot(t, name)];
+	return s->name ? s : NULL;
 }
 
 static int cmp_name(const void *a, const void *b)
@@ -91,11 +92,8 @@ static void index_types(struct explain_types *t)
 
 			if (e->kind)
 				continue;
-			for (k = name_hash(e->name) & (t->nslot - 1);
-			     t->sym[k].name; k = (k + 1) & (t->nslot - 1))
-				if (!strcmp(t->sym[k].name, e->name))
-					break;
-			if (t->sym[k].name)
+			k = sym_slot(t, e->name);
+			if (t->sym[k].name)	/* the first unit wins */
 				continue;
 			t->sym[k] = (struct sym_index){ e->name, e, i };
 			t->names[t->nnames++] = e->name;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "str_hash.h"
 #include "ex_alloc.h"
 #include "explain.h"
 #include "report.h"
@@ -189,15 +190,6 @@ struct strmap {
 	size_t *val;
 	size_t n, cap;
 };
-
-static size_t str_hash(const char *s, size_t len)
-{
-	size_t h = 14695981039346656037ULL;
-
-	while (len--)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-	return h;
-}
 
 /* The index stored for key (len bytes), or add a copy of it with val. */
 static size_t strmap_get(struct strmap *m, const char *key, size_t len,

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <zlib.h>
 
+#include "str_hash.h"
 #include "symtypes.h"
 #include "ex_alloc.h"
 
@@ -29,18 +30,9 @@ bool st_is_ref(const char *tok)
 	       is_ident(tok + 2);
 }
 
-static size_t hash_key(const char *s)
-{
-	size_t h = 14695981039346656037ULL;
-
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-	return h;
-}
-
 static size_t *find_slot(const struct st_unit *u, const char *key)
 {
-	size_t i = hash_key(key) & (u->nslot - 1);
+	size_t i = str_hash(key, strlen(key)) & (u->nslot - 1);
 
 	while (u->slot[i] && strcmp(u->ent[u->slot[i] - 1].key, key))
 		i = (i + 1) & (u->nslot - 1);
