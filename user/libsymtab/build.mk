@@ -19,8 +19,8 @@
 LIBSYMTAB_DIR		:= user/libsymtab
 LIBSYMTAB_SRCS		:= $(wildcard $(LIBSYMTAB_DIR)/*.c)
 LIBSYMTAB_CFLAGS	:= -I$(LIBSYMTAB_DIR)
-LIBSYMTAB_LIBS		:= $(shell pkg-config --libs libelf libkmod liblzma libzstd zlib \
-			     2>/dev/null)
+LIBSYMTAB_LIBS		:= -pthread $(shell pkg-config --libs libelf libkmod \
+			     liblzma libzstd zlib 2>/dev/null)
 
 USER_SRCS	+= $(LIBSYMTAB_SRCS) tests/symtab/unit.c \
 		   tests/symtab/elf_edit.c tests/fuzz/elf_fuzz.c
