@@ -339,17 +339,29 @@ static int xz_encode(const char *path, const void *in, size_t size,
 	return 0;
 }
 
-/* zstd's and gzip's default levels, as zstd(1) and gzip(1) use them. */
+/*
+ * zstd's and gzip's default levels, as zstd(1) and gzip(1) use them, and
+ * zstd(1)'s content checksum, so that a damaged file is told.
+ */
 static int zstd_encode(const char *path, const void *in, size_t size,
 		       unsigned char **out, size_t *out_size,
 		       struct symtab_error *err)
 {
 	size_t bound = ZSTD_compressBound(size), n;
+	ZSTD_CCtx *z = ZSTD_createCCtx();
 
-	*out = malloc(bound);
-	if (!*out)
+	*out = z ? malloc(bound) : NULL;
+	if (!*out) {
+		ZSTD_freeCCtx(z);
 		return error_set(err, ENOMEM, "%s: out of memory", path);
-	n = ZSTD_compress(*out, bound, in, size, ZSTD_CLEVEL_DEFAULT);
+	}
+	n = ZSTD_CCtx_setParameter(z, ZSTD_c_compressionLevel,
+				   ZSTD_CLEVEL_DEFAULT);
+	if (!ZSTD_isError(n))
+		n = ZSTD_CCtx_setParameter(z, ZSTD_c_checksumFlag, 1);
+	if (!ZSTD_isError(n))
+		n = ZSTD_compress2(z, *out, bound, in, size);
+	ZSTD_freeCCtx(z);
 	if (ZSTD_isError(n)) {
 		free(*out);
 		return error_set(err, EIO, "%s: zstd compression failed: %s",
