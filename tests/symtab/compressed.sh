@@ -60,7 +60,7 @@ compressed_cases() { # TOOL TAG
 		expect "$tag: $ext: stamp a compressed module" \
 			sh -c "[ $rc = 0 ] && [ ! -s '$work/err' ]"
 		expect "$tag: $ext: ... written back in its own compression" \
-			sh -c "[ \"\$(comp_magic '$f' $(echo $magic | wc -w))\" = '$magic' ] && $test '$f'"
+			sh -c "[ '$(comp_magic "$f" $(echo $magic | wc -w))' = '$magic' ] && $test '$f'"
 		expect "$tag: $ext: ... uncompressed, the same bytes as the plain file stamped" \
 			sh -c "$(declare -f comp_cat); comp_cat '$f' | cmp -s - '$d/ref.ko'"
 		expect "$tag: $ext: ... with the file mode kept" \
@@ -125,6 +125,18 @@ compressed_cases() { # TOOL TAG
 	run "$tool" dump "$d/text.ko.xz"
 	expect "$tag: compressed text is not an ELF file, named" \
 		fails_with 1 "symtab: $d/text.ko.xz: not an ELF file"
+
+	# explain reads the types stored in compressed builds (cases' old.o
+	# and new.o, stamped with -T).
+	if [ -f "$work/$tag/old.o" ] && [ -f "$work/$tag/new.o" ]; then
+		xz -c "$work/$tag/old.o" >"$d/old.ko.xz"
+		zstd -q -c "$work/$tag/new.o" >"$d/new.ko.zst"
+		run "$tool" explain "$d/old.ko.xz" "$d/new.ko.zst"
+		expect "$tag: explain reads a .ko.xz and a .ko.zst" \
+			sh -c "[ $rc = 1 ] && grep -qF \"alpha_func: arg 1 -> struct foo: member 'int b' added\" '$work/out'"
+	else
+		not_ok "$tag: explain of compressed builds: cases left no old.o/new.o"
+	fi
 
 	# load -n finds compressed candidates in a module directory.
 	local mods=$d/mods
