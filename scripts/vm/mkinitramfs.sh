@@ -23,12 +23,16 @@ mkdir -p "$root"/{bin,sbin,etc,proc,sys,dev,tmp,root,tests} \
 cp "$busybox" "$root/bin/busybox"
 ln -s lib/modules/"$kver"/extra "$root/modules"
 
-# Userspace tools and, by path, every shared library they link; and the
-# host's compressors, for scenarios that compress modules (busybox's xz
-# cannot, and it has no zstd).
+# Userspace tools and, by path, every shared library they link; and, in
+# /usr/local/bin (busybox --install takes /bin), the host's compressors for
+# scenarios that compress modules: busybox's xz cannot, it has no zstd.
+mkdir -p "$root/usr/local/bin"
 for tool in "$build"/bin/* $(command -v xz zstd gzip || :); do
 	[ -x "$tool" ] || continue
-	cp "$tool" "$root/bin/"
+	case $tool in
+	"$build"/*) cp "$tool" "$root/bin/" ;;
+	*) cp "$tool" "$root/usr/local/bin/" ;;
+	esac
 	# Nothing for a static binary (genksyms), where ldd fails.
 	libs=$(ldd "$tool" 2>/dev/null | grep -o '/[^ ]*' || :)
 	for lib in $libs; do

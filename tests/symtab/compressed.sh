@@ -192,19 +192,19 @@ compressed_kernel_module() {
 # compressed_distro_modules RELEASE TOOL: a kernel's own compressed modules
 # (Debian's 6.12 ships every one as .ko.xz) read as modprobe reads them.
 compressed_distro_modules() {
-	local k=$1 tool=$2 t=${2##*/build/} f n=0 bad=0
+	local k=$1 tool=$2 t=${2##*/build/} f nr=0 bad=0
 	for f in $(find "/lib/modules/$k/kernel" -name '*.ko.*' 2>/dev/null | sort | head -20); do
-		n=$((n + 1))
+		nr=$((nr + 1))
 		"$tool" dump "$f" 2>/dev/null | awk -F'\t' '$3 == "kimport" { print $1, $2 }' | sort >"$work/ours"
 		modprobe --dump-modversions "$f" 2>/dev/null | awk '{ print $1, $2 }' | sort >"$work/kmods"
 		[ -s "$work/kmods" ] && cmp -s "$work/ours" "$work/kmods" ||
 			{ bad=$((bad + 1)); echo "# differs from modprobe: $f"; }
 	done
-	if [ $n = 0 ]; then
+	if [ $nr = 0 ]; then
 		skip "$k $t: compressed modules of the kernel read as modprobe does" \
 			"$k has no compressed modules"
 	else
-		tap $bad "$k $t: $n compressed modules of the kernel: dump's kimports are modprobe --dump-modversions'"
+		tap $bad "$k $t: $nr compressed modules of the kernel: dump's kimports are modprobe --dump-modversions'"
 	fi
 }
 
