@@ -69,7 +69,7 @@ int kernel_check_files(const struct kernel_target *t, char *const *paths,
 	memset(res, 0, nr * sizeof(*res));
 	/* libelf's one-time setup, before any thread parses. */
 	if (elf_version(EV_CURRENT) == EV_NONE)
-		return error_set(err, ENOSYS, "libelf: %s", elf_errmsg(-1));
+		return error_set(err, EINVAL, "libelf: %s", elf_errmsg(-1));
 	threads = calloc(n, sizeof(*threads));
 	if (!threads)
 		return error_set(err, ENOMEM, "out of memory");

@@ -19,7 +19,7 @@ static const struct {
 	const char *magic;
 	size_t magic_len;
 } formats[] = {
-	{ MODULE_XZ, "xz", ".xz", "\xfd" "7zXZ\0", 6 },
+	{ MODULE_XZ, "xz", ".xz", "\xfd\x37\x7a\x58\x5a\x00", 6 },
 	{ MODULE_ZSTD, "zstd", ".zst", "\x28\xb5\x2f\xfd", 4 },
 	{ MODULE_GZIP, "gzip", ".gz", "\x1f\x8b", 2 },
 };
@@ -103,14 +103,14 @@ static size_t out_avail(const struct out_buf *o)
 	return o->cap - o->len - 1;
 }
 
-static int corrupt(const char *path, const char *format, const char *why,
+static int corrupt_error(const char *path, const char *format, const char *why,
 		   struct symtab_error *err)
 {
 	return error_set(err, ENOEXEC, "%s: corrupt %s data: %s", path,
 			 format, why);
 }
 
-static int truncated(const char *path, const char *format,
+static int truncated_error(const char *path, const char *format,
 		     struct symtab_error *err)
 {
 	return error_set(err, ENOEXEC,
@@ -142,17 +142,17 @@ static int xz_decode(const char *path, const unsigned char *in, size_t size,
 		if (r == LZMA_OK)
 			continue;
 		if (r == LZMA_BUF_ERROR)
-			ret = truncated(path, "xz", err);
+			ret = truncated_error(path, "xz", err);
 		else if (r == LZMA_MEM_ERROR)
 			ret = error_set(err, ENOMEM, "%s: out of memory", path);
 		else if (r == LZMA_OPTIONS_ERROR)
-			ret = corrupt(path, "xz", "unsupported options", err);
+			ret = corrupt_error(path, "xz", "unsupported options", err);
 		else if (r == LZMA_DATA_ERROR)
-			ret = corrupt(path, "xz", "the data is corrupt", err);
+			ret = corrupt_error(path, "xz", "the data is corrupt", err);
 		else if (r == LZMA_FORMAT_ERROR)
-			ret = corrupt(path, "xz", "not an xz stream", err);
+			ret = corrupt_error(path, "xz", "not an xz stream", err);
 		else
-			ret = corrupt(path, "xz", "the integrity check failed",
+			ret = corrupt_error(path, "xz", "the integrity check failed",
 				      err);
 		break;
 	}
@@ -183,7 +183,7 @@ static int zstd_decode(const char *path, const unsigned char *in,
 		r = ZSTD_decompressStream(d, &ob, &ib);
 		o->len += ob.pos;
 		if (ZSTD_isError(r)) {
-			ret = corrupt(path, "zstd", ZSTD_getErrorName(r), err);
+			ret = corrupt_error(path, "zstd", ZSTD_getErrorName(r), err);
 			break;
 		}
 		/* All input read and room left over: nothing more to come. */
@@ -192,7 +192,7 @@ static int zstd_decode(const char *path, const unsigned char *in,
 	}
 	ZSTD_freeDCtx(d);
 	if (!ret && r)
-		ret = truncated(path, "zstd", err);
+		ret = truncated_error(path, "zstd", err);
 	return ret;
 }
 
@@ -225,7 +225,7 @@ static int gzip_decode(const char *path, const unsigned char *in,
 			if (!z.avail_in)
 				break;
 			if (inflateReset(&z) != Z_OK) {
-				ret = corrupt(path, "gzip", "bad member", err);
+				ret = corrupt_error(path, "gzip", "bad member", err);
 				break;
 			}
 			continue;
@@ -233,11 +233,11 @@ static int gzip_decode(const char *path, const unsigned char *in,
 		if (r == Z_OK)
 			continue;
 		if (r == Z_BUF_ERROR)
-			ret = truncated(path, "gzip", err);
+			ret = truncated_error(path, "gzip", err);
 		else if (r == Z_MEM_ERROR)
 			ret = error_set(err, ENOMEM, "%s: out of memory", path);
 		else
-			ret = corrupt(path, "gzip",
+			ret = corrupt_error(path, "gzip",
 				      z.msg ? z.msg : "the data is corrupt",
 				      err);
 		break;

@@ -399,11 +399,11 @@ static int check_all(const struct check_options *o)
 		ret = -ENOENT;
 		goto out;
 	}
-	if (!ret && !(res = calloc(paths.nr + 1, sizeof(*res))))
+	res = calloc(paths.nr + 1, sizeof(*res));
+	records = calloc(paths.nr + 1, sizeof(*records));
+	if (!res || !records)
 		ret = error_set(&err, ENOMEM, "out of memory");
-	if (!ret && !(records = calloc(paths.nr + 1, sizeof(*records))))
-		ret = error_set(&err, ENOMEM, "out of memory");
-	if (!ret)
+	else
 		ret = kernel_check_files(&kr.target, paths.paths, paths.nr,
 					 o->verbose, res, &err);
 	if (ret) {
