@@ -5,8 +5,10 @@
 # ASan/UBSan build build/san/symtab.  Inputs are test objects compiled
 # here from fixtures/ against include/symtab, malformed copies of them
 # (malformed.cases), and, when kernel headers are installed, a real
-# module built with Kbuild, and (plain.sh) the kernel's own modversions on
-# the plain test modules `make testmodules` built and on in-tree modules.
+# module built with Kbuild, (plain.sh) the kernel's own modversions on
+# the plain test modules `make testmodules` built and on in-tree modules,
+# and (softdep.sh) depmod and modprobe planning the exporters of symtab
+# modules first.
 #
 #   tests/symtab/run.sh [-k]     -k: keep the work directory
 set -u
@@ -565,6 +567,19 @@ for k in $(cd /lib/modules 2>/dev/null && ls); do
 			[ -d "$top/build/$k/modules/plain" ] || continue
 		plain_explain "$top/build/san/symtab" "$k" "$other"
 	done
+done
+
+. "$here/softdep.sh"
+for tool in "$top/build/bin/symtab" "$top/build/san/symtab"; do
+	softdep_objects "$tool"
+done
+for k in $(cd /lib/modules 2>/dev/null && ls); do
+	if [ -e "/lib/modules/$k/build/Makefile" ]; then
+		softdep_kernel "$k"
+	else
+		skip "softdep $k: modprobe plans exporters first" \
+			"no kernel headers for $k"
+	fi
 done
 
 tap_plan
