@@ -145,7 +145,7 @@ softdep_kernel() { # KVER
 		sh -c "[ $rc != 0 ] && grep -qF 'no such file or directory: $d/no-such-records' '$work/err'"
 
 	skip "softdep $k: modprobe CONSUMER and modprobe -r CONSUMER" \
-		"loading needs a running kernel (tests/vm)"
+		"loading needs a running kernel: the VM scenario modprobe"
 }
 
 softdep_objects() { # TOOL: a plain object (no .modinfo) is refused
