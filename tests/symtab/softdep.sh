@@ -144,6 +144,21 @@ softdep_kernel() { # KVER
 	expect "softdep $k: SYMTAB_EXTRA_SYMBOLS naming nothing fails the build, naming it" \
 		sh -c "[ $rc != 0 ] && grep -qF 'no such file or directory: $d/no-such-records' '$work/err'"
 
+	# A module that does not depend on symtab.ko by modinfo (tiny.ko,
+	# built by kmodule() without symtab's Module.symvers: depends= is
+	# empty) names it in its softdep, first.
+	ko=$work/kmod-$k/tiny.ko
+	if [ -f "$ko" ]; then
+		cp "$ko" "$d/tiny.ko"
+		printf '0x1\tchain_a_value\tchain_a\tsymtab\n' >"$d/tiny.symtab"
+		printf '#SYMVER chain_a_value 0x1\n' >"$d/tiny.symvers"
+		run "$top/build/bin/symtab" stamp -e "$d/tiny.symtab" "$d/tiny.ko" "$d/tiny.symvers"
+		expect "softdep $k: a module without depends=symtab names symtab first: pre: symtab chain_a" \
+			sh -c "[ $rc = 0 ] && [ -z \"\$(modinfo -F depends '$d/tiny.ko')\" ] && [ \"\$(modinfo -F softdep '$d/tiny.ko')\" = 'pre: symtab chain_a' ]"
+	else
+		not_ok "softdep $k: kmodule() built tiny.ko"
+	fi
+
 	skip "softdep $k: modprobe CONSUMER and modprobe -r CONSUMER" \
 		"loading needs a running kernel: the VM scenario modprobe"
 }

@@ -13,14 +13,14 @@
 
 #define BLANKS	" \t\r"
 
+static const char module_name_chars[] =
+	"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-";
+
 bool module_name_valid(const char *s)
 {
 	size_t n = strlen(s);
 
-	if (!n || n >= MODULE_NAME_MAX)
-		return false;
-	return strspn(s, "abcdefghijklmnopqrstuvwxyz"
-		      "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") == n;
+	return n && n < MODULE_NAME_MAX && strspn(s, module_name_chars) == n;
 }
 
 /* "0x" and one to eight hex digits. */

@@ -64,21 +64,26 @@ static void names_release(struct names *n)
 	free(n->v);
 }
 
-/* @s split at blanks (or commas when @commas). */
-static int names_split(struct names *n, const char *s, bool commas)
+/* The @len bytes of @s split at blanks (or commas when @commas). */
+static int names_split(struct names *n, const char *s, size_t len,
+		       bool commas)
 {
 	const char *seps = commas ? "," : " \t";
-	size_t len;
+	const char *end = s + len;
+	size_t w;
 
-	for (;;) {
-		s += strspn(s, seps);
-		len = strcspn(s, seps);
-		if (!len)
-			return 0;
-		if (names_add(n, s, len))
+	while (s < end) {
+		if (strchr(seps, *s)) {
+			s++;
+			continue;
+		}
+		for (w = 0; s + w < end && !strchr(seps, s[w]); w++)
+			;
+		if (names_add(n, s, w))
 			return -ENOMEM;
-		s += len;
+		s += w;
 	}
+	return 0;
 }
 
 /* "WORD WORD ..." of @n, after @prefix, appended to @buf. */
@@ -120,12 +125,10 @@ struct modinfo_state {
 	size_t mark_len;
 };
 
-/* The entry of @len bytes at @s, when it is KEY=value: its value. */
-static const char *value_of(const char *s, size_t len, const char *key)
+/* Is the key of @klen bytes at @k @key? */
+static bool key_is(const char *k, size_t klen, const char *key)
 {
-	size_t k = strlen(key);
-
-	return len > k && !memcmp(s, key, k) && s[k] == '=' ? s + k + 1 : NULL;
+	return klen == strlen(key) && !memcmp(k, key, klen);
 }
 
 /*
@@ -176,46 +179,52 @@ static bool next_entry(const struct modinfo_state *st, const char **s,
 	return true;
 }
 
+/* One KEY=value entry, the value @len bytes at @v. */
+static int read_entry(struct modinfo_state *st, const char *key, size_t klen,
+		      const char *v, size_t len)
+{
+	struct names deps = { 0 };
+	int ret = 0;
+
+	if (key_is(key, klen, "name") && len < sizeof(st->name)) {
+		memcpy(st->name, v, len);
+		st->name[len] = '\0';
+	} else if (key_is(key, klen, "depends")) {
+		ret = names_split(&deps, v, len, true);
+		st->registry_dep |= names_has(&deps, REGISTRY_NAME);
+		names_release(&deps);
+	} else if (key_is(key, klen, "softdep")) {
+		st->nr_softdep++;
+		st->softdep = v;
+		st->softdep_len = len;
+		ret = read_softdep(st, v, len);
+	} else if (key_is(key, klen, SOFTDEP_MARK_KEY)) {
+		st->nr_marked++;
+		st->mark = v;
+		st->mark_len = len;
+		ret = names_split(&st->marked, v, len, false);
+	}
+	return ret;
+}
+
+/* Is the entry of @n bytes at @s one symtab rewrites? */
+static bool rewritten(const char *s, size_t n)
+{
+	const char *eq = memchr(s, '=', n);
+
+	return eq && (key_is(s, eq - s, "softdep") ||
+		      key_is(s, eq - s, SOFTDEP_MARK_KEY));
+}
+
 static int read_modinfo(struct modinfo_state *st, const char *path)
 {
-	const char *s = NULL, *v, *base;
+	const char *s = NULL, *eq, *base;
 	size_t n = 0;
 
 	while (next_entry(st, &s, &n)) {
-		if ((v = value_of(s, n, "name")) && (size_t)(s + n - v) <
-		    sizeof(st->name)) {
-			memcpy(st->name, v, s + n - v);
-			st->name[s + n - v] = '\0';
-		} else if ((v = value_of(s, n, "depends"))) {
-			struct names deps = { 0 };
-			char *copy = strndup(v, s + n - v);
-
-			if (!copy || names_split(&deps, copy, true)) {
-				free(copy);
-				names_release(&deps);
-				return -ENOMEM;
-			}
-			st->registry_dep |= names_has(&deps, REGISTRY_NAME);
-			free(copy);
-			names_release(&deps);
-		} else if ((v = value_of(s, n, "softdep"))) {
-			st->nr_softdep++;
-			st->softdep = v;
-			st->softdep_len = s + n - v;
-			if (read_softdep(st, v, s + n - v))
-				return -ENOMEM;
-		} else if ((v = value_of(s, n, SOFTDEP_MARK_KEY))) {
-			char *copy = strndup(v, s + n - v);
-
-			st->nr_marked++;
-			st->mark = v;
-			st->mark_len = s + n - v;
-			if (!copy || names_split(&st->marked, copy, false)) {
-				free(copy);
-				return -ENOMEM;
-			}
-			free(copy);
-		}
+		eq = memchr(s, '=', n);
+		if (eq && read_entry(st, s, eq - s, eq + 1, s + n - eq - 1))
+			return -ENOMEM;
 	}
 	if (!st->name[0]) {
 		/* No name= (not from modpost): the file's, as insmod does. */
@@ -339,7 +348,7 @@ int softdep_modinfo(const struct module_file *mf, const struct version_set *vs,
 	}
 	memcpy(o, st.sec, st.len);
 	while (next_entry(&st, &s, &n))
-		if (value_of(s, n, "softdep") || value_of(s, n, SOFTDEP_MARK_KEY))
+		if (rewritten(s, n))
 			memset(o + (s - st.sec), 0, n);
 	at = st.len;
 	if (at && o[at - 1])
