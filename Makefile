@@ -112,28 +112,34 @@ $(BUILD)/%/kmod/symtab.ko: $(KMOD_SRCS)
 
 # make modules M=DIR [ROOT=PKGDIR] [KVER=release] [IN_PLACE=1]
 #	[MODULE_MAKEFLAGS="VAR=value ..."]: build and version an external
-# module, or several Kbuild directories of one package in order (M="a b").
+# module, or several Kbuild directories of one package in order (M="a b"),
+# each finding the exports of those before it for its softdep.
 # Built in a copy of ROOT (default M) under build/<release>/modules/, or in
 # place; only symtab.ko of the kernels asked for is (re)built first.
 MOD_KVERS = $(if $(KVER),$(KVER),$(KVERS))
 modules: user $(foreach k,$(MOD_KVERS),$(BUILD)/$(k)/kmod/symtab.ko)
 	@[ -n "$(M)" ] || { echo "usage: make modules M=DIR [ROOT=PKGDIR] [KVER=release] [IN_PLACE=1] [MODULE_MAKEFLAGS='VAR=value ...']" >&2; exit 2; }
-	+@set -e; for k in $(MOD_KVERS); do for m in $(M); do \
+	+@set -e; for k in $(MOD_KVERS); do extra=; for m in $(M); do \
 		root=$(or $(ROOT),$$m); \
 		out=$(BUILD)/$$k/modules/$$(basename $$(realpath $$root)); \
 		[ -z "$(IN_PLACE)" ] || out=$$root; \
+		SYMTAB_EXTRA_SYMBOLS="$(SYMTAB_EXTRA_SYMBOLS) $$extra" \
 		scripts/kbuild/build-module.sh --root $$root $$k $$m $$out \
 			$(MODULE_MAKEFLAGS); \
+		extra="$$extra $$out"; \
 	done; done
 
-# The test modules, built exactly like any user's module; a directory with
-# a file named STRIP has its modules stripped of local symbols afterwards.
+# The test modules, built exactly like any user's module but for their
+# softdep (SYMTAB_SOFTDEP=0): the VM scenarios insert them with insmod, and
+# what they load must not depend on the modules installed here
+# (tests/symtab builds its own for modprobe).  A directory with a file
+# named STRIP has its modules stripped of local symbols afterwards.
 TEST_MODULES := $(patsubst %/,%,$(dir $(wildcard tests/modules/*/Kbuild)))
 testmodules: user kmod
 	+@set -e; for k in $(KVERS); do for m in $(TEST_MODULES); do \
 		out=$(BUILD)/$$k/modules/$$(basename $$m); \
 		SYMTAB_KCFLAGS="-I$(CURDIR)/tests/modules/include -I$(CURDIR)/tests/symtab/fixtures" \
-		scripts/kbuild/build-module.sh $$k $$m $$out; \
+		SYMTAB_SOFTDEP=0 scripts/kbuild/build-module.sh $$k $$m $$out; \
 		[ ! -e $$m/STRIP ] || for ko in $$out/*.ko; do \
 			strip --strip-unneeded $$ko; done; \
 	done; tests/vm/malformed-modules.sh $$k; done
@@ -203,7 +209,8 @@ install: all
 	install -d $(SHARE)/kbuild
 	install -m 644 scripts/symtab.mk $(SHARE)/
 	install -m 755 scripts/kbuild/*.sh $(SHARE)/kbuild/
-	install -m 644 scripts/kbuild/layout.sh scripts/kbuild/version.mk $(SHARE)/kbuild/
+	install -m 644 scripts/kbuild/layout.sh scripts/kbuild/exporters.sh \
+		scripts/kbuild/version.mk $(SHARE)/kbuild/
 	@set -e; for k in $(KVERS); do \
 		install -D -m 644 $(BUILD)/$$k/kmod/symtab.ko \
 			$(DESTDIR)/lib/modules/$$k/extra/symtab.ko; \

@@ -8,7 +8,10 @@
 # or add `include /path/to/symtab.mk` to the module's Makefile and run
 # `make symtab-modules` there (M defaults to the current directory).  Every
 # module Kbuild produces under M gets genksyms CRCs stamped in (symtab stamp),
-# as `make modules M=...` does from the symtab tree.
+# as `make modules M=...` does from the symtab tree, and a softdep naming
+# the modules it imports from, for modprobe: found in the same build, in
+# SYMTAB_EXTRA_SYMBOLS (Module.symtab files, directories, module files),
+# then among the modules installed for KVER (kbuild/exporters.sh).
 ifeq ($(KERNELRELEASE),)
 # kbuild/ lies beside this file in both the source and the installed tree.
 SYMTAB_KBUILD := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))/kbuild

@@ -17,7 +17,14 @@
 # unless the build is in place.
 #
 # --no-types (or SYMTAB_TYPES=0) leaves out the .symtab_types section that
-# lets `symtab explain` name the member behind a changed CRC.  A source
+# lets `symtab explain` name the member behind a changed CRC.
+#
+# Each module's .modinfo names the modules it imports from in a softdep
+# (exporters.sh says where they are looked up; SYMTAB_EXTRA_SYMBOLS adds
+# records, SYMTAB_MODULES_DIR says where installed modules are), so that
+# modprobe loads them first; the exports of the modules built here go to
+# Module.symtab in the module directory, for the builds of their
+# consumers.  SYMTAB_SOFTDEP=0 leaves .modinfo alone.  A source
 # directory holding a file named NOSTAMP is built but left versionless (tests).
 #
 # Run it from make with a `+` recipe so the jobserver (-j) reaches Kbuild and
@@ -27,6 +34,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/layout.sh"
+. "$here/exporters.sh"
 
 stamp=1
 types=${SYMTAB_TYPES:-1}
@@ -74,7 +82,8 @@ if [ "$out" != "$root" ]; then
 	find "$out" -type l \( -name '*.o' -o -name '*.ko' -o -name '*.mod' \
 		-o -name '*.mod.c' -o -name '.*.cmd' -o -name Module.symvers \
 		-o -name modules.order -o -name '*.symvers' -o -name '*.symtypes' \
-		-o -name '*.symtab-imports' \) -delete
+		-o -name '*.symtab-imports' -o -name Module.symtab \
+		-o -name '.symtab-exporters*' \) -delete
 fi
 mdir=$out${src#"$root"}
 
@@ -220,6 +229,26 @@ make -s -f "$here/version.mk" KBUILD="$kbuild" GENKSYMS="$GENKSYMS" \
 	OBJLIST="$mdir/.symtab-objects" VERSION_OBJECT="$here/version-object.sh" ||
 	die "genksyms failed for $kver"
 
+# Where each module's softdep finds the exporters of its imports: the
+# modules built here (their records in Module.symtab), then the records
+# given and installed (exporters.sh).
+exporters=()
+if [ "${SYMTAB_SOFTDEP:-1}" != 0 ]; then
+	for m in "${mods[@]}"; do
+		objects "$m" | sed 's/\.o$/.symvers/' >"$m.symtab-versions"
+		build_records "$m.ko" "$m.symtab-versions" ||
+			die "symtab dump failed on $m.ko"
+		rm -f "$m.symtab-versions"
+	done >"$mdir/Module.symtab.tmp"
+	mv "$mdir/Module.symtab.tmp" "$mdir/Module.symtab"
+	exporters=(-e "$mdir/Module.symtab")
+	known_records "$kver" "$mdir" >"$mdir/.symtab-exporters" ||
+		die "exporters' records for $kver"
+	while read -r f; do
+		exporters+=(-e "$f")
+	done <"$mdir/.symtab-exporters"
+fi
+
 for m in "${mods[@]}"; do
 	versions=()
 	symtypes=()
@@ -228,7 +257,8 @@ for m in "${mods[@]}"; do
 		[ "$types" = 0 ] || symtypes+=(-T "${o%.o}.symtypes")
 	done < <(objects "$m")
 	[ ! -s "$m.mod.symtab-imports" ] || symtypes+=(-T "$m.mod.symtypes")
-	"$SYMTAB" stamp "${symtypes[@]}" "$m.ko" "${versions[@]}" ||
+	"$SYMTAB" stamp "${exporters[@]}" "${symtypes[@]}" "$m.ko" \
+		"${versions[@]}" ||
 		die "symtab stamp failed on $m.ko"
 done
 echo "  VERSIONED ${#mods[@]} module(s) for $kver in $mdir"

@@ -1,8 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# Build the busybox initramfs a VM test boots: busybox, the symtab tools (and
-# xz, zstd, gzip) with the shared libraries they need, every module built for the kernel, the TAP
-# helpers and one scenario script that /init runs.
+# Build the busybox initramfs a VM test boots: busybox, the symtab tools,
+# kmod and the host's compressors with the shared libraries they need, every
+# module built for the kernel, the TAP helpers and one scenario script that
+# /init runs.
 #
 #   mkinitramfs.sh KVER SCENARIO OUT.cpio
 set -euo pipefail
@@ -40,6 +41,21 @@ for tool in "$build"/bin/* $(command -v xz zstd gzip || :); do
 		cp -L "$lib" "$root$lib"
 	done
 done
+
+# The real kmod (modprobe, depmod, modinfo) beside busybox's applets, under
+# /usr/sbin, for the scenarios that test what Debian's modprobe does.
+kmod=$(command -v kmod || true)
+if [ -n "$kmod" ]; then
+	mkdir -p "$root/usr/bin" "$root/usr/sbin"
+	cp -L "$kmod" "$root/usr/bin/kmod"
+	for t in modprobe depmod modinfo lsmod insmod rmmod; do
+		ln -s ../bin/kmod "$root/usr/sbin/$t"
+	done
+	for lib in $(ldd "$kmod" 2>/dev/null | grep -o '/[^ ]*' || :); do
+		mkdir -p "$root$(dirname "$lib")"
+		cp -L "$lib" "$root$lib"
+	done
+fi
 
 # Every module built for this kernel, by module name.
 # VM_EXTRA_MODULES adds directories (benchmarks keep their big modules apart).

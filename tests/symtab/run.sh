@@ -8,7 +8,8 @@
 # module built with Kbuild, and (plain.sh) the kernel's own modversions on
 # the plain test modules `make testmodules` built and on in-tree modules;
 # (compressed.sh) all of it on .ko.xz, .ko.zst and .ko.gz, and
-# `symtab check -a` of every module of each installed kernel.
+# `symtab check -a` of every module of each installed kernel; (softdep.sh)
+# depmod and modprobe planning the exporters of symtab modules first.
 #
 #   tests/symtab/run.sh [-k]     -k: keep the work directory
 set -u
@@ -577,6 +578,19 @@ done
 # Thousands of modules: the optimized build only.
 for k in $(cd /lib/modules 2>/dev/null && ls); do
 	check_whole_kernel "$k" "$top/build/bin/symtab"
+done
+
+. "$here/softdep.sh"
+for tool in "$top/build/bin/symtab" "$top/build/san/symtab"; do
+	softdep_objects "$tool"
+done
+for k in $(cd /lib/modules 2>/dev/null && ls); do
+	if [ -e "/lib/modules/$k/build/Makefile" ]; then
+		softdep_kernel "$k"
+	else
+		skip "softdep $k: modprobe plans exporters first" \
+			"no kernel headers for $k"
+	fi
 done
 
 tap_plan

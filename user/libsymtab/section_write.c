@@ -55,16 +55,20 @@ static size_t find_index(const struct module_file *mf, const char *name,
 	return 0;
 }
 
-/* Only a plain data section that nothing else refers to. */
+/*
+ * Only a plain data section that nothing else refers to (no relocations
+ * apply to it, no section links to it), unallocated unless @alloc_ok; its
+ * alignment must be one the end of the file can give (8).
+ */
 static bool replaceable(const struct module_file *mf, size_t index,
-			size_t shnum, size_t strndx)
+			size_t shnum, size_t strndx, bool alloc_ok)
 {
 	GElf_Shdr sh;
 	size_t i;
 
 	gelf_getshdr(elf_getscn(mf->elf, index), &sh);
-	if (sh.sh_type != SHT_PROGBITS || (sh.sh_flags & SHF_ALLOC) ||
-	    index == strndx)
+	if (sh.sh_type != SHT_PROGBITS || index == strndx ||
+	    ((sh.sh_flags & SHF_ALLOC) && !alloc_ok) || sh.sh_addralign > 8)
 		return false;
 	for (i = 1; i < shnum; i++) {
 		gelf_getshdr(elf_getscn(mf->elf, i), &sh);
@@ -76,9 +80,11 @@ static bool replaceable(const struct module_file *mf, size_t index,
 	return true;
 }
 
-int section_set(const struct module_file *mf, const unsigned char *image,
-		const char *name, const void *data, size_t len,
-		unsigned char **out, size_t *out_len, struct symtab_error *err)
+static int place_section(const struct module_file *mf,
+			 const unsigned char *image, const char *name,
+			 const void *data, size_t len, bool alloc_ok,
+			 unsigned char **out, size_t *out_len,
+			 struct symtab_error *err)
 {
 	size_t shnum, strndx, index, str_size, data_at, str_at, sh_at, size;
 	size_t name_len = strlen(name) + 1;
@@ -94,7 +100,15 @@ int section_set(const struct module_file *mf, const unsigned char *image,
 				 elf_errmsg(-1));
 	index = find_index(mf, name, strndx);
 	adding = index == 0;
-	if (!adding && !replaceable(mf, index, shnum, strndx))
+	if (adding && alloc_ok)
+		return error_set(err, EINVAL, "%s: no section %s", mf->path,
+				 name);
+	if (!adding && alloc_ok &&
+	    !replaceable(mf, index, shnum, strndx, alloc_ok))
+		return error_set(err, EINVAL,
+				 "%s: its section %s is not plain data that only the loader reads (a different type or alignment, or used by another section): not replacing it",
+				 mf->path, name);
+	if (!adding && !replaceable(mf, index, shnum, strndx, alloc_ok))
 		return error_set(err, EINVAL,
 				 "%s: it has a section %s that is not one symtab stored (a different type, allocated, or used by another section): not replacing it",
 				 mf->path, name);
@@ -140,4 +154,21 @@ int section_set(const struct module_file *mf, const unsigned char *image,
 	*out = o;
 	*out_len = size;
 	return 0;
+}
+
+int section_set(const struct module_file *mf, const unsigned char *image,
+		const char *name, const void *data, size_t len,
+		unsigned char **out, size_t *out_len, struct symtab_error *err)
+{
+	return place_section(mf, image, name, data, len, false, out, out_len,
+			     err);
+}
+
+int section_replace(const struct module_file *mf, const unsigned char *image,
+		    const char *name, const void *data, size_t len,
+		    unsigned char **out, size_t *out_len,
+		    struct symtab_error *err)
+{
+	return place_section(mf, image, name, data, len, true, out, out_len,
+			     err);
 }

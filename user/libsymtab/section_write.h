@@ -25,6 +25,22 @@ int section_set(const struct module_file *mf, const unsigned char *image,
 		unsigned char **out, size_t *out_len, struct symtab_error *err);
 
 /*
+ * section_replace() - the same for the existing section @name, allocated
+ * or not (.modinfo), which must be plain data (SHT_PROGBITS, aligned to
+ * at most 8) that no relocation section applies to and no section links
+ * to.  Its type, flags and alignment stay; only where its bytes lie and
+ * how many changes.  In a relocatable module the kernel's loader and kmod
+ * find every section through its header, so contents at the end of the
+ * file serve as well as the old place.
+ *
+ * Return: 0, -ENOMEM, or -EINVAL with @err set.
+ */
+int section_replace(const struct module_file *mf, const unsigned char *image,
+		    const char *name, const void *data, size_t len,
+		    unsigned char **out, size_t *out_len,
+		    struct symtab_error *err);
+
+/*
  * section_find() - the bytes of section @name in a parsed module
  * Return: a pointer into @mf->image and its size in @len, or NULL.
  */

@@ -8,6 +8,7 @@
 #include "atomic_file.h"
 #include "bytes.h"
 #include "section_write.h"
+#include "softdep.h"
 #include "stamp.h"
 
 void stamp_image(const struct module_file *mf, const struct version_set *vs,
@@ -111,12 +112,42 @@ static int write_module(const char *path, struct stamp_check *check,
 	return ret;
 }
 
+/*
+ * Give @image (a same-layout copy of @mf's, *@size bytes) the .modinfo
+ * softdep @req asks for; when that moved a section, *@now is @image
+ * parsed again, for the next change.
+ */
+static int add_softdep(const struct module_file *mf,
+		       const struct version_set *vs,
+		       const struct softdep_request *req,
+		       unsigned char **image, size_t *size,
+		       struct module_file **now, struct symtab_error *err)
+{
+	unsigned char *grown;
+	char *modinfo;
+	size_t len;
+	int ret;
+
+	ret = softdep_modinfo(mf, vs, req, &modinfo, &len, err);
+	if (ret || !modinfo)
+		return ret;
+	ret = section_replace(mf, *image, MODINFO_SECTION, modinfo, len,
+			      &grown, size, err);
+	free(modinfo);
+	if (ret)
+		return ret;
+	free(*image);
+	*image = grown;
+	return module_file_parse(mf->path, grown, *size, now, err);
+}
+
 int stamp_module(const char *path, const struct version_set *vs,
 		 const void *types, size_t types_len,
+		 const struct softdep_request *softdep,
 		 stamp_versionless_fn versionless, void *ctx,
 		 struct stamp_result *res, struct symtab_error *err)
 {
-	struct module_file *mf;
+	struct module_file *mf, *now = NULL;
 	struct stamp_check check;
 	unsigned char *image, *grown;
 	const unsigned char *old;
@@ -135,11 +166,17 @@ int stamp_module(const char *path, const struct version_set *vs,
 	size = mf->size;
 	stamp_image(mf, vs, image, versionless, ctx, res);
 	res->changed = memcmp(image, mf->image, mf->size) != 0;
+	if (softdep) {
+		ret = add_softdep(mf, vs, softdep, &image, &size, &now, err);
+		if (ret)
+			goto out;
+		res->changed |= now != NULL;
+	}
 	old = types ? section_find(mf, SYMTAB_TYPES_SECTION, &old_len) : NULL;
 	if (types && !(old && old_len == types_len &&
 		       !memcmp(old, types, types_len))) {
-		ret = section_set(mf, image, SYMTAB_TYPES_SECTION, types,
-				  types_len, &grown, &size, err);
+		ret = section_set(now ? now : mf, image, SYMTAB_TYPES_SECTION,
+				  types, types_len, &grown, &size, err);
 		if (ret)
 			goto out;
 		free(image);
@@ -155,6 +192,7 @@ int stamp_module(const char *path, const struct version_set *vs,
 	}
 out:
 	free(image);
+	module_file_free(now);
 	module_file_free(mf);
 	return ret;
 }

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "module_file.h"
+#include "softdep.h"
 #include "version_file.h"
 
 /* Told about every record no version covers (it is left versionless). */
@@ -36,10 +37,13 @@ void stamp_image(const struct module_file *mf, const struct version_set *vs,
  * its own compression (module_compress.h)
  * @types, @types_len: unless NULL, the contents to give the module's
  *	SYMTAB_TYPES_SECTION (added, or replaced)
+ * @softdep: unless NULL, name the modules it imports from in its
+ *	.modinfo softdep (softdep.h)
  * Return: 0, or -errno with @err set and the file untouched.
  */
 int stamp_module(const char *path, const struct version_set *vs,
 		 const void *types, size_t types_len,
+		 const struct softdep_request *softdep,
 		 stamp_versionless_fn versionless, void *ctx,
 		 struct stamp_result *res, struct symtab_error *err);
 

@@ -9,6 +9,7 @@
 
 #include "../explain/explain.h"
 #include "command.h"
+#include "export_records.h"
 #include "module_file.h"
 #include "stamp.h"
 #include "version_file.h"
@@ -30,7 +31,17 @@ static const char help[] =
 "output, one file per object) is stored, compressed, in the module's\n"
 SYMTAB_TYPES_SECTION " section for 'symtab explain'.\n"
 "\n"
+"With -e, the modules MODULE.ko imports from are named in its .modinfo,\n"
+"as MODULE_SOFTDEP(\"pre: ...\") would, so that modprobe (after depmod)\n"
+"loads them first: each import's exporter is looked up in the EXPORTERS\n"
+"files, lines '0x<crc> <symbol> <module>' (Module.symtab, which the module\n"
+"build scripts write), the first file first; symtab itself is named too\n"
+"unless it already is a dependency.  An import no file names is said, one\n"
+"line each; the module is stamped all the same.\n"
+"\n"
 "Options:\n"
+"  -e, --exporters EXPORTERS  name the exporters of its imports in its\n"
+"                  softdep (repeatable: searched in order)\n"
 "  -T, --types FILE  store the symtypes FILE (repeatable: one per object)\n"
 "  -q, --quiet     no notes about versionless records\n"
 "  -h, --help      show this help and exit\n"
@@ -39,6 +50,7 @@ SYMTAB_TYPES_SECTION " section for 'symtab explain'.\n"
 "Exit status: 0 stamped, 1 a problem (nothing written), 2 wrong usage.\n";
 
 static const struct option options[] = {
+	{ "exporters", required_argument, NULL, 'e' },
 	{ "types", required_argument, NULL, 'T' },
 	{ "quiet", no_argument, NULL, 'q' },
 	COMMON_OPTIONS
@@ -50,6 +62,13 @@ static void note_versionless(void *ctx, const char *name, uint8_t kind)
 
 	message("%s: no version for %s (%s): left versionless", path, name,
 		record_kind_name(kind));
+}
+
+static void note_unknown(void *ctx, const char *path, const char *symbol)
+{
+	(void)ctx;
+	message("%s imports %s, exported by no known module: modprobe will not load its exporter",
+		path, symbol);
 }
 
 /* A tool with nothing to do says so. */
@@ -117,6 +136,11 @@ static int pack_types(char **files, int nr, void **section, size_t *len)
 int cmd_stamp(int argc, char *argv[])
 {
 	struct version_set versions = VERSION_SET_INIT;
+	struct export_records exporters = EXPORT_RECORDS_INIT;
+	struct softdep_request softdep = {
+		.exporters = &exporters, .unknown = note_unknown,
+	};
+	bool want_softdep = false;
 	struct stamp_result res;
 	struct symtab_error err;
 	char **types = calloc(argc, sizeof(*types));
@@ -130,19 +154,26 @@ int cmd_stamp(int argc, char *argv[])
 		return EXIT_PROBLEM;
 	}
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, COMMON_SHORT_OPTIONS "qT:",
+	while ((opt = getopt_long(argc, argv, COMMON_SHORT_OPTIONS "e:qT:",
 				  options, NULL)) != -1) {
 		if (opt == 'q') {
 			quiet = true;
 		} else if (opt == 'T') {
 			types[nr_types++] = optarg;
+		} else if (opt == 'e') {
+			want_softdep = true;
+			ret = export_records_load(&exporters, optarg, &err);
+			if (ret)
+				goto fail;
 		} else {
 			free(types);
+			export_records_release(&exporters);
 			return common_option(opt, "stamp", help, argv);
 		}
 	}
 	if (argc - optind < 2) {
 		free(types);
+		export_records_release(&exporters);
 		return usage_error("stamp",
 				   "expected a module and at least one versions file");
 	}
@@ -158,7 +189,7 @@ int cmd_stamp(int argc, char *argv[])
 	if (nr_types && pack_types(types, nr_types, &section, &section_len))
 		goto out;
 	ret = stamp_module(argv[optind], &versions, section, section_len,
-			   quiet ? NULL : note_versionless, argv[optind],
+			   want_softdep ? &softdep : NULL, quiet ? NULL : note_versionless, argv[optind],
 			   &res, &err);
 	if (ret)
 		goto fail;
@@ -172,5 +203,6 @@ out:
 	free(section);
 	free(types);
 	version_set_release(&versions);
+	export_records_release(&exporters);
 	return status;
 }
