@@ -99,6 +99,21 @@ int explain_import(struct explain_report *r, const char *name,
 		   struct symtab_error *err);
 
 
+/*
+ * explain_symbols() - explain_symbol() for many symbols at once (a whole
+ * kernel's changed exports): the same words, but the symbols of one pair of
+ * units are compared together, each type walked once per pair.
+ */
+struct explain_want {
+	const char *name;
+	uint32_t old_crc, new_crc;
+};
+
+int explain_symbols(struct explain_report *r, const struct explain_want *want,
+		    size_t n, const struct explain_types *old,
+		    const char *old_what, const struct explain_types *new,
+		    const char *new_what, struct symtab_error *err);
+
 /* explain_report_print() flags; 0 is the grouped text. */
 #define EXPLAIN_JSON		1u
 #define EXPLAIN_PER_SYMBOL	2u

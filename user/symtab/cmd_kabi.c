@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * symtab kabi compare [--rules FILE] [--format F] OLD NEW: which of a
+ * kernel's exports changed between two builds, judged by kABI severity
+ * rules, and the type changes behind them (kabi_report.c).
+ * symtab kabi extract: see scripts/kabi/extract.sh, which it runs.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "command.h"
+#include "kabi_report.h"
+#include "kabi_rules.h"
+
+static const char help[] =
+"Usage: symtab kabi compare [OPTION...] OLD NEW\n"
+"\n"
+"Compare the exports of two kernel builds.  OLD and NEW are Module.symvers\n"
+"files, or directories holding Module.symvers and symtypes (as `symtab kabi\n"
+"extract` writes them, or a directory of genksyms -T files named symtypes).\n"
+"Every export whose CRC changed, that was added or that was removed is\n"
+"named and judged; with symtypes on both sides, the changed CRCs are\n"
+"explained, grouped by the type changes behind them (one change reached\n"
+"from thousands of exports is one group, with its count and example paths).\n"
+"\n"
+"An added export is tolerated; a changed CRC or a removed export only where\n"
+"a rule says PASS.  Rules (--rules): one 'PATTERN PASS|FAIL' a line, '#'\n"
+"comments; the first matching line decides, no match is FAIL.  A pattern\n"
+"with a '/' matches the path of the exporting module, 'vmlinux' the\n"
+"built-in exports, any other the symbol's name; shell wildcards.\n"
+"\n"
+"Options:\n"
+"  -r, --rules FILE     kABI severity rules\n"
+"  -f, --format FORMAT  short (default): a summary line, one line a change\n"
+"                       ('changed NAME MODULE 0xOLD -> 0xNEW PASS|FAIL'),\n"
+"                       then the grouped type changes;\n"
+"                       pretty: the same, then every changed export with\n"
+"                       each of its type changes on its own line;\n"
+"                       symbols: the names not tolerated (every change\n"
+"                       without rules), one a line;\n"
+"                       json: all of it, machine-readable\n"
+"  -h, --help           show this help and exit\n"
+"  -V, --version        show the version and exit\n"
+"\n"
+"Exit status: 0 every change tolerated, 1 some change not tolerated,\n"
+"2 a problem (unreadable or malformed input) or wrong usage.\n";
+
+static const struct option options[] = {
+	{ "rules", required_argument, NULL, 'r' },
+	{ "format", required_argument, NULL, 'f' },
+	COMMON_OPTIONS
+};
+
+enum { KABI_TROUBLE = 2 };
+
+static const char *const format_names[] = {
+	[KABI_FORMAT_SHORT] = "short",
+	[KABI_FORMAT_PRETTY] = "pretty",
+	[KABI_FORMAT_SYMBOLS] = "symbols",
+	[KABI_FORMAT_JSON] = "json",
+};
+
+static int kabi_compare(int argc, char *argv[])
+{
+	struct kabi_rules rules = KABI_RULES_INIT;
+	enum kabi_format format = KABI_FORMAT_SHORT;
+	const char *rules_path = NULL;
+	struct symtab_error err;
+	int opt, ret;
+	size_t i;
+
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, COMMON_SHORT_OPTIONS "r:f:",
+				  options, NULL)) != -1) {
+		if (opt == 'r') {
+			rules_path = optarg;
+		} else if (opt == 'f') {
+			for (i = 0; i < 4; i++)
+				if (!strcmp(optarg, format_names[i]))
+					break;
+			if (i == 4)
+				return usage_error("kabi compare",
+						   "unknown format '%s' (short, pretty, symbols or json)",
+						   optarg);
+			format = i;
+		} else {
+			ret = common_option(opt, "kabi compare", help, argv);
+			return ret == EXIT_USAGE ? KABI_TROUBLE : ret;
+		}
+	}
+	if (argc - optind != 2)
+		return usage_error("kabi compare",
+				   "expected two kernels, OLD and NEW");
+	if (rules_path && kabi_rules_load(&rules, rules_path, &err)) {
+		report_error(&err);
+		kabi_rules_release(&rules);
+		return KABI_TROUBLE;
+	}
+	ret = kabi_report(argv[optind], argv[optind + 1],
+			  rules_path ? &rules : NULL, format, stdout, &err);
+	kabi_rules_release(&rules);
+	if (ret < 0) {
+		report_error(&err);
+		return KABI_TROUBLE;
+	}
+	return ret;
+}
+
+int cmd_kabi(int argc, char *argv[])
+{
+	if (argc >= 2 && !strcmp(argv[1], "compare"))
+		return kabi_compare(argc - 1, argv + 1);
+	if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+		fputs(help, stdout);
+		return fflush(stdout) ? EXIT_PROBLEM : EXIT_OK;
+	}
+	return usage_error("kabi", "expected a subcommand: compare");
+}
