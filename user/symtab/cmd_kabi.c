@@ -3,7 +3,10 @@
  * symtab kabi compare [--rules FILE] [--format F] OLD NEW: which of a
  * kernel's exports changed between two builds, judged by kABI severity
  * rules, and the type changes behind them (kabi_report.c).
- * symtab kabi extract: see scripts/kabi/extract.sh, which it runs.
+ * symtab kabi extract --source SRC --headers HDR -o OUT [-j N]: runs
+ * scripts/kabi/extract.sh (a preprocessor and genksyms per exporting
+ * object, under make's jobserver: a script's job), found beside the tool
+ * in the build tree, or where make install put it.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -17,6 +20,7 @@
 
 static const char help[] =
 "Usage: symtab kabi compare [OPTION...] OLD NEW\n"
+"       symtab kabi extract --source SRC --headers HDR -o OUT [-j N] [DIR...]\n"
 "\n"
 "Compare the exports of two kernel builds.  OLD and NEW are Module.symvers\n"
 "files, or directories holding Module.symvers and symtypes (as `symtab kabi\n"
@@ -32,7 +36,15 @@ static const char help[] =
 "with a '/' matches the path of the exporting module, 'vmlinux' the\n"
 "built-in exports, any other the symbol's name; shell wildcards.\n"
 "\n"
-"Options:\n"
+"extract: every exported symbol's CRC as a kernel flavor's build computed\n"
+"it, from the unpacked source SRC and the flavor's headers tree HDR\n"
+"(/usr/src/linux-headers-RELEASE), without compiling: each exporting object\n"
+"the flavor's .config builds is preprocessed with Kbuild's own flags and run\n"
+"through genksyms.  Writes OUT/Module.symvers and OUT/symtypes/; resumable;\n"
+"parallel (-j N, or the jobserver of a calling make); CC= replaces the\n"
+"preprocessor's compiler.  DIRs limit it to part of the tree.\n"
+"\n"
+"Options of compare:\n"
 "  -r, --rules FILE     kABI severity rules\n"
 "  -f, --format FORMAT  short (default): a summary line, one line a change\n"
 "                       ('changed NAME MODULE 0xOLD -> 0xNEW PASS|FAIL'),\n"
@@ -109,13 +121,58 @@ static int kabi_compare(int argc, char *argv[])
 	return ret;
 }
 
+#ifndef SYMTAB_SHARE_DIR
+#define SYMTAB_SHARE_DIR "/usr/local/share/symtab"
+#endif
+
+/* @rel beside the running tool, if it is there: a malloc()ed path. */
+static char *beside_tool(const char *rel)
+{
+	char exe[4096], *slash, *path;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (!slash)
+		return NULL;
+	*slash = '\0';
+	if (asprintf(&path, "%s/%s", exe, rel) < 0)
+		return NULL;
+	if (!access(path, F_OK))
+		return path;
+	free(path);
+	return NULL;
+}
+
+static int kabi_extract(char *argv[])
+{
+	char *script = beside_tool("../../scripts/kabi/extract.sh");
+	char *gk = beside_tool("genksyms");
+
+	if (!script && asprintf(&script, "%s/kabi/extract.sh",
+				SYMTAB_SHARE_DIR) < 0)
+		return KABI_TROUBLE;
+	if (gk && !getenv("GENKSYMS"))
+		setenv("GENKSYMS", gk, 1);
+	argv[0] = script;
+	execv(script, argv);
+	message("kabi extract: %s: %s", script, strerror(errno));
+	free(script);
+	free(gk);
+	return KABI_TROUBLE;
+}
+
 int cmd_kabi(int argc, char *argv[])
 {
+	if (argc >= 2 && !strcmp(argv[1], "extract"))
+		return kabi_extract(argv + 1);
 	if (argc >= 2 && !strcmp(argv[1], "compare"))
 		return kabi_compare(argc - 1, argv + 1);
 	if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
 		fputs(help, stdout);
 		return fflush(stdout) ? EXIT_PROBLEM : EXIT_OK;
 	}
-	return usage_error("kabi", "expected a subcommand: compare");
+	return usage_error("kabi", "expected a subcommand: compare or extract");
 }
