@@ -99,6 +99,7 @@ if preprocess && "$GK" -T "$o.symtypes" <"$tmp.i" >"$tmp.ver" 2>>"$tmp.err"; the
 		}' "$tmp.kinds" "$tmp.ver" >"$o.symvers"
 else
 	echo "$rel: preprocessing or genksyms failed" >>"$tmp.err"
+	rm -f "$o.symtypes"
 	mv "$tmp.err" "$o.err"
 fi
 rm -f "$tmp".*

@@ -10,7 +10,8 @@
 # the flavor's config builds is preprocessed as Kbuild does for genksyms
 # (extract-one.sh) and run through genksyms (GENKSYMS=, default the one
 # beside symtab).  Writes OUT/Module.symvers (the kernel's format) and
-# OUT/symtypes/ (each object's genksyms -T types, under its source path).
+# OUT/symtypes (consolidated: `symtab kabi consolidate` of each object's
+# genksyms -T types, which stay under OUT/.work/obj).
 # The work (OUT/.work) is kept: a second run redoes only what is missing.
 # Parallel through make's jobserver: -j N, or the jobs of a make that runs
 # this from a recipe marked '+'.  CC= replaces the preprocessor's compiler
@@ -38,6 +39,8 @@ die() { echo "symtab: kabi extract: $*" >&2; exit 1; }
 src=$(cd "$src" && pwd) hdr=$(cd "$hdr" && pwd)
 GK=${GENKSYMS:-$here/../../build/bin/genksyms}
 [ -x "$GK" ] || GK=$(command -v genksyms) || die "no genksyms (set GENKSYMS=)"
+SYMTAB=${SYMTAB:-$here/../../build/bin/symtab}
+[ -x "$SYMTAB" ] || SYMTAB=$(command -v symtab) || die "no symtab (set SYMTAB=)"
 mkdir -p "$out/.work"
 out=$(cd "$out" && pwd)
 work=$out/.work
@@ -79,14 +82,8 @@ make -s -f "$work/objects.mk" ${jobs:+-j "$jobs"} ONE="$here/extract-one.sh" all
 (cd "$work/obj" && find . -name '*.symvers' | sort | xargs -r cat) \
 	>"$out/Module.symvers.tmp"
 mv "$out/Module.symvers.tmp" "$out/Module.symvers"
-rm -rf "$out/symtypes.tmp"
-mkdir -p "$out/symtypes.tmp"
-(cd "$work/obj" && find . -name '*.symtypes' -size +0 | while read -r f; do
-	mkdir -p "$out/symtypes.tmp/$(dirname "$f")"
-	ln -f "$f" "$out/symtypes.tmp/$f"
-done)
-rm -rf "$out/symtypes"
-mv "$out/symtypes.tmp" "$out/symtypes"
+"$SYMTAB" kabi consolidate "$work/obj" -o "$out/symtypes" ||
+	die "consolidating the symtypes of $work/obj failed"
 built=$(cd "$work/obj" && find . -name '*.symvers' | wc -l)
 failed=$(cd "$work/obj" && find . -name '*.err' | wc -l)
 echo "kabi extract: $total exporting sources, $built built by this config, $failed failed; $(wc -l <"$out/Module.symvers") exports in $out/Module.symvers ($(( $(date +%s) - start )) s)" >&2

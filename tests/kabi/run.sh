@@ -77,6 +77,34 @@ expect "... with the path from each (shape_area -> struct shape -> ...)" \
 expect "json: valid, with the changes and the explanation's groups" \
 	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["changed"]==2 and len(d["changes"])==4 and d["explanation"]["groups"][0]["count"]==2' "$work/out.json"
 
+# The consolidated form: two objects defining struct point differently.
+mkdir -p "$work/tree/a" "$work/tree/b" "$work/cold" "$work/cnew"
+cp "$work/old/symtypes" "$work/tree/a/shapes.symtypes"
+cp "$work/new/symtypes" "$work/tree/b/shapes.symtypes"
+"$tool" kabi consolidate "$work/tree" -o "$work/tree.st"
+tap $? "consolidate a tree of genksyms -T files"
+expect "... each definition once (struct shape: one), the second struct point kept apart (s#point@1)" \
+	test "$(grep -c "^s#shape" "$work/tree.st")" = 1 -a "$(grep -c '^s#point@1 ' "$work/tree.st")" = 1
+expect "... one record per object (F#a/shapes.o, F#b/shapes.o)" \
+	test "$(grep -c '^F#[ab]/shapes.o ' "$work/tree.st")" = 2
+expect "... read back, every object's CRCs as its own file gives them" \
+	diff <(
+	       "$top/build/bin/symtypes-diff" --crc "$work/tree/a/shapes.symtypes";
+	       "$top/build/bin/symtypes-diff" --crc "$work/tree/b/shapes.symtypes") \
+	     <("$top/build/bin/symtypes-diff" --crc "$work/tree.st")
+for v in old new; do
+	cp "$work/$v/Module.symvers" "$work/c$v/"
+	mkdir -p "$work/t$v/$v" && cp "$work/$v/symtypes" "$work/t$v/$v/shapes.symtypes"
+	"$tool" kabi consolidate "$work/t$v" -o "$work/c$v/symtypes"
+done
+"$tool" kabi compare "$work/cold" "$work/cnew" >"$work/ctypes.out"
+expect "compare on consolidated symtypes explains as on plain ones" \
+	diff "$work/types.out" <(sed "s|$work/c|$work/|g" "$work/ctypes.out")
+printf '#symtab-symtypes 1\nF#x.o nothere\n' >"$work/broken.st"
+"$top/build/bin/symtypes-diff" --crc "$work/broken.st" >/dev/null 2>"$work/broken.err"
+expect "a consolidated file naming an undefined entry: refused with file and line" \
+	grep -q 'broken.st:2: nothere@0 is not defined' "$work/broken.err"
+
 # --- real data: Debian's Module.symvers of two flavors of one ABI -------------
 abi=$(cd /lib/modules && ls -d 6.1.*-amd64 2>/dev/null | grep -v -- '-rt-' | sort -V | tail -1)
 abi=${abi%-amd64}
@@ -129,7 +157,10 @@ if [ -f "$src/.unpacked" ] && [ -n "$amd" ]; then
 	expect "... lib/crc32.c too, through a stand-in for its generated crc32table.h" \
 		grep -q "	crc32_le	vmlinux	" "$work/x/Module.symvers"
 	expect "CC= replaces the preprocessor's compiler" grep -q -- '-D__GENKSYMS__' "$work/cc.log"
-	expect "OUT/symtypes holds each object's types" test -s "$work/x/symtypes/lib/sort.symtypes"
+	expect "OUT/symtypes: consolidated, one record per object" grep -q "^F#lib/sort.o sort" "$work/x/symtypes"
+	# Its types give every CRC of Module.symvers (symtypes-diff --crc).
+	expect "... whose types give every extracted CRC" diff <("$top/build/bin/symtypes-diff" --crc "$work/x/symtypes" | sort) \
+		<(awk -F"\t" "{ print \"#SYMVER \" \$2 \" \" \$1 }" "$work/x/Module.symvers" | sort)
 	"$tool" kabi compare "$work/x" "$work/x" >/dev/null
 	tap $? "an extracted tree compares equal to itself: exit 0"
 	: >"$work/cc.log"

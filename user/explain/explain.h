@@ -153,6 +153,18 @@ int explain_symtypes_files(const char *old_path, const char *new_path,
 			   struct symtab_error *err);
 
 /*
+ * explain_consolidate() - one kernel's symtypes in one text
+ * @dir: a tree of genksyms -T files (*.symtypes, one per object, as
+ *	`KBUILD_SYMTYPES=1` or `symtab kabi extract` leave them)
+ *
+ * Writes on @out the consolidated form (consolidated.c; man symtab): each
+ * definition once, objects defining a type differently kept apart, which
+ * explain_types_parse() and _read() read back as one unit per object.
+ * Return: 0, or -errno with @err set.
+ */
+int explain_consolidate(const char *dir, FILE *out, struct symtab_error *err);
+
+/*
  * explain_types_subset() - what a module needs to store for its symbols
  * @text, @len: one object's symtypes (genksyms -T output)
  * @syms: the versioned symbols (exports and imports) of that object

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../explain/explain.h"
 #include "command.h"
 #include "kabi_report.h"
 #include "kabi_rules.h"
@@ -21,6 +22,7 @@
 static const char help[] =
 "Usage: symtab kabi compare [OPTION...] OLD NEW\n"
 "       symtab kabi extract --source SRC --headers HDR -o OUT [-j N] [DIR...]\n"
+"       symtab kabi consolidate DIR [-o FILE]\n"
 "\n"
 "Compare the exports of two kernel builds.  OLD and NEW are Module.symvers\n"
 "files, or directories holding Module.symvers and symtypes (as `symtab kabi\n"
@@ -40,9 +42,14 @@ static const char help[] =
 "it, from the unpacked source SRC and the flavor's headers tree HDR\n"
 "(/usr/src/linux-headers-RELEASE), without compiling: each exporting object\n"
 "the flavor's .config builds is preprocessed with Kbuild's own flags and run\n"
-"through genksyms.  Writes OUT/Module.symvers and OUT/symtypes/; resumable;\n"
+"through genksyms.  Writes OUT/Module.symvers and OUT/symtypes; resumable;\n"
 "parallel (-j N, or the jobserver of a calling make); CC= replaces the\n"
 "preprocessor's compiler.  DIRs limit it to part of the tree.\n"
+"\n"
+"consolidate: the *.symtypes files below DIR (one per object, as\n"
+"KBUILD_SYMTYPES=1 leaves them) as one consolidated symtypes file, each\n"
+"definition once, objects that define a type differently kept apart (see\n"
+"symtab(8)).  compare reads either form.\n"
 "\n"
 "Options of compare:\n"
 "  -r, --rules FILE     kABI severity rules\n"
@@ -150,22 +157,77 @@ static int kabi_extract(char *argv[])
 {
 	char *script = beside_tool("../../scripts/kabi/extract.sh");
 	char *gk = beside_tool("genksyms");
+	char *self = beside_tool("symtab");
 
 	if (!script && asprintf(&script, "%s/kabi/extract.sh",
 				SYMTAB_SHARE_DIR) < 0)
 		return KABI_TROUBLE;
 	if (gk && !getenv("GENKSYMS"))
 		setenv("GENKSYMS", gk, 1);
+	if (self && !getenv("SYMTAB"))
+		setenv("SYMTAB", self, 1);
 	argv[0] = script;
 	execv(script, argv);
 	message("kabi extract: %s: %s", script, strerror(errno));
 	free(script);
 	free(gk);
+	free(self);
 	return KABI_TROUBLE;
+}
+
+/* symtab kabi consolidate DIR [-o FILE] */
+static int kabi_consolidate(int argc, char *argv[])
+{
+	const char *dir = NULL, *to = NULL;
+	struct symtab_error err;
+	char *tmp = NULL;
+	FILE *out = stdout;
+	int i, ret;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "-o") && i + 1 < argc)
+			to = argv[++i];
+		else if (argv[i][0] != '-' && !dir)
+			dir = argv[i];
+		else
+			return usage_error("kabi consolidate",
+					   "expected DIR [-o FILE]");
+	}
+	if (!dir)
+		return usage_error("kabi consolidate", "expected DIR [-o FILE]");
+	/* A file half-written is never left under its name. */
+	if (to) {
+		if (asprintf(&tmp, "%s.tmp", to) < 0)
+			return KABI_TROUBLE;
+		out = fopen(tmp, "w");
+		if (!out) {
+			message("kabi consolidate: %s: %s", tmp, strerror(errno));
+			free(tmp);
+			return KABI_TROUBLE;
+		}
+	}
+	ret = explain_consolidate(dir, out, &err);
+	if (to) {
+		if (fclose(out) && !ret)
+			ret = error_set(&err, EIO, "%s: write error", tmp);
+		if (!ret && rename(tmp, to))
+			ret = error_set(&err, errno, "%s: %s", to,
+					strerror(errno));
+		if (ret)
+			unlink(tmp);
+		free(tmp);
+	}
+	if (ret) {
+		report_error(&err);
+		return KABI_TROUBLE;
+	}
+	return EXIT_OK;
 }
 
 int cmd_kabi(int argc, char *argv[])
 {
+	if (argc >= 2 && !strcmp(argv[1], "consolidate"))
+		return kabi_consolidate(argc - 1, argv + 1);
 	if (argc >= 2 && !strcmp(argv[1], "extract"))
 		return kabi_extract(argv + 1);
 	if (argc >= 2 && !strcmp(argv[1], "compare"))
@@ -174,5 +236,5 @@ int cmd_kabi(int argc, char *argv[])
 		fputs(help, stdout);
 		return fflush(stdout) ? EXIT_PROBLEM : EXIT_OK;
 	}
-	return usage_error("kabi", "expected a subcommand: compare or extract");
+	return usage_error("kabi", "expected a subcommand: compare, extract or consolidate");
 }
