@@ -73,6 +73,10 @@ expect "with symtypes: one group for the struct change behind both changed CRCs"
 expect "... reached from the 2 changed exports" grep -q '^  reached from 2 symbols:$' "$work/types.out"
 expect "... with the path from each (shape_area -> struct shape -> ...)" \
 	grep -q '^    shape_area: arg 1 -> struct shape -> member .origin. -> struct point$' "$work/types.out"
+"$tool" kabi compare -f pretty "$work/old" "$work/new" >"$work/pretty.out"
+expect "pretty: under the group, struct point old -> new, the added member marked '+'" \
+	diff <(sed -n '/^  struct point, old -> new:$/,$p' "$work/pretty.out") \
+	     <(printf '  struct point, old -> new:\n     int y ;\n   + int z ;\n     }\n')
 "$tool" kabi compare -f json "$work/old" "$work/new" >"$work/out.json"
 expect "json: valid, with the changes and the explanation's groups" \
 	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["changed"]==2 and len(d["changes"])==4 and d["explanation"]["groups"][0]["count"]==2' "$work/out.json"

@@ -533,6 +533,19 @@ static void symbols_body(void *arg)
 	free(pairs);
 }
 
+bool explain_types_def(const struct explain_types *t, const char *sym,
+		       const char *key, const char *const **tok, size_t *ntok)
+{
+	const struct sym_index *s = t ? find_sym(t, sym) : NULL;
+	const struct st_entry *e = s ? st_lookup(t->unit[s->unit], key) : NULL;
+
+	if (!e)
+		return false;
+	*tok = e->tok;
+	*ntok = e->ntok;
+	return true;
+}
+
 int explain_symbols(struct explain_report *r, const struct explain_want *want,
 		    size_t n, const struct explain_types *old,
 		    const char *old_what, const struct explain_types *new,
@@ -541,6 +554,9 @@ int explain_symbols(struct explain_report *r, const struct explain_want *want,
 	struct symbols_call c = { .r = r, .want = want, .n = n, .old = old,
 				  .new = new, .old_what = old_what,
 				  .new_what = new_what };
+
+	r->old_t = old;
+	r->new_t = new;
 
 	return ex_catch_oom(symbols_body, &c, err);
 }

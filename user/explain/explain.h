@@ -117,6 +117,9 @@ int explain_symbols(struct explain_report *r, const struct explain_want *want,
 /* explain_report_print() flags; 0 is the grouped text. */
 #define EXPLAIN_JSON		1u
 #define EXPLAIN_PER_SYMBOL	2u
+/* Grouped text, with each changed type's old and new definition, a line a
+ * member, as a diff (views compared by explain_symbols() only). */
+#define EXPLAIN_TYPE_DIFF	4u
 
 /*
  * explain_report_print() - print what was explained

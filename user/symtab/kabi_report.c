@@ -195,7 +195,7 @@ static int print_report(const struct kabi_diff *d, const struct kabi_side *old,
 	}
 	fputs("\nThe type changes behind the changed CRCs:\n", out);
 	ret = explain_report_print(r, format == KABI_FORMAT_PRETTY ?
-				   EXPLAIN_PER_SYMBOL : 0, out, err);
+				   EXPLAIN_TYPE_DIFF : 0, out, err);
 	return ret;
 }
 
