@@ -16,11 +16,21 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 . "$top/tests/tap.sh"
-tool=$top/build/bin/symtab
-gk=$top/build/bin/genksyms
+# The fixtures and the real compare run the ASan/UBSan build; extract runs
+# the plain one (it finds its scripts and genksyms beside it).
 work=$(mktemp -d "${TMPDIR:-/tmp}/symtab-kabi.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-[ -x "$tool" ] && [ -x "$gk" ] || { not_ok "build/bin/symtab and genksyms are built (run make)"; tap_plan; exit 1; }
+if ! make -s -C "$top" "$top/build/bin/symtab" "$top/build/bin/genksyms" \
+	"$top/build/san/symtab" "$top/build/bin/symtypes-diff" \
+	"$top/build/san/symtypes-diff" >"$work/make.log" 2>&1; then
+	cat "$work/make.log"
+	not_ok "build symtab, genksyms, symtypes-diff and their sanitizer builds"
+	tap_plan
+	exit 1
+fi
+tool=$top/build/san/symtab
+gk=$top/build/bin/genksyms
+diff_tool=$top/build/san/symtypes-diff
 
 # --- fixtures: two builds of a small "kernel" ---------------------------------
 # point_move and shape_old in a module, the rest built in: the rules below
@@ -93,9 +103,9 @@ expect "... one record per object (F#a/shapes.o, F#b/shapes.o)" \
 	test "$(grep -c '^F#[ab]/shapes.o ' "$work/tree.st")" = 2
 expect "... read back, every object's CRCs as its own file gives them" \
 	diff <(
-	       "$top/build/bin/symtypes-diff" --crc "$work/tree/a/shapes.symtypes";
-	       "$top/build/bin/symtypes-diff" --crc "$work/tree/b/shapes.symtypes") \
-	     <("$top/build/bin/symtypes-diff" --crc "$work/tree.st")
+	       "$diff_tool" --crc "$work/tree/a/shapes.symtypes";
+	       "$diff_tool" --crc "$work/tree/b/shapes.symtypes") \
+	     <("$diff_tool" --crc "$work/tree.st")
 for v in old new; do
 	cp "$work/$v/Module.symvers" "$work/c$v/"
 	mkdir -p "$work/t$v/$v" && cp "$work/$v/symtypes" "$work/t$v/$v/shapes.symtypes"
@@ -105,7 +115,7 @@ done
 expect "compare on consolidated symtypes explains as on plain ones" \
 	diff "$work/types.out" <(sed "s|$work/c|$work/|g" "$work/ctypes.out")
 printf '#symtab-symtypes 1\nF#x.o nothere\n' >"$work/broken.st"
-"$top/build/bin/symtypes-diff" --crc "$work/broken.st" >/dev/null 2>"$work/broken.err"
+"$diff_tool" --crc "$work/broken.st" >/dev/null 2>"$work/broken.err"
 expect "a consolidated file naming an undefined entry: refused with file and line" \
 	grep -q 'broken.st:2: nothere@0 is not defined' "$work/broken.err"
 
@@ -148,7 +158,7 @@ sample="lib/sort.c lib/bsearch.c lib/kstrtox.c lib/crc32.c"
 if [ -f "$src/.unpacked" ] && [ -n "$amd" ]; then
 	printf '#!/bin/sh\necho "$*" >>"%s/cc.log"\nexec gcc "$@"\n' "$work" >"$work/cc"
 	chmod +x "$work/cc"
-	CC=$work/cc "$tool" kabi extract --source "$src" --headers "$amd" \
+	CC=$work/cc "$top/build/bin/symtab" kabi extract --source "$src" --headers "$amd" \
 		-o "$work/x" -j 2 $sample 2>"$work/x.err"
 	tap $? "extract on a sample ($sample) of $(basename "$amd")"
 	# Every CRC extracted, against the flavor's own, joined by name.
@@ -163,12 +173,12 @@ if [ -f "$src/.unpacked" ] && [ -n "$amd" ]; then
 	expect "CC= replaces the preprocessor's compiler" grep -q -- '-D__GENKSYMS__' "$work/cc.log"
 	expect "OUT/symtypes: consolidated, one record per object" grep -q "^F#lib/sort.o sort" "$work/x/symtypes"
 	# Its types give every CRC of Module.symvers (symtypes-diff --crc).
-	expect "... whose types give every extracted CRC" diff <("$top/build/bin/symtypes-diff" --crc "$work/x/symtypes" | sort) \
+	expect "... whose types give every extracted CRC" diff <("$diff_tool" --crc "$work/x/symtypes" | sort) \
 		<(awk -F"\t" "{ print \"#SYMVER \" \$2 \" \" \$1 }" "$work/x/Module.symvers" | sort)
 	"$tool" kabi compare "$work/x" "$work/x" >/dev/null
 	tap $? "an extracted tree compares equal to itself: exit 0"
 	: >"$work/cc.log"
-	CC=$work/cc "$tool" kabi extract --source "$src" --headers "$amd" -o "$work/x" $sample 2>/dev/null
+	CC=$work/cc "$top/build/bin/symtab" kabi extract --source "$src" --headers "$amd" -o "$work/x" $sample 2>/dev/null
 	expect "a second run resumes: nothing preprocessed again" test ! -s "$work/cc.log"
 else
 	skip "extract on a sample" "no unpacked linux-source-6.1 or amd64 headers"
