@@ -25,6 +25,51 @@ BEGIN {
 { sub(/#.*/, "") }
 /\\$/ { sub(/\\$/, ""); held = held $0 " "; next }
 { $0 = held $0; held = "" }
+# make's conditionals on the config: ifdef/ifndef CONFIG_X, ifeq/ifneq
+# (A,B) of $(CONFIG_X) and words; others are taken as true.  Lines inside
+# a false branch are skipped.
+function word(w) {
+	gsub(/^[ \t"']+|[ \t"']+$/, "", w)
+	if (w ~ /^\$\(CONFIG_[A-Za-z0-9_]+\)$/)
+		return cfg[substr(w, 3, length(w) - 3)]
+	return w
+}
+function cond_true(line,	kw, rest, a, n) {
+	kw = line; sub(/[ \t].*/, "", kw)
+	rest = line; sub(/^[a-z]+[ \t]*/, "", rest)
+	if (kw == "ifdef" || kw == "ifndef") {
+		if (rest !~ /^CONFIG_[A-Za-z0-9_]+[ \t]*$/)
+			return 1
+		sub(/[ \t]*$/, "", rest)
+		return (cfg[rest] != "") == (kw == "ifdef")
+	}
+	if (rest !~ /^\(.*,.*\)[ \t]*$/ || rest ~ /\$\([a-z]/ ||
+	    rest ~ /\$\((CC|ARCH|SRCARCH|BITS|KBUILD)/)
+		return 1
+	sub(/^\(/, "", rest); sub(/\)[ \t]*$/, "", rest)
+	n = split(rest, a, ",")
+	if (n != 2)
+		return 1
+	return (word(a[1]) == word(a[2])) == (kw == "ifeq")
+}
+/^[ \t]*(ifdef|ifndef|ifeq|ifneq)[ \t(]/ {
+	line = $0; sub(/^[ \t]*/, "", line)
+	depth_if++
+	if (depth_if > 1 && live[depth_if - 1] != "on")
+		live[depth_if] = "off"
+	else
+		live[depth_if] = cond_true(line) ? "on" : "no"
+	next
+}
+/^[ \t]*else([ \t]|$)/ && depth_if > 0 {
+	if (live[depth_if] == "on")
+		live[depth_if] = "done"
+	else if (live[depth_if] == "no")
+		live[depth_if] = "on"
+	next
+}
+/^[ \t]*endif([ \t]|$)/ && depth_if > 0 { depth_if--; next }
+depth_if > 0 && live[depth_if] != "on" { next }
 function value(cond) {
 	if (cond == "y" || cond == "objs" || cond == "m")
 		return cond == "m" ? "m" : "y"

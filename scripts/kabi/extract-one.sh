@@ -8,7 +8,8 @@
 #   REL.symtypes  its genksyms -T types
 #   REL.symvers   its exports as Module.symvers lines
 #   REL.err       what went wrong, if anything (kept for the summary)
-# and REL.done last, so that an interrupted run resumes where it stopped.
+# and REL.done last, so that an interrupted run resumes where it stopped
+# (and a failed file is tried again).
 # A file the config does not build gets only REL.done.
 #   Environment: SRC HDR FLAGS WORK GK, CC (replaces FLAGS' compiler),
 #   KABI_TOTAL (for the progress line, on a terminal).
@@ -103,7 +104,8 @@ else
 	mv "$tmp.err" "$o.err"
 fi
 rm -f "$tmp".*
-touch "$o.done"
+# A failure is tried again by the next run.
+[ -e "$o.err" ] || touch "$o.done"
 if [ -t 2 ] && [ -n "${KABI_TOTAL:-}" ]; then
 	echo "$rel" >>"$WORK/progress"
 	printf '\r  [%d/%d] %-60.60s' "$(wc -l <"$WORK/progress")" "$KABI_TOTAL" "$rel" >&2
