@@ -8,6 +8,8 @@
 #   make test                          unit, differential and VM tests
 #   make demo                          the whole story in a VM
 #   make bench                         benchmarks (ratios against references)
+#   make kabi-bench                    symtab kabi extract/compare on whole
+#                                      Debian kernel flavors (long)
 #   make conformance                   genksyms against the kernel's on whole
 #                                      Linux 6.1 and 6.12 trees (long)
 #   make modules M=DIR [KVER=release] [ROOT=PKGDIR] [IN_PLACE=1]
@@ -99,7 +101,7 @@ SAN_LINK	= $(CC) $(SAN_ALL_CFLAGS) -o $@ $(filter %.o %.a,$^) \
 FUZZ_LINK	= $(FUZZ_CC) $(FUZZ_ALL_CFLAGS) -fsanitize=fuzzer -o $@ \
 		  $(filter %.o %.a,$^) $(LDFLAGS) $(LDLIBS)
 
-.PHONY: all user kmod testmodules test test-packages vmtest demo bench conformance fuzz install clean modules \
+.PHONY: all user kmod testmodules test test-packages vmtest demo bench kabi-bench conformance fuzz install clean modules \
 	install-tools install-kmod install-dkms uninstall test-deb \
 	debug-kernel debug-modules test-debug
 all: user kmod
@@ -201,6 +203,11 @@ demo:
 bench: all
 	scripts/bench.sh
 
+# symtab kabi on whole flavors of Debian's kernels: CRCs reproduced from
+# source, times, compares (about 45 CPU-minutes a flavor; cached).
+kabi-bench: user
+	scripts/bench/kabi.sh
+
 # Every exporting file of both Debian kernel sources, preprocessed as Kbuild
 # does (cached under ~/.cache/symtab), through ours and the kernel's tool.
 conformance: user
@@ -237,6 +244,10 @@ install-tools: user
 	install -m 755 scripts/kbuild/*.sh $(SHARE)/kbuild/
 	install -m 644 scripts/kbuild/layout.sh scripts/kbuild/exporters.sh \
 		scripts/kbuild/version.mk $(SHARE)/kbuild/
+	install -d $(SHARE)/kabi $(SHARE)/corpus
+	install -m 755 scripts/kabi/*.sh $(SHARE)/kabi/
+	install -m 755 scripts/corpus/kbuild-cflags.sh $(SHARE)/corpus/
+	install -m 644 scripts/corpus/kbuild-object.awk $(SHARE)/corpus/
 
 install-kmod: kmod
 	@if [ -z "$(DESTDIR)" ] && [ -d /var/lib/dkms/symtab ]; then \

@@ -483,6 +483,84 @@ int explain_symbol(struct explain_report *r, const char *name,
 	return EXPLAIN_CALL(symbol_body);
 }
 
+struct symbols_call {
+	struct explain_report *r;
+	const struct explain_want *want;
+	size_t n;
+	const struct explain_types *old, *new;
+	const char *old_what, *new_what;
+};
+
+static void symbols_body(void *arg)
+{
+	const struct symbols_call *c = arg;
+	struct pair *pairs = ex_calloc(c->n + 1, sizeof(*pairs));
+	struct diff_dirty *dirty = NULL;
+	size_t npairs = 0, i;
+
+	/* What cannot be explained is said at once, as explain_symbol(). */
+	for (i = 0; i < c->n; i++) {
+		const struct explain_want *w = &c->want[i];
+		const struct sym_index *os = find_sym(c->old, w->name);
+		const struct sym_index *ns = find_sym(c->new, w->name);
+
+		if (os && ns &&
+		    st_crc(c->old->unit[os->unit], os->e, NULL) == w->old_crc &&
+		    st_crc(c->new->unit[ns->unit], ns->e, NULL) == w->new_crc)
+			pairs[npairs++] = (struct pair){ w->name, os, ns };
+		else
+			symbol_body(&(struct symbol_call){
+				.r = c->r, .name = w->name,
+				.old_crc = w->old_crc, .new_crc = w->new_crc,
+				.old = c->old, .old_what = c->old_what,
+				.new = c->new, .new_what = c->new_what });
+	}
+	qsort(pairs, npairs, sizeof(*pairs), cmp_pair);
+	for (i = 0; i < npairs; i++) {
+		const struct st_unit *ou = c->old->unit[pairs[i].o->unit];
+		const struct st_unit *nu = c->new->unit[pairs[i].n->unit];
+
+		if (!dirty || dirty->ou != ou || dirty->nu != nu) {
+			diff_dirty_free(dirty);
+			dirty = diff_dirty_new(ou, nu);
+		}
+		explain_found(c->r, pairs[i].name, ou, pairs[i].o->e,
+			      st_crc(ou, pairs[i].o->e, NULL), nu,
+			      pairs[i].n->e, st_crc(nu, pairs[i].n->e, NULL),
+			      dirty);
+	}
+	diff_dirty_free(dirty);
+	free(pairs);
+}
+
+bool explain_types_def(const struct explain_types *t, const char *sym,
+		       const char *key, const char *const **tok, size_t *ntok)
+{
+	const struct sym_index *s = t ? find_sym(t, sym) : NULL;
+	const struct st_entry *e = s ? st_lookup(t->unit[s->unit], key) : NULL;
+
+	if (!e)
+		return false;
+	*tok = e->tok;
+	*ntok = e->ntok;
+	return true;
+}
+
+int explain_symbols(struct explain_report *r, const struct explain_want *want,
+		    size_t n, const struct explain_types *old,
+		    const char *old_what, const struct explain_types *new,
+		    const char *new_what, struct symtab_error *err)
+{
+	struct symbols_call c = { .r = r, .want = want, .n = n, .old = old,
+				  .new = new, .old_what = old_what,
+				  .new_what = new_what };
+
+	r->old_t = old;
+	r->new_t = new;
+
+	return ex_catch_oom(symbols_body, &c, err);
+}
+
 /*
  * The unit of @t expanding @name to @crc, else the first expanding it;
  * NULL if none does.

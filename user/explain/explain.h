@@ -99,9 +99,27 @@ int explain_import(struct explain_report *r, const char *name,
 		   struct symtab_error *err);
 
 
+/*
+ * explain_symbols() - explain_symbol() for many symbols at once (a whole
+ * kernel's changed exports): the same words, but the symbols of one pair of
+ * units are compared together, each type walked once per pair.
+ */
+struct explain_want {
+	const char *name;
+	uint32_t old_crc, new_crc;
+};
+
+int explain_symbols(struct explain_report *r, const struct explain_want *want,
+		    size_t n, const struct explain_types *old,
+		    const char *old_what, const struct explain_types *new,
+		    const char *new_what, struct symtab_error *err);
+
 /* explain_report_print() flags; 0 is the grouped text. */
 #define EXPLAIN_JSON		1u
 #define EXPLAIN_PER_SYMBOL	2u
+/* Grouped text, with each changed type's old and new definition, a line a
+ * member, as a diff (views compared by explain_symbols() only). */
+#define EXPLAIN_TYPE_DIFF	4u
 
 /*
  * explain_report_print() - print what was explained
@@ -136,6 +154,18 @@ int explain_report_print(const struct explain_report *r, unsigned int flags,
 int explain_symtypes_files(const char *old_path, const char *new_path,
 			   unsigned int flags, FILE *out,
 			   struct symtab_error *err);
+
+/*
+ * explain_consolidate() - one kernel's symtypes in one text
+ * @dir: a tree of genksyms -T files (*.symtypes, one per object, as
+ *	`KBUILD_SYMTYPES=1` or `symtab kabi extract` leave them)
+ *
+ * Writes on @out the consolidated form (consolidated.c; man symtab): each
+ * definition once, objects defining a type differently kept apart, which
+ * explain_types_parse() and _read() read back as one unit per object.
+ * Return: 0, or -errno with @err set.
+ */
+int explain_consolidate(const char *dir, FILE *out, struct symtab_error *err);
 
 /*
  * explain_types_subset() - what a module needs to store for its symbols

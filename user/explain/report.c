@@ -447,6 +447,29 @@ static void grouping_free(struct grouping *g)
 #define GROUP_NAME_LINES	3
 #define WRAP_COLUMN		78
 
+static void print_diffs(const struct explain_report *r,
+			const struct grouping *g, const struct group *gr,
+			FILE *out)
+{
+	size_t i, j;
+
+	/* Each type holding a change once. */
+	for (i = 0; i < gr->ncause; i++) {
+		const struct change *c = g->cause[gr->cause[i]].r[0].ch;
+		bool seen = c->where >= c->npath;
+
+		for (j = 0; !seen && j < i; j++) {
+			const struct change *p = g->cause[gr->cause[j]].r[0].ch;
+
+			seen = p->where < p->npath &&
+			       !strcmp(p->path[p->where], c->path[c->where]);
+		}
+		if (!seen)
+			print_type_diff(r, gr->r[0].sym->name,
+					c->path[c->where], out);
+	}
+}
+
 static void print_group(const struct grouping *g, const struct group *gr,
 			FILE *out)
 {
@@ -579,8 +602,11 @@ static void print_body(void *arg)
 		for (i = 0; i < g.nsym; i++)
 			print_text(g.order[i], out);
 	} else {
-		for (i = 0; i < g.ngroup; i++)
+		for (i = 0; i < g.ngroup; i++) {
 			print_group(&g, g.ranked[i], out);
+			if (flags & EXPLAIN_TYPE_DIFF)
+				print_diffs(r, &g, g.ranked[i], out);
+		}
 		for (i = 0; i < g.nsym; i++)
 			if (g.order[i]->status != SYM_CHANGED)
 				print_status_line(g.order[i], out);

@@ -46,7 +46,22 @@ struct sym_report {
 struct explain_report {
 	struct sym_report *sym;
 	size_t n;
+	/* The views explain_symbols() compared, for EXPLAIN_TYPE_DIFF. */
+	const struct explain_types *old_t, *new_t;
 };
+
+/*
+ * The definition of type @key ("s#foo") as symbol @sym's unit in @t sees
+ * it: true with *tok, *ntok set, or false.
+ */
+bool explain_types_def(const struct explain_types *t, const char *sym,
+		       const char *key, const char *const **tok, size_t *ntok);
+
+/* For EXPLAIN_TYPE_DIFF (type_diff.c): the type @label ("struct foo")
+ * before and after, as @sym's units see it, a line a member, the changed
+ * lines marked '-' and '+' with a little context. */
+void print_type_diff(const struct explain_report *r, const char *sym,
+		     const char *label, FILE *out);
 
 struct sym_report *report_add(struct explain_report *r, const char *name,
 			      enum sym_status status);

@@ -78,7 +78,7 @@ static bool same_tokens(const struct st_entry *a, const struct st_entry *b)
 }
 
 /* Add e to u; a second, different definition of one key is an error. */
-static int unit_add(struct st_unit *u, const struct st_entry *e,
+int st_unit_add(struct st_unit *u, const struct st_entry *e,
 		    const char *src, struct symtab_error *err)
 {
 	size_t *slot;
@@ -104,7 +104,7 @@ static int unit_add(struct st_unit *u, const struct st_entry *e,
 	return 0;
 }
 
-static struct st_unit *new_unit(struct st_set *set)
+struct st_unit *st_new_unit(struct st_set *set)
 {
 	set->unit = ex_realloc(set->unit, (set->nunit + 1) * sizeof(*set->unit));
 	memset(&set->unit[set->nunit], 0, sizeof(*set->unit));
@@ -112,7 +112,7 @@ static struct st_unit *new_unit(struct st_set *set)
 }
 
 /* Split line (NUL-terminated, no newline) into e: 0, or -EINVAL. */
-static int parse_line(char *line, unsigned int lineno, const char **toks,
+int st_parse_line(char *line, unsigned int lineno, const char **toks,
 		      struct st_entry *e, const char *src, struct symtab_error *err)
 {
 	size_t n = 0, i = 0;
@@ -181,6 +181,9 @@ int st_parse(struct st_set *set, const char *text, size_t len,
 				 "%s: expected symtypes text, found a NUL byte",
 				 src);
 	}
+	if (len >= strlen(ST_CONSOLIDATED) &&
+	    !memcmp(text, ST_CONSOLIDATED, strlen(ST_CONSOLIDATED)))
+		return st_parse_consolidated(set, text, len, src, err);
 	set->buf = ex_malloc(len + 1);
 	memcpy(set->buf, text, len);
 	set->buf[len] = '\0';
@@ -199,13 +202,13 @@ int st_parse(struct st_set *set, const char *text, size_t len,
 			u = NULL;	/* an empty line ends a unit */
 			continue;
 		}
-		ret = parse_line(p, lineno, toks + ntoks, &e, src, err);
+		ret = st_parse_line(p, lineno, toks + ntoks, &e, src, err);
 		if (ret)
 			goto fail;
 		ntoks = (size_t)(e.tok + e.ntok - set->toks);
 		if (!u)
-			u = new_unit(set);
-		ret = unit_add(u, &e, src, err);
+			u = st_new_unit(set);
+		ret = st_unit_add(u, &e, src, err);
 		if (ret)
 			goto fail;
 	}

@@ -78,4 +78,22 @@ void st_expand(const struct st_unit *u, const struct st_entry *sym,
 uint32_t st_crc(const struct st_unit *u, const struct st_entry *sym,
 		size_t *missing);
 
+/*
+ * The consolidated form (consolidated.c): a whole kernel's types in one
+ * text, each definition once; its first line starts with ST_CONSOLIDATED.
+ * st_parse() hands such a text to st_parse_consolidated(), which gives
+ * each file record (F#) its own unit, as if its genksyms -T file had been
+ * read.  st_unit_add(), st_new_unit() and st_parse_line() are the pieces
+ * both parsers share.
+ */
+#define ST_CONSOLIDATED "#symtab-symtypes "
+int st_parse_consolidated(struct st_set *set, const char *text, size_t len,
+			  const char *src, struct symtab_error *err);
+int st_unit_add(struct st_unit *u, const struct st_entry *e, const char *src,
+		struct symtab_error *err);
+struct st_unit *st_new_unit(struct st_set *set);
+int st_parse_line(char *line, unsigned int lineno, const char **toks,
+		  struct st_entry *e, const char *src,
+		  struct symtab_error *err);
+
 #endif /* _EXPLAIN_SYMTYPES_H */

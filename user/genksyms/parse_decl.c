@@ -653,6 +653,14 @@ static void parse_marker(enum export_kind kind)
 	accept(';');
 }
 
+/* A declarator's first token: a plain name, '*' or '('. */
+static bool starts_declarator(const struct token *t)
+{
+	if (t->kind == T_IDENT)
+		return t->id->kw == KW_NONE && !is_typedef_name(t->id);
+	return is_punct(t, '*') || is_punct(t, '(');
+}
+
 static void parse_external_declaration(void)
 {
 	const struct token *t = peek(0);
@@ -686,8 +694,13 @@ static void parse_external_declaration(void)
 	}
 	start = t->text;
 	parse_decl_specs(&ds, CTX_TOP);
-	/* Like the kernel's tool, no implicit int: `f(a);` is an error. */
-	if (!parse_failed && peek(0)->text == start)
+	/*
+	 * The kernel's grammar lets a declaration start at its declarator
+	 * (`g(int x);`, or `while (0) (int *p) {...}` left by a macro that
+	 * expands to a statement): what follows it decides, as there.
+	 */
+	if (!parse_failed && peek(0)->text == start &&
+	    !starts_declarator(peek(0)))
 		syntax_error(peek(0), "a declaration");
 	if (!parse_failed && !accept(';'))
 		parse_init_declarators(&ds);

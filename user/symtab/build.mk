@@ -32,3 +32,9 @@ $(BUILD)/san/symtab: $(call objs,$(BUILD)/san,$(SYMTAB_SRCS)) \
 		$(BUILD)/san/lib/libcommon.a
 	@mkdir -p $(@D)
 	$(SAN_LINK)
+
+# `symtab kabi extract` runs scripts/kabi/extract.sh, from the build tree or
+# from where make install puts it.
+$(call objs,$(BUILD),$(SYMTAB_DIR)/cmd_kabi.c) \
+$(call objs,$(BUILD)/san,$(SYMTAB_DIR)/cmd_kabi.c): \
+	EXTRA_CFLAGS += -DSYMTAB_SHARE_DIR='"$(PREFIX)/share/symtab"'

@@ -1,0 +1,92 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# `symtab kabi extract`: every exported symbol's CRC as a kernel flavor's
+# build computed it, from the unpacked source and the flavor's headers tree
+# (its .config, generated headers and Kbuild flags), without compiling.
+#
+#   extract.sh --source SRC --headers HDR -o OUT [-j N] [DIR|FILE ...]
+#
+# Each exporting .c or .S file below DIRs (default: the whole tree) that
+# the flavor's config builds is preprocessed as Kbuild does for genksyms
+# (extract-one.sh) and run through genksyms (GENKSYMS=, default the one
+# beside symtab).  Writes OUT/Module.symvers (the kernel's format) and
+# OUT/symtypes (consolidated: `symtab kabi consolidate` of each object's
+# genksyms -T types, which stay under OUT/.work/obj).
+# The work (OUT/.work) is kept: a second run redoes only what is missing.
+# Parallel through make's jobserver: -j N, or the jobs of a make that runs
+# this from a recipe marked '+'.  CC= replaces the preprocessor's compiler
+# (distcc, icecc).  Progress on a terminal.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+src= hdr= out= jobs=
+usage() { echo "usage: symtab kabi extract --source SRC --headers HDR -o OUT [-j N] [DIR|FILE ...]" >&2; exit 2; }
+while [ $# -gt 0 ]; do
+	case $1 in
+	--source)	src=${2:-}; shift 2 || usage ;;
+	--headers)	hdr=${2:-}; shift 2 || usage ;;
+	-o|--output)	out=${2:-}; shift 2 || usage ;;
+	-j)		jobs=${2:-}; shift 2 || usage ;;
+	-j*)		jobs=${1#-j}; shift ;;
+	-h|--help)	sed -n '3,17s/^# \{0,1\}//p' "$0"; exit 0 ;;
+	-*)		usage ;;
+	*)		break ;;
+	esac
+done
+[ -n "$src" ] && [ -n "$hdr" ] && [ -n "$out" ] || usage
+die() { echo "symtab: kabi extract: $*" >&2; exit 1; }
+[ -f "$src/Makefile" ] && [ -d "$src/include/linux" ] || die "$src: not an unpacked kernel source"
+[ -f "$hdr/include/config/auto.conf" ] || die "$hdr: no include/config/auto.conf (not a kernel headers tree)"
+src=$(cd "$src" && pwd) hdr=$(cd "$hdr" && pwd)
+GK=${GENKSYMS:-$here/../../build/bin/genksyms}
+[ -x "$GK" ] || GK=$(command -v genksyms) || die "no genksyms (set GENKSYMS=)"
+SYMTAB=${SYMTAB:-$here/../../build/bin/symtab}
+[ -x "$SYMTAB" ] || SYMTAB=$(command -v symtab) || die "no symtab (set SYMTAB=)"
+mkdir -p "$out/.work"
+out=$(cd "$out" && pwd)
+work=$out/.work
+
+# Kbuild's flags for this flavor, from a one-line module built against it.
+if [ ! -s "$work/cflags" ]; then
+	"$here/../corpus/kbuild-cflags.sh" "$hdr" >"$work/cflags.tmp" ||
+		die "cannot get Kbuild's flags from $hdr"
+	mv "$work/cflags.tmp" "$work/cflags"
+fi
+
+# Candidates: exporting sources, nothing built for other architectures or
+# for the host.
+[ $# -gt 0 ] || set -- .
+(cd "$src" && find "$@" \( -name '*.c' -o -name '*.S' \) -type f 2>/dev/null |
+	sed 's|^\./||' |
+	grep -Ev '^(arch/[^x]|arch/xen|tools/|scripts/|samples/|Documentation/|usr/)' |
+	xargs -r grep -l 'EXPORT_SYMBOL' | sort) >"$work/candidates" || true
+total=$(wc -l <"$work/candidates")
+[ "$total" -gt 0 ] || die "no exporting source below $* in $src"
+
+# One make target per source: make runs them under its jobserver and,
+# after an interruption, skips those done.
+{
+	echo "all:"
+	while read -r rel; do
+		t="$work/obj/${rel%.*}.done"
+		echo "all: $t"
+		printf '%s:\n\t@$(ONE) %s\n' "$t" "$rel"
+	done <"$work/candidates"
+} >"$work/objects.mk"
+: >"$work/progress"
+start=$(date +%s)
+export SRC=$src HDR=$hdr FLAGS=$work/cflags WORK=$work GK KABI_TOTAL=$total
+make -s -f "$work/objects.mk" ${jobs:+-j "$jobs"} ONE="$here/extract-one.sh" all
+[ ! -t 2 ] || echo >&2
+
+# The results, whole: Module.symvers and the symtypes tree.
+(cd "$work/obj" && find . -name '*.symvers' | sort | xargs -r cat) \
+	>"$out/Module.symvers.tmp"
+mv "$out/Module.symvers.tmp" "$out/Module.symvers"
+"$SYMTAB" kabi consolidate "$work/obj" -o "$out/symtypes" ||
+	die "consolidating the symtypes of $work/obj failed"
+built=$(cd "$work/obj" && find . -name '*.symvers' | wc -l)
+failed=$(cd "$work/obj" && find . -name '*.err' | wc -l)
+echo "kabi extract: $total exporting sources, $built built by this config, $failed failed; $(wc -l <"$out/Module.symvers") exports in $out/Module.symvers ($(( $(date +%s) - start )) s)" >&2
+if [ "$failed" -gt 0 ]; then
+	(cd "$work/obj" && find . -name '*.err' | sed 's|^\./|  see .work/obj/|' | head -5) >&2
+fi
