@@ -69,18 +69,21 @@ static int read_file(struct reader *r, char *line, unsigned int lineno)
 	int ret = 0;
 
 	strtok_r(line, " \t\r", &save);		/* F#name */
-	while (!ret && (tok = strtok_r(NULL, " \t\r", &save))) {
-		const struct st_entry *e;
+	for (tok = strtok_r(NULL, " \t\r", &save); !ret && tok;
+	     tok = strtok_r(NULL, " \t\r", &save)) {
+		const struct st_entry *e = NULL;
 
 		if (variant_of(tok, strlen(tok), false, &n))
 			ret = error_set(r->err, EINVAL,
 					"%s:%u: expected KEY or KEY@N, found '%s'",
 					r->src, lineno, tok);
-		else if (!(e = variant(r, tok, n)))
+		else
+			e = variant(r, tok, n);
+		if (!ret && !e)
 			ret = error_set(r->err, EINVAL,
 					"%s:%u: %s@%zu is not defined",
 					r->src, lineno, tok, n);
-		else
+		if (!ret)
 			ret = st_unit_add(&ov, e, r->src, r->err);
 	}
 	for (i = 0; !ret && i < ov.n; i++)

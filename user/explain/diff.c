@@ -185,7 +185,7 @@ static void report_at(struct walker *w, const char *kind, char *s)
 		size_t at = n;
 
 		i--;
-		if (i < PATH_SHOWN_HEAD)
+		if (!gap || i < PATH_SHOWN_HEAD)	/* all shown, or the head */
 			at = i;
 		else if (i >= depth - PATH_SHOWN_TAIL)
 			at = n - (depth - i);

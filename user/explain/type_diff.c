@@ -13,6 +13,7 @@
 #include "report.h"
 
 #define CONTEXT	1
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
 /* "struct foo" -> "s#foo"; NULL for what is not a type. */
 static char *key_of(const char *label)
@@ -23,7 +24,7 @@ static char *key_of(const char *label)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(kinds); i++) {
 		size_t n = strlen(kinds[i].word);
 
 		if (!strncmp(label, kinds[i].word, n))

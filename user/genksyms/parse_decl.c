@@ -243,6 +243,9 @@ static void recover_paren(struct tvec *out)
 	}
 }
 
+/* The declaration being read has no specifiers (`g(int x);`). */
+static bool decl_without_specs;
+
 static void parse_params(struct tvec *out)
 {
 	if (is_punct(peek(0), ')'))
@@ -255,7 +258,16 @@ static void parse_params(struct tvec *out)
 			next();
 		} else if (t->kind == T_IDENT && t->id->kw == KW_NONE &&
 			   !is_typedef_name(t->id)) {
-			/* a K&R identifier list */
+			/*
+			 * A K&R identifier list; in a declaration without
+			 * specifiers (`EXPORT_SYMBOL(a);` where that is no
+			 * keyword), an error recovered at the ')', as the
+			 * kernel's tool has it.
+			 */
+			if (decl_without_specs) {
+				syntax_error(t, "a parameter declaration");
+				return;
+			}
 			push_token(out, t);
 			next();
 		} else {
@@ -699,11 +711,12 @@ static void parse_external_declaration(void)
 	 * (`g(int x);`, or `while (0) (int *p) {...}` left by a macro that
 	 * expands to a statement): what follows it decides, as there.
 	 */
-	if (!parse_failed && peek(0)->text == start &&
-	    !starts_declarator(peek(0)))
+	decl_without_specs = !parse_failed && peek(0)->text == start;
+	if (decl_without_specs && !starts_declarator(peek(0)))
 		syntax_error(peek(0), "a declaration");
 	if (!parse_failed && !accept(';'))
 		parse_init_declarators(&ds);
+	decl_without_specs = false;
 	tvec_free(&ds.toks);
 }
 

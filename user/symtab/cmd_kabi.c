@@ -237,5 +237,10 @@ int cmd_kabi(int argc, char *argv[])
 		fputs(help, stdout);
 		return fflush(stdout) ? EXIT_PROBLEM : EXIT_OK;
 	}
+	if (argc >= 2 && (!strcmp(argv[1], "--version") ||
+			  !strcmp(argv[1], "-V")))
+		return print_version();
+	if (argc >= 2 && argv[1][0] == '-')
+		return usage_error("kabi", "unknown option '%s'", argv[1]);
 	return usage_error("kabi", "expected a subcommand: compare, extract or consolidate");
 }
