@@ -3,7 +3,8 @@
 # make kfuzz: the in-kernel fuzzer's long run, TOTAL mutants of SEED on
 # each kernel (KVERS, default every kernel symtab.ko was built for that
 # has an image, and the debug kernel when it is built with its modules),
-# in boots of KFUZZ_CHUNK mutants per base module (default 200, six bases).
+# in boots of KFUZZ_CHUNK mutants per base module (default 200; the bases:
+# KFUZZ_BASES, default the six of guest.sh).
 # Failed mutants join the regression inputs (KFUZZ_RECORD=1).  Ends with
 # the counts per kernel.
 #
@@ -13,7 +14,7 @@ seed=$1 total=$2
 top=$(cd "$(dirname "$0")/../.." && pwd)
 dbg=$top/scripts/debugkernel/build.sh
 dbg_rel=$("$dbg" --release 2>/dev/null || :)
-bases=6
+bases=$(echo ${KFUZZ_BASES:-symtest_consumer symtest_stripped symtest_alpha chain_b symtest_export chain_a} | wc -w)
 chunk=${KFUZZ_CHUNK:-200}
 kvers=${KVERS:-$(cd "$top/build" 2>/dev/null && for d in */kmod/symtab.ko; do
 	k=${d%%/*}
