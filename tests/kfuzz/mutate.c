@@ -778,22 +778,51 @@ static void op_symbol(void)
 	}
 }
 
-/* Another section's name: .init.data moves a section to init memory. */
-static void rename_section(size_t hdr, const struct section *s)
+/* Is @name the name of an allocated, non-empty section other than @s? */
+static int name_taken(const char *name, const struct section *s)
 {
-	static const char *const names[] = {
-		".init.data", ".init.text", ".exit.data", ".rodata", ".bss",
-		".data..ro_after_init", ".text", ".data", ".modinfo",
-	};
-	const char *want = names[below(sizeof(names) / sizeof(names[0]))];
 	size_t i;
 
 	for (i = 1; i < nsecs; i++)
-		if (!strncmp(secs[i].name, want, strlen(want))) {
-			put(hdr, secs[i].sh.sh_name, 4);
-			note("shdr %s name=%s", s->name, secs[i].name);
+		if (&secs[i] != s && (secs[i].sh.sh_flags & SHF_ALLOC) &&
+		    secs[i].sh.sh_size && !strcmp(secs[i].name, name))
+			return 1;
+	return 0;
+}
+
+/*
+ * Another name: ".init" or ".exit" over its first characters moves a
+ * section to init or exit memory; or the name of a section that is not
+ * loaded, or a tail of one.  Never the name of another loaded section:
+ * two sections of one name are the loader's business (sysfs complains).
+ */
+static void rename_section(size_t hdr, const struct section *s)
+{
+	size_t n = strlen(s->name);
+	const char *name;
+	int tries;
+
+	if (below(2) && n >= 5 && s->name >= (const char *)in &&
+	    s->name + n < (const char *)in + len) {
+		/* The name's own bytes, where the string table has them. */
+		size_t at = s->name - (const char *)in;
+
+		memcpy(out + at, below(3) ? ".init" : ".exit", 5);
+		note("shdr %s name=%.5s%s", s->name, (char *)out + at,
+		     s->name + 5);
+		return;
+	}
+	for (tries = 0; tries < 16; tries++) {
+		const struct section *o = &secs[1 + below(nsecs - 1)];
+		size_t skip = below(strlen(o->name) + 1);
+
+		name = o->name + skip;
+		if (*name == '.' && !name_taken(name, s)) {
+			put(hdr, o->sh.sh_name + skip, 4);
+			note("shdr %s name=%s", s->name, name);
 			return;
 		}
+	}
 	/* The name without its first character, still a valid string. */
 	put(hdr, s->sh.sh_name + 1, 4);
 	note("shdr %s name=%s", s->name, s->name + 1);
