@@ -933,9 +933,22 @@ static void mutate_once(void)
  * what follows is its own crash.  A table giving a known name another's
  * address is refused (a duplicate) or loads without its consumer.
  */
+/* Is @name the original name of a record other than record @i of @k? */
+static int known_elsewhere(const char *name, size_t k, size_t i)
+{
+	size_t m, j;
+
+	for (m = 0; m < nblocks; m++)
+		for (j = 0; j < blocks[m].nrec; j++)
+			if ((m != k || j != i) && blocks[m].orig[j][0] &&
+			    !strncmp(name, blocks[m].orig[j], SYMTAB_NAME_LEN))
+				return 1;
+	return 0;
+}
+
 static int names_swapped(void)
 {
-	size_t k, i, j, m;
+	size_t k, i;
 
 	for (k = 0; k < nblocks; k++) {
 		const struct block *b = &blocks[k];
@@ -943,19 +956,12 @@ static int names_swapped(void)
 		for (i = 0; i < b->nrec; i++) {
 			const char *now = (char *)out + rec_off(b, i) + 16;
 
-			if (!memcmp(now, b->orig[i], SYMTAB_NAME_LEN))
+			if (!memcmp(now, b->orig[i], SYMTAB_NAME_LEN) ||
+			    !known_elsewhere(now, k, i))
 				continue;
-			for (m = 0; m < nblocks; m++)
-				for (j = 0; j < blocks[m].nrec; j++)
-					if ((m != k || j != i) &&
-					    blocks[m].orig[j][0] &&
-					    !strncmp(now, blocks[m].orig[j],
-						     SYMTAB_NAME_LEN)) {
-						if (b->import &&
-						    (!b->named || sym_renamed))
-							return 1;
-						partner_unsafe = 1;
-					}
+			if (b->import && (!b->named || sym_renamed))
+				return 1;
+			partner_unsafe = 1;
 		}
 	}
 	return 0;
