@@ -778,14 +778,19 @@ static void op_symbol(void)
 	}
 }
 
-/* Is @name the name of an allocated, non-empty section other than @s? */
+/*
+ * Is @name the name of a loaded section other than @s?  The loader keeps
+ * the symbol and string tables too (for kallsyms).
+ */
 static int name_taken(const char *name, const struct section *s)
 {
 	size_t i;
 
 	for (i = 1; i < nsecs; i++)
-		if (&secs[i] != s && (secs[i].sh.sh_flags & SHF_ALLOC) &&
-		    secs[i].sh.sh_size && !strcmp(secs[i].name, name))
+		if (&secs[i] != s && !strcmp(secs[i].name, name) &&
+		    (((secs[i].sh.sh_flags & SHF_ALLOC) && secs[i].sh.sh_size) ||
+		     secs[i].sh.sh_type == SHT_SYMTAB ||
+		     secs[i].sh.sh_type == SHT_STRTAB))
 			return 1;
 	return 0;
 }
