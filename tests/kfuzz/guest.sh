@@ -199,12 +199,14 @@ watchdog_pid=$!
 check "insmod symtab.ko" insmod "$MODDIR/symtab.ko"
 dmesg -c >/dev/null
 # Consumers against their exporter; exporters alone, then with a consumer.
+# The stripped consumer last: an oops there (see regressions.txt) ends the
+# VM, and the other bases have run by then.
 base symtest_consumer "" symtest_export
-base symtest_stripped "" symtest_export
 base symtest_alpha "" symtest_gamma symtest_beta
 base chain_b chain_c chain_a
 base symtest_export symtest_consumer
 base chain_a chain_b
+base symtest_stripped "" symtest_export
 check_eq "kfuzz: nothing resident afterwards" "" "$(cat /proc/symtab)"
 check_eq "kfuzz: no pins afterwards" "" "$(cat /proc/symtab_users)"
 check "kfuzz: rmmod symtab (no reference left)" rmmod symtab

@@ -20,7 +20,7 @@ dbg=$top/scripts/debugkernel/build.sh
 regfile=$top/tests/kfuzz/regressions.txt
 out=$top/build/kfuzz
 # The base modules of guest.sh.
-all_bases="symtest_consumer symtest_stripped symtest_alpha chain_b symtest_export chain_a"
+all_bases="symtest_consumer symtest_alpha chain_b symtest_export chain_a symtest_stripped"
 bases=$(echo ${KFUZZ_BASES:-$all_bases} | wc -w)
 
 [ -x "$top/build/bin/kfuzz-mutate" ] ||
