@@ -833,11 +833,24 @@ static void rename_section(size_t hdr, const struct section *s)
 	note("shdr %s name=%s", s->name, s->name + 1);
 }
 
+/* Do relocations apply to section @sec? */
+static int has_relocs(size_t sec)
+{
+	size_t i;
+
+	for (i = 1; i < nsecs; i++)
+		if ((secs[i].sh.sh_type == SHT_RELA ||
+		     secs[i].sh.sh_type == SHT_REL) && secs[i].sh.sh_info == sec &&
+		    secs[i].sh.sh_size)
+			return 1;
+	return 0;
+}
+
 /* Headers of the versions and types sections, and of a table's section. */
 static void op_section(void)
 {
 	const struct section *s;
-	int cand[3], n = 0;
+	int cand[3], n = 0, relocated_into;
 	size_t h;
 	uint64_t v;
 
@@ -851,6 +864,7 @@ static void op_section(void)
 		return op_record();
 	s = &secs[cand[below(n)]];
 	h = s->hdr;
+	relocated_into = has_relocs(s - secs);
 	class_elf = 1;
 	partner_unsafe = 1;
 	switch (below(6)) {
@@ -866,10 +880,19 @@ static void op_section(void)
 		break;
 	case 1:
 		v = PICK(SHT_NOBITS, SHT_PROGBITS, SHT_NOTE, SHT_NULL, 0x70000001);
+		if (relocated_into)
+			v = SHT_NOBITS;
 		put(h + 4, v, 4);
 		note("shdr %s type=%#llx", s->name, (unsigned long long)v);
 		break;
 	case 2:
+		/*
+		 * The loader writes relocations at their offset without
+		 * looking at the section's size: a section they apply to
+		 * keeps its size (else the loader corrupts its own memory).
+		 */
+		if (relocated_into)
+			return rename_section(h, s);
 		v = s->sh.sh_size + PICK(-8ULL, -1ULL, 1, 8, -REC_SIZE, REC_SIZE);
 		if (below(4) == 0)
 			v = PICK(0, 1ULL << 40);
@@ -885,6 +908,8 @@ static void op_section(void)
 		note("shdr %s addralign=%llu", s->name, (unsigned long long)v);
 		break;
 	default:
+		if (relocated_into)
+			return rename_section(h, s);
 		v = s->sh.sh_offset + PICK(8, -8ULL, 1, REC_SIZE);
 		put(h + 24, v, 8);
 		note("shdr %s offset=%#llx", s->name, (unsigned long long)v);
