@@ -170,9 +170,10 @@ base() {
 	end=$((KFUZZ_START + KFUZZ_MUTANTS))
 	mkdir -p /tmp/kfuzz
 	while [ $first -lt $end ]; do
-		n=$((end - first))
-		[ $n -le "$KFUZZ_BATCH" ] || n=$KFUZZ_BATCH
-		if ! kfuzz-mutate --batch "$seed" $first $n "$MODDIR/$b.ko" \
+		# Not $n: tap.sh counts results in it.
+		count=$((end - first))
+		[ $count -le "$KFUZZ_BATCH" ] || count=$KFUZZ_BATCH
+		if ! kfuzz-mutate --batch "$seed" $first $count "$MODDIR/$b.ko" \
 			/tmp/kfuzz >/tmp/kfuzz.batch 2>/tmp/kfuzz.insmod; then
 			i=$first desc=
 			: >/tmp/kfuzz.dmesg
@@ -183,7 +184,7 @@ base() {
 			mutant /tmp/kfuzz/$i.ko
 			rm -f /tmp/kfuzz/$i.ko
 		done </tmp/kfuzz.batch
-		first=$((first + n))
+		first=$((first + count))
 	done
 	check_eq "kfuzz $b: no pins left" "$users" "$(cat /proc/symtab_users)"
 	tap $base_failures "kfuzz $b: $base_total mutants ($replayed replayed) in $(($(date +%s) - t0)) s, $base_failures failed"
