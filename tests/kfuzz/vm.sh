@@ -40,7 +40,8 @@ trap 'rm -rf "$dir"' EXIT
 	echo "KFUZZ_REGRESSIONS='$regs'"
 	cat "$top/tests/kfuzz/guest.sh"
 } >"$dir/kfuzz.sh"
-log=$out/$kver-seed$seed-$start.log
+# One log per boot: bases named when not all of them.
+log=$out/$kver-seed$seed-$start${KFUZZ_BASES:+-$(echo $KFUZZ_BASES | tr ' ' '+')}.log
 
 # Under TCG a mutant takes 0.2-1 s on a loaded machine, several on the
 # debug kernel; boot and the final kmemleak scans take minutes there.
