@@ -18,6 +18,9 @@
 #                                      (SYMTAB_TYPES=0: without .symtab_types)
 #   make test-packages                 make modules on real DKMS packages
 #   make fuzz [FUZZ_SECONDS=120]       run the fuzzers for a while
+#   make kfuzz [KFUZZ_MUTANTS=2000 KFUZZ_SEED=S KVERS=...]
+#                                      mutants of the test modules loaded
+#                                      in the VM, on each kernel (long)
 #   make install                       tools, man pages, symtab.ko, depmod
 #                                      (install-tools + install-kmod)
 #   make install-dkms                  symtab.ko's source for dkms, in
@@ -103,7 +106,7 @@ FUZZ_LINK	= $(FUZZ_CC) $(FUZZ_ALL_CFLAGS) -fsanitize=fuzzer -o $@ \
 
 .PHONY: all user kmod testmodules test test-packages vmtest demo bench kabi-bench conformance fuzz install clean modules \
 	install-tools install-kmod install-dkms uninstall test-deb \
-	debug-kernel debug-modules test-debug
+	debug-kernel debug-modules test-debug kfuzz kfuzz-mutate
 all: user kmod
 
 # Each userspace component describes itself in its own fragment.
@@ -168,7 +171,7 @@ testmodules: user kmod
 
 # The debug kernel runs the VM scenarios too once it is built and current
 # (make debug-kernel); make test never builds it.
-test: all testmodules
+test: all testmodules $(BIN)/kfuzz-mutate
 	@if $(DEBUG_KERNEL) --status >/dev/null; then $(MAKE) debug-modules; fi
 	tests/run.sh
 
@@ -177,7 +180,7 @@ test: all testmodules
 test-packages: all
 	tests/run.sh packages
 
-vmtest: all testmodules
+vmtest: all testmodules $(BIN)/kfuzz-mutate
 	tests/run.sh vm
 
 # The debug kernel (scripts/debugkernel/): symtab.ko and the test modules
@@ -220,6 +223,24 @@ fuzz:
 	tests/fuzz/genksyms-fuzz.sh $(FUZZ_SECONDS)
 	tests/fuzz/elf_fuzz.sh $(FUZZ_SECONDS)
 	tests/fuzz/explain-fuzz.sh $(FUZZ_SECONDS)
+
+# The in-kernel fuzzer (tests/kfuzz/): its mutator runs inside the test
+# VM, whose initramfs takes every tool in build/bin.  make kfuzz: the long
+# run, KFUZZ_MUTANTS of KFUZZ_SEED (default: the time) on each kernel of
+# KVERS and on the debug kernel when built; failed mutants join
+# tests/kfuzz/regressions.txt.  make test runs a fixed-seed share.
+$(BIN)/kfuzz-mutate: tests/kfuzz/mutate.c include/symtab/abi.h \
+		include/symtab/types_section.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $< $(LDFLAGS) -lelf
+
+kfuzz-mutate: $(BIN)/kfuzz-mutate
+
+KFUZZ_MUTANTS	?= 2000
+KFUZZ_SEED	?= $(shell date +%s)
+kfuzz: all testmodules $(BIN)/kfuzz-mutate
+	@if $(DEBUG_KERNEL) --status >/dev/null; then $(MAKE) debug-modules; fi
+	nice -n 10 tests/kfuzz/long.sh $(KFUZZ_SEED) $(KFUZZ_MUTANTS)
 
 # Tools, man pages, headers for module builds (install-tools), and
 # symtab.ko for every kernel built (install-kmod); DESTDIR for staging,

@@ -16,13 +16,19 @@ dbg_rel=$("$dbg" --release 2>/dev/null || :)
 kvers=${KVERS:-$(cd "$top/build" 2>/dev/null && for d in */kmod/symtab.ko; do
 	[ -e "$d" ] && echo "${d%%/*}"; done)}
 # Unasked, a debug kernel that is not built, current and with its modules
-# is one line, never a failure.
+# is a counted skip of each scenario it would have run there (SCENARIOS,
+# else VM_DEBUG_SCENARIOS), never a failure.
+debug_skip() {
+	for s in ${SCENARIOS:-${VM_DEBUG_SCENARIOS:-stress}}; do
+		echo "ok - [debug $s] VM scenario on the debug kernel # SKIP $1"
+	done
+}
 if [ -z "${KVERS:-}" ]; then
 	if ! why=$("$dbg" --status); then
-		echo "# $why: debug-kernel VM suite not run"
+		debug_skip "$why"
 		kvers=$(for k in $kvers; do [ "$k" = "$dbg_rel" ] || echo "$k"; done)
 	elif [ ! -e "$top/build/$dbg_rel/kmod/symtab.ko" ]; then
-		echo "# debug kernel $dbg_rel: modules not built (make test-debug): debug-kernel VM suite not run"
+		debug_skip "debug kernel $dbg_rel: modules not built (make test-debug)"
 	fi
 fi
 # A release with headers but no image (headers installed as test material,
@@ -33,7 +39,7 @@ if [ -z "${KVERS:-}" ]; then
 		if [ "$k" = "$dbg_rel" ] || [ -e "/boot/vmlinuz-$k" ]; then
 			boot="$boot $k"
 		else
-			echo "# $k: no /boot/vmlinuz-$k to boot: VM suite not run on it"
+			echo "ok - [$k] VM suite # SKIP no /boot/vmlinuz-$k to boot"
 		fi
 	done
 	kvers=${boot# }
