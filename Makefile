@@ -228,7 +228,8 @@ install-tools: user
 	install -m 644 include/symtab/*.h $(DESTDIR)$(PREFIX)/include/symtab/
 	install -d $(SHARE)/kbuild
 	install -m 644 scripts/symtab.mk $(SHARE)/
-	install -m 755 scripts/kbuild/*.sh $(SHARE)/kbuild/
+	install -m 755 $(filter-out scripts/kbuild/dkms-%,$(wildcard scripts/kbuild/*.sh)) \
+		$(SHARE)/kbuild/
 	install -m 644 scripts/kbuild/layout.sh scripts/kbuild/version.mk $(SHARE)/kbuild/
 
 install-kmod: kmod
