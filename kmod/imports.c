@@ -296,6 +296,14 @@ static int module_coming(struct module *mod)
 	nr = find_blocks(mod, &objs, &refs);
 	if (nr < 0)
 		return nr;
+	/* From now on, clients may wait for its init to register a table. */
+	if (refs.registers) {
+		err = symtab_init_starts(mod);
+		if (err) {
+			kvfree(objs);
+			return err;
+		}
+	}
 	if (!nr && !refs.by_address)
 		return 0;
 	for (i = 0; i < nr; i++) {
@@ -466,11 +474,8 @@ static int symtab_module_notify(struct notifier_block *nb,
 
 	switch (state) {
 	case MODULE_STATE_COMING:
-		err = symtab_init_starts(mod);
-		if (err)
-			break;
 		err = module_coming(mod);
-		if (err)
+		if (err)	/* no GOING follows for this notifier */
 			symtab_init_ends(mod);
 		break;
 	case MODULE_STATE_LIVE:

@@ -11,9 +11,10 @@
  * mod->init, and the wait happens there, when the kernel starts the
  * client's init in the loading task, holding no lock of the loader.
  *
- * It also keeps the modules in their init (from COMING to LIVE or GOING):
- * an import no table provides yet may come from one of them, as set-up
- * first and register_symtab() last is the usual order.
+ * It also keeps the modules in their init (from COMING to LIVE or GOING)
+ * that call register_symtab(): an import no table provides yet may come
+ * from one of them, as set-up first and register_symtab() last is the
+ * usual order.  Other modules cannot export, so their init delays nothing.
  */
 #include "internal.h"
 
@@ -58,7 +59,7 @@ static struct symtab_in_init *find_in_init(struct module *mod)
 }
 
 /**
- * symtab_init_starts() - note a module entering its init
+ * symtab_init_starts() - note a module that may export entering its init
  * @mod: the module, in its COMING notification
  *
  * Context: process context, may sleep.

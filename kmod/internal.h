@@ -114,6 +114,7 @@ struct symtab_object {
 struct symtab_module_refs {
 	bool by_address;	/* calls symtab_get()/symtab_put() unwrapped */
 	bool imports_abi;	/* refers to symtab_abi_format: has imports */
+	bool registers;		/* calls symtab_register(): may export */
 };
 
 size_t symtab_object_size(struct module *mod, const void *addr, bool *inside);

@@ -21,6 +21,9 @@ static const char *const symtab_by_address[] = { "symtab_get", "symtab_put" };
 /* Every SYMTAB_IMPORT() refers to it; so does nothing else. */
 static const char symtab_abi_symbol[] = "symtab_abi_format";
 
+/* register_symtab() calls it: only such modules can export. */
+static const char symtab_register_symbol[] = "symtab_register";
+
 static bool calls_by_address(const char *name)
 {
 	unsigned int i;
@@ -99,6 +102,8 @@ int symtab_find_imports(struct module *mod, struct symtab_object *objs,
 				refs->by_address = true;
 			else if (!strcmp(name, symtab_abi_symbol))
 				refs->imports_abi = true;
+			else if (!strcmp(name, symtab_register_symbol))
+				refs->registers = true;
 			continue;
 		}
 		if (strncmp(name, SYMTAB_ABI_IMPORT_PREFIX, plen))
