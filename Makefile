@@ -20,6 +20,7 @@
 #   make debug-kernel                  build the KASAN/lockdep/kmemleak kernel
 #                                      (cached outside the tree, long)
 #   make test-debug                    the VM scenarios on the debug kernel
+#   make test-rt                       every VM scenario on the PREEMPT_RT kernels
 
 BUILD	:= $(CURDIR)/build
 BIN	:= $(BUILD)/bin
@@ -85,7 +86,7 @@ FUZZ_LINK	= $(FUZZ_CC) $(FUZZ_ALL_CFLAGS) -fsanitize=fuzzer -o $@ \
 		  $(filter %.o %.a,$^) $(LDFLAGS) $(LDLIBS)
 
 .PHONY: all user kmod testmodules test test-packages vmtest demo bench conformance fuzz install clean modules \
-	debug-kernel debug-modules test-debug
+	debug-kernel debug-modules test-debug test-rt
 all: user kmod
 
 # Each userspace component describes itself in its own fragment.
@@ -166,6 +167,12 @@ debug-modules: user
 test-debug: debug-kernel
 	$(MAKE) debug-modules
 	KVERS=$$($(DEBUG_KERNEL) --release) tests/run.sh vm
+
+# make test runs only some scenarios on PREEMPT_RT kernels (tests/vm/run.sh).
+RT_KVERS = $(filter %-rt-amd64,$(KVERS))
+test-rt: all testmodules
+	@[ -n "$(RT_KVERS)" ] || { echo "no PREEMPT_RT kernel headers (linux-headers-rt-amd64)" >&2; exit 1; }
+	KVERS="$(RT_KVERS)" tests/run.sh vm
 
 demo:
 	scripts/deps.sh

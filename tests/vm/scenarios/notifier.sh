@@ -12,31 +12,52 @@ uptime_cs() { awk '{ sub(/\./, "", $1); print $1 + 0 }' /proc/uptime; }
 check "insmod symtab.ko" insmod "$MODDIR/symtab.ko"
 check "init_wait=8" sh -c 'echo 8 >/sys/module/symtab/parameters/init_wait'
 
+# wait_until DESC CMD...: poll CMD (0.2 s) for at most 20 s.
+wait_until() {
+	desc=$1
+	shift
+	i=0
+	while ! "$@" >/dev/null 2>&1; do
+		i=$((i + 1))
+		[ $i -lt 100 ] || { tap 1 "$desc"; return 1; }
+		sleep 0.2
+	done
+	tap 0 "$desc"
+}
+
 # The exporter sleeps 4 s in its init, after registering.
 t0=$(uptime_cs)
 insmod "$MODDIR/symtest_export.ko" init_delay_ms=4000 &
 exporter=$!
-sleep 1
+wait_until "the exporter is in its init, its table registered" \
+	grep -q symtest_add /proc/symtab
 dmesg_mark
 (insmod "$MODDIR/symtest_consumer.ko"; echo $? >/tmp/rc.consumer
 	echo $(uptime_cs) >/tmp/t.consumer) &
 consumer=$!
-sleep 1
+wait_until "the consumer is loading, waiting for it" \
+	grep -q '^symtest_consumer .*Loading' /proc/modules
+sleep 0.5
 
+# Registering a notifier takes the chain's rwsem for writing; a plain
+# module's COMING notification, started meanwhile, takes it for reading.
 t1=$(uptime_cs)
-check "a module registering a module notifier in its init loads" \
-	insmod "$MODDIR/symtest_notifier.ko"
+(insmod "$MODDIR/symtest_notifier.ko"; echo $? >/tmp/rc.notifier
+	echo $(uptime_cs) >/tmp/t.notifier) &
+notifier=$!
+sleep 0.3
 t2=$(uptime_cs)
-ms=$(( (t2 - t1) * 10 ))
-echo "# insmod symtest_notifier took $ms ms while the consumer waited"
-check "... without waiting for the consumer (under 2 s)" test "$ms" -lt 2000
-
-t1=$(uptime_cs)
 check "a plain module loads meanwhile" insmod "$MODDIR/plain_export.ko"
-t2=$(uptime_cs)
-ms=$(( (t2 - t1) * 10 ))
+t3=$(uptime_cs)
+ms=$(( (t3 - t2) * 10 ))
 echo "# insmod plain_export took $ms ms"
 check "... at once (under 2 s)" test "$ms" -lt 2000
+wait $notifier
+check_eq "a module registering a module notifier in its init loads" 0 \
+	"$(cat /tmp/rc.notifier)"
+ms=$(( ($(cat /tmp/t.notifier) - t1) * 10 ))
+echo "# insmod symtest_notifier took $ms ms while the consumer waited"
+check "... without waiting for the consumer (under 2 s)" test "$ms" -lt 2000
 
 t1=$(uptime_cs)
 check "rmmod symtest_notifier (unregisters) meanwhile" rmmod symtest_notifier
