@@ -10,7 +10,7 @@
 uptime_cs() { awk '{ sub(/\./, "", $1); print $1 + 0 }' /proc/uptime; }
 
 check "insmod symtab.ko" insmod "$MODDIR/symtab.ko"
-check "init_wait=8" sh -c 'echo 8 >/sys/module/symtab/parameters/init_wait'
+check "init_wait=20" sh -c 'echo 20 >/sys/module/symtab/parameters/init_wait'
 
 # wait_until DESC CMD...: poll CMD (0.2 s) for at most 20 s.
 wait_until() {
@@ -25,9 +25,10 @@ wait_until() {
 	tap 0 "$desc"
 }
 
-# The exporter sleeps 4 s in its init, after registering.
+# The exporter sleeps 8 s in its init, after registering (a slow TCG
+# machine may take seconds to load the consumer).
 t0=$(uptime_cs)
-insmod "$MODDIR/symtest_export.ko" init_delay_ms=4000 &
+insmod "$MODDIR/symtest_export.ko" init_delay_ms=8000 &
 exporter=$!
 wait_until "the exporter is in its init, its table registered" \
 	grep -q symtest_add /proc/symtab
