@@ -31,6 +31,7 @@
 #   make debug-kernel                  build the KASAN/lockdep/kmemleak kernel
 #                                      (cached outside the tree, long)
 #   make test-debug                    the VM scenarios on the debug kernel
+#   make test-rt                       every VM scenario on the PREEMPT_RT kernels
 
 BUILD	:= $(CURDIR)/build
 BIN	:= $(BUILD)/bin
@@ -106,7 +107,7 @@ FUZZ_LINK	= $(FUZZ_CC) $(FUZZ_ALL_CFLAGS) -fsanitize=fuzzer -o $@ \
 
 .PHONY: all user kmod testmodules test test-packages vmtest demo bench kabi-bench conformance fuzz install clean modules \
 	install-tools install-kmod install-dkms uninstall test-deb \
-	debug-kernel debug-modules test-debug kfuzz kfuzz-mutate
+	debug-kernel debug-modules test-debug kfuzz kfuzz-mutate test-rt
 all: user kmod
 
 # Each userspace component describes itself in its own fragment.
@@ -197,6 +198,12 @@ debug-modules: user
 test-debug: debug-kernel
 	$(MAKE) debug-modules
 	KVERS=$$($(DEBUG_KERNEL) --release) tests/run.sh vm
+
+# make test runs only some scenarios on PREEMPT_RT kernels (tests/vm/run.sh).
+RT_KVERS = $(filter %-rt-amd64,$(KVERS))
+test-rt: all testmodules
+	@[ -n "$(RT_KVERS)" ] || { echo "no PREEMPT_RT kernel headers (linux-headers-rt-amd64)" >&2; exit 1; }
+	KVERS="$(RT_KVERS)" tests/run.sh vm
 
 demo:
 	scripts/deps.sh

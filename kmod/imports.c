@@ -6,21 +6,11 @@
  */
 #include "internal.h"
 
-#include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/notifier.h>
-#include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/string.h>
-#include <linux/wait.h>
-
-/*
- * Woken whenever a module finishes its init or goes away: a client whose
- * exporter is still in its init waits here, as the kernel's loader waits
- * for the module that exports a symbol it needs.
- */
-static DECLARE_WAIT_QUEUE_HEAD(symtab_state_wq);
-static atomic_t symtab_state_changes = ATOMIC_INIT(0);
+#include <linux/sysfs.h>
 
 static void release_imports(struct symtab_client *c, unsigned int nr)
 {
@@ -91,6 +81,7 @@ struct symtab_resolution {
 	bool some_versioned;		/* any import carries a version */
 	const char *versionless;	/* first import without one */
 	char waiting_for[MODULE_NAME_LEN];	/* -EAGAIN: still in init */
+	const char *unresolved;	/* -EAGAIN: not resident, others in init */
 };
 
 /* Context: symtab_mutex held. */
@@ -104,7 +95,13 @@ static int resolve_import(struct module *mod, struct symtab_resolution *res,
 	struct symtab_entry *e;
 	struct module *owner;
 
+	lockdep_assert_held(&symtab_mutex);
 	e = symtab_lookup(name, strlen(name));
+	if (!e && symtab_others_in_init(mod)) {
+		/* A module in its init may register it yet. */
+		res->unresolved = name;
+		return -EAGAIN;
+	}
 	if (!e) {
 		pr_err("%s: unresolved symbol %s%s\n",
 		       mod->name, name, version_suffix(blk, suffix));
@@ -127,6 +124,7 @@ static int resolve_import(struct module *mod, struct symtab_resolution *res,
 	}
 	if (owner->state == MODULE_STATE_COMING && owner != mod) {
 		strscpy(res->waiting_for, owner->name, sizeof(res->waiting_for));
+		res->unresolved = NULL;
 		return -EAGAIN;
 	}
 	if (owner == mod || !try_module_get(owner)) {
@@ -148,6 +146,7 @@ static int resolve_imports(struct symtab_client *c,
 {
 	int err;
 
+	lockdep_assert_held(&symtab_mutex);
 	for (c->nr_imports = 0; c->nr_imports < res->nr; c->nr_imports++) {
 		err = resolve_import(c->mod, res, res->blks[c->nr_imports],
 				     &c->imports[c->nr_imports]);
@@ -163,37 +162,81 @@ release:
 	return err;
 }
 
-/*
- * Resolve under symtab_mutex, waiting (unlocked) while an exporter is in
- * its init, for at most symtab.init_wait seconds in all.
- */
-static int resolve_waiting(struct symtab_client *c,
-			   struct symtab_resolution *res)
+/* What a client's COMING found, kept for its deferred resolution. */
+struct symtab_coming {
+	struct symtab_deferral how;
+	struct symtab_client *c;
+	struct symtab_resolution res;
+	struct symtab_object *objs;
+};
+
+/* Context: symtab_mutex held.  Return: 0, -EAGAIN to wait, an error. */
+static int try_resolve(void *arg)
 {
-	unsigned long deadline = jiffies + READ_ONCE(symtab_init_wait) * HZ;
-	long left;
-	int seen, err;
+	struct symtab_coming *sc = arg;
+	int err;
 
-	for (;;) {
-		seen = atomic_read(&symtab_state_changes);
-		mutex_lock(&symtab_mutex);
-		err = resolve_imports(c, res);
-		if (!err)
-			list_add_tail_rcu(&c->node, &symtab_clients);
-		mutex_unlock(&symtab_mutex);
-		if (err != -EAGAIN)
-			return err;
+	lockdep_assert_held(&symtab_mutex);
+	err = resolve_imports(sc->c, &sc->res);
+	if (!err)
+		list_add_tail_rcu(&sc->c->node, &symtab_clients);
+	return err;
+}
 
-		left = (long)(deadline - jiffies);
-		if (left <= 0 ||
-		    wait_event_interruptible_timeout(symtab_state_wq,
-				atomic_read(&symtab_state_changes) != seen,
-				left) <= 0)
-			break;
+static void free_coming(struct symtab_coming *sc, bool free_client)
+{
+	if (free_client)
+		kvfree(sc->c);
+	kvfree(sc->res.blks);
+	kvfree(sc->objs);
+	kfree(sc);
+}
+
+/* The client is sure to come: taint for a versionless import. */
+static void client_resolved(struct symtab_coming *sc)
+{
+	struct module *mod = sc->c->mod;
+
+	if (!sc->res.versionless)
+		return;
+	if (!test_bit(TAINT_FORCED_MODULE, &mod->taints))
+		pr_warn("%s: no symbol version for %s: kernel tainted.\n",
+			mod->name, sc->res.versionless);
+	set_bit(TAINT_FORCED_MODULE, &mod->taints);
+	add_taint(TAINT_FORCED_MODULE, LOCKDEP_STILL_OK);
+}
+
+/*
+ * Called as the client's init starts (initwait.c), outside the notifier
+ * chain: waits while an exporter is in its init, or while a name is not
+ * resident and another module is in its init, symtab.init_wait seconds at
+ * most.
+ */
+static int resolve_deferred(struct symtab_deferral *how)
+{
+	struct symtab_coming *sc = container_of(how, struct symtab_coming, how);
+	struct module *mod = sc->c->mod;
+	int err;
+
+	err = symtab_wait_resolved(mod, try_resolve, sc);
+	if (err == -EAGAIN && sc->res.unresolved) {
+		pr_err("%s: unresolved symbol %s: no module in its init registered it in time\n",
+		       mod->name, sc->res.unresolved);
+		err = -ENOENT;
+	} else if (err == -EAGAIN) {
+		pr_warn("%s: gave up waiting for init of module %s.\n",
+			mod->name, sc->res.waiting_for);
+		err = -EBUSY;
 	}
-	pr_warn("%s: gave up waiting for init of module %s.\n",
-		c->mod->name, res->waiting_for);
-	return -EBUSY;
+	if (!err)
+		client_resolved(sc);
+	free_coming(sc, err);
+	return err;
+}
+
+static void discard_deferred(struct symtab_deferral *how)
+{
+	free_coming(container_of(how, struct symtab_coming, how), true);
 }
 
 /*
@@ -236,65 +279,141 @@ static int find_blocks(struct module *mod, struct symtab_object **objsp,
 	return nr;
 }
 
+/*
+ * Check the blocks of a coming module and resolve its imports now if they
+ * can be; if an exporter is still in its init (or may register a missing
+ * name from there), the resolution is deferred to the start of the
+ * module's own init, outside the notifier chain.
+ */
 static int module_coming(struct module *mod)
 {
-	struct symtab_resolution res = { };
 	struct symtab_module_refs refs;
 	struct symtab_object *objs;
-	struct symtab_client *c;
+	struct symtab_coming *sc;
 	unsigned int i;
 	int nr, err;
 
 	nr = find_blocks(mod, &objs, &refs);
 	if (nr < 0)
 		return nr;
+	/* From now on, clients may wait for its init to register a table. */
+	if (refs.registers) {
+		err = symtab_init_starts(mod);
+		if (err) {
+			kvfree(objs);
+			return err;
+		}
+	}
 	if (!nr && !refs.by_address)
 		return 0;
 	for (i = 0; i < nr; i++) {
 		err = check_object(mod, &objs[i]);
-		if (err)
-			goto free_objs;
+		if (err) {
+			kvfree(objs);
+			return err;
+		}
 	}
 
+	sc = kzalloc(sizeof(*sc), GFP_KERNEL);
+	if (!sc) {
+		kvfree(objs);
+		return -ENOMEM;
+	}
+	sc->objs = objs;
+	sc->how.resolve = resolve_deferred;
+	sc->how.discard = discard_deferred;
 	err = -ENOMEM;
-	res.blks = kvcalloc(nr, sizeof(*res.blks), GFP_KERNEL);
-	c = kvzalloc(struct_size(c, imports, nr), GFP_KERNEL);
-	if (!c || (nr && !res.blks))
-		goto free_client;
+	sc->res.blks = kvcalloc(nr, sizeof(*sc->res.blks), GFP_KERNEL);
+	sc->c = kvzalloc(struct_size(sc->c, imports, nr), GFP_KERNEL);
+	if (!sc->c || (nr && !sc->res.blks))
+		goto free;
 	for (i = 0; i < nr; i++) {
-		res.blks[i] = objs[i].addr;
-		if (res.blks[i]->rec.flags & SYMTAB_REC_VERSIONED)
-			res.some_versioned = true;
+		sc->res.blks[i] = objs[i].addr;
+		if (sc->res.blks[i]->rec.flags & SYMTAB_REC_VERSIONED)
+			sc->res.some_versioned = true;
 	}
-	res.nr = nr;
-	c->mod = mod;
+	sc->res.nr = nr;
+	sc->c->mod = mod;
 
-	err = resolve_waiting(c, &res);
-	if (err)
-		goto free_client;
-	/* Taint only once the module is sure to come. */
-	if (res.versionless) {
-		if (!test_bit(TAINT_FORCED_MODULE, &mod->taints))
-			pr_warn("%s: no symbol version for %s: kernel tainted.\n",
-				mod->name, res.versionless);
-		set_bit(TAINT_FORCED_MODULE, &mod->taints);
-		add_taint(TAINT_FORCED_MODULE, LOCKDEP_STILL_OK);
+	mutex_lock(&symtab_mutex);
+	err = try_resolve(sc);
+	mutex_unlock(&symtab_mutex);
+	if (err == -EAGAIN) {
+		err = symtab_defer_init(mod, &sc->how);
+		if (!err)
+			return 0;
 	}
-	kvfree(res.blks);
-	kvfree(objs);
+	if (err)
+		goto free;
+	client_resolved(sc);
+	free_coming(sc, false);
 	return 0;
 
-free_client:
-	kvfree(c);
-	kvfree(res.blks);
-free_objs:
-	kvfree(objs);
+free:
+	free_coming(sc, true);
 	return err;
+}
+
+/*
+ * /sys/module/<exporter>/holders/ names the clients of the exporter, as
+ * for the kernel's own exports, so that lsmod shows them.  The kernel's
+ * ref_module() is not exported: its holder lists (/proc/modules' "used
+ * by") stay the kernel's; the sysfs link is all symtab.ko adds.  A client
+ * linked there by the kernel already (it uses an EXPORT_SYMBOL too) keeps
+ * the kernel's link.  Only declared imports: a symtab_get() pin is a
+ * reference like try_module_get(), which the kernel shows nowhere either.
+ * Made when the client is live (its sysfs directory exists only after its
+ * COMING), removed when client or exporter goes.
+ * Context: symtab_mutex held.
+ */
+static void link_holders(struct symtab_client *c)
+{
+	unsigned int i;
+
+	lockdep_assert_held(&symtab_mutex);
+	for (i = 0; i < c->nr_imports; i++) {
+		struct symtab_import *imp = &c->imports[i];
+
+		if (!imp->exporter || !imp->exporter->holders_dir)
+			continue;
+		imp->linked = !sysfs_create_link_nowarn(imp->exporter->holders_dir,
+							&c->mod->mkobj.kobj,
+							c->mod->name);
+	}
+}
+
+/* Context: symtab_mutex held. */
+static void unlink_holder(struct symtab_client *c, struct symtab_import *imp)
+{
+	lockdep_assert_held(&symtab_mutex);
+	if (!imp->linked || !imp->exporter)
+		return;
+	sysfs_remove_link(imp->exporter->holders_dir, c->mod->name);
+	imp->linked = false;
+}
+
+static void module_live(struct module *mod)
+{
+	struct symtab_client *c;
+
+	mutex_lock(&symtab_mutex);
+	list_for_each_entry(c, &symtab_clients, node) {
+		if (c->mod == mod) {
+			link_holders(c);
+			break;
+		}
+	}
+	mutex_unlock(&symtab_mutex);
 }
 
 /* Context: symtab_mutex held. */
 static void drop_client(struct symtab_client *c)
 {
+	unsigned int i;
+
+	lockdep_assert_held(&symtab_mutex);
+	for (i = 0; i < c->nr_imports; i++)
+		unlink_holder(c, &c->imports[i]);
 	list_del_rcu(&c->node);
 	release_imports(c, c->nr_imports);
 	kvfree_rcu(c, rcu);
@@ -311,6 +430,7 @@ static void detach_imports(struct module *exporter)
 	struct symtab_client *c;
 	unsigned int i;
 
+	lockdep_assert_held(&symtab_mutex);
 	list_for_each_entry(c, &symtab_clients, node) {
 		for (i = 0; i < c->nr_imports; i++) {
 			struct symtab_import *imp = &c->imports[i];
@@ -320,6 +440,7 @@ static void detach_imports(struct module *exporter)
 			pr_warn("%s: import %s detached: %s went away while in use\n",
 				c->mod->name, imp->blk->rec.name,
 				exporter->name);
+			unlink_holder(c, imp);
 			imp->exporter = NULL;
 			WRITE_ONCE(imp->blk->rec.addr, 0);
 		}
@@ -354,17 +475,21 @@ static int symtab_module_notify(struct notifier_block *nb,
 	switch (state) {
 	case MODULE_STATE_COMING:
 		err = module_coming(mod);
+		if (err)	/* no GOING follows for this notifier */
+			symtab_init_ends(mod);
 		break;
 	case MODULE_STATE_LIVE:
+		symtab_init_ends(mod);
+		module_live(mod);
 		break;
 	case MODULE_STATE_GOING:
+		symtab_init_ends(mod);
 		module_going(mod);
 		break;
 	default:
 		return NOTIFY_DONE;
 	}
-	atomic_inc(&symtab_state_changes);
-	wake_up_all(&symtab_state_wq);
+	symtab_state_changed();
 	return notifier_from_errno(err);
 }
 
@@ -383,6 +508,7 @@ void symtab_imports_exit(void)
 	struct symtab_client *c, *tmp;
 
 	unregister_module_notifier(&symtab_module_nb);
+	symtab_initwait_exit();
 	mutex_lock(&symtab_mutex);
 	list_for_each_entry_safe(c, tmp, &symtab_clients, node)
 		drop_client(c);

@@ -8,6 +8,8 @@
 #define _SYMTAB_KMOD_INTERNAL_H
 
 #define pr_fmt(fmt) "symtab: " fmt
+/* symtab.ko defines the legacy functions symtab.h gives modules inline. */
+#define SYMTAB_KMOD
 
 #include <linux/list.h>
 #include <linux/module.h>
@@ -49,6 +51,7 @@ struct symtab_table {
 struct symtab_import {
 	struct module *exporter;	/* one reference; NULL once detached */
 	struct symtab_import_block *blk;	/* in the client's memory */
+	bool linked;	/* made the client's link in the exporter's holders/ */
 	char exporter_name[MODULE_NAME_LEN];	/* kept for reporting */
 };
 
@@ -95,6 +98,8 @@ enum symtab_region {
 
 enum symtab_region symtab_core_region(struct module *mod, const void *addr,
 				      size_t size);
+enum symtab_region symtab_core_room(struct module *mod, const void *addr,
+				    size_t *room);
 const char *symtab_region_name(enum symtab_region region);
 
 /* kallsyms.c */
@@ -109,9 +114,10 @@ struct symtab_object {
 struct symtab_module_refs {
 	bool by_address;	/* calls symtab_get()/symtab_put() unwrapped */
 	bool imports_abi;	/* refers to symtab_abi_format: has imports */
+	bool registers;		/* calls symtab_register(): may export */
 };
 
-size_t symtab_object_size(struct module *mod, const void *addr);
+size_t symtab_object_size(struct module *mod, const void *addr, bool *inside);
 int symtab_find_imports(struct module *mod, struct symtab_object *objs,
 			unsigned int max, struct symtab_module_refs *refs);
 int symtab_scan_imports(struct module *mod, struct symtab_object *objs,
@@ -120,6 +126,14 @@ int symtab_scan_imports(struct module *mod, struct symtab_object *objs,
 /* registry.c */
 struct symtab_entry *symtab_lookup(const char *name, size_t len);
 void symtab_drop_tables(struct module *owner);
+
+/*
+ * The functions modules built against older headers call; newer ones have
+ * their own copies (symtab.h).  They find their caller by return address.
+ */
+void *(symtab_get)(const char *name);
+void (symtab_put)(const char *name);
+void (unregister_symtab)(struct symbol_table *tab);
 
 /* pins.c */
 bool symtab_pin(struct module *exporter, struct module *user);
@@ -151,7 +165,21 @@ extern struct list_head symtab_use_list;
 /* clients.c: the list of clients, which pins.c and imports.c share */
 struct module *symtab_client_of(unsigned long addr);
 
-/* imports.c: the module notifier; uses pins.c */
+/* initwait.c: modules in their init, clients waiting for them */
+struct symtab_deferral {
+	int (*resolve)(struct symtab_deferral *how);
+	void (*discard)(struct symtab_deferral *how);
+};
+
+int symtab_init_starts(struct module *mod);
+void symtab_init_ends(struct module *mod);
+bool symtab_others_in_init(struct module *mod);
+void symtab_state_changed(void);
+int symtab_wait_resolved(struct module *mod, int (*try)(void *arg), void *arg);
+int symtab_defer_init(struct module *mod, struct symtab_deferral *how);
+void symtab_initwait_exit(void);
+
+/* imports.c: the module notifier; uses pins.c and initwait.c */
 int symtab_imports_init(void);
 void symtab_imports_exit(void);
 

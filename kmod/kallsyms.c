@@ -21,6 +21,9 @@ static const char *const symtab_by_address[] = { "symtab_get", "symtab_put" };
 /* Every SYMTAB_IMPORT() refers to it; so does nothing else. */
 static const char symtab_abi_symbol[] = "symtab_abi_format";
 
+/* register_symtab() calls it: only such modules can export. */
+static const char symtab_register_symbol[] = "symtab_register";
+
 static bool calls_by_address(const char *name)
 {
 	unsigned int i;
@@ -35,27 +38,33 @@ static bool calls_by_address(const char *name)
  * symtab_object_size() - size of the object @mod defines at @addr
  * @mod: the module
  * @addr: the object's address
+ * @inside: set if @addr lies inside another data object, past its start
  *
  * Return: the size of the data object whose symbol has that address, 0 if
  * there is none.
  */
-size_t symtab_object_size(struct module *mod, const void *addr)
+size_t symtab_object_size(struct module *mod, const void *addr, bool *inside)
 {
+	unsigned long a = (unsigned long)addr;
 	struct mod_kallsyms *ks;
 	size_t size = 0;
 	unsigned int i;
 
+	*inside = false;
 	preempt_disable();
 	ks = rcu_dereference_sched(mod->kallsyms);
 	for (i = 0; i < ks->num_symtab; i++) {
 		const Elf_Sym *sym = &ks->symtab[i];
 
 		if (sym->st_shndx == SHN_UNDEF ||
-		    ELF_ST_TYPE(sym->st_info) != STT_OBJECT ||
-		    sym->st_value != (unsigned long)addr)
+		    ELF_ST_TYPE(sym->st_info) != STT_OBJECT)
 			continue;
-		size = sym->st_size;
-		break;
+		if (sym->st_value == a) {
+			size = sym->st_size;
+			break;
+		}
+		if (a > sym->st_value && a - sym->st_value < sym->st_size)
+			*inside = true;
 	}
 	preempt_enable();
 	return size;
@@ -93,6 +102,8 @@ int symtab_find_imports(struct module *mod, struct symtab_object *objs,
 				refs->by_address = true;
 			else if (!strcmp(name, symtab_abi_symbol))
 				refs->imports_abi = true;
+			else if (!strcmp(name, symtab_register_symbol))
+				refs->registers = true;
 			continue;
 		}
 		if (strncmp(name, SYMTAB_ABI_IMPORT_PREFIX, plen))

@@ -56,6 +56,7 @@ static struct symtab_use *find_use(struct module *user, const char *name,
 {
 	struct symtab_use *u;
 
+	lockdep_assert_held(&symtab_uses_lock);
 	hash_for_each_possible(symtab_uses, u, hnode,
 			       use_hash(user, name, len)) {
 		if (u->user == user && !strncmp(u->name, name, len) &&
@@ -70,6 +71,7 @@ static struct symtab_use *take_spare(void)
 {
 	struct symtab_use *u;
 
+	lockdep_assert_held(&symtab_uses_lock);
 	u = list_first_entry_or_null(&symtab_spare_uses, struct symtab_use,
 				     node);
 	if (u) {
@@ -82,6 +84,7 @@ static struct symtab_use *take_spare(void)
 /* Context: symtab_uses_lock held.  Return: @u if there is no room. */
 static struct symtab_use *keep_spare(struct symtab_use *u)
 {
+	lockdep_assert_held(&symtab_uses_lock);
 	if (symtab_nr_spare >= SYMTAB_SPARE_USES)
 		return u;
 	list_add(&u->node, &symtab_spare_uses);
@@ -184,7 +187,6 @@ EXPORT_SYMBOL_GPL(__symtab_get);
 
 void __symtab_put(const char *name, struct module *user)
 {
-	struct module *exporter = NULL;
 	struct symtab_use *u;
 	unsigned long flags;
 	bool found = false;
@@ -195,13 +197,18 @@ void __symtab_put(const char *name, struct module *user)
 	if (len >= SYMTAB_NAME_LEN)
 		goto unbalanced;
 
-	/* Only the caller's own pins: never another module's. */
+	/*
+	 * Only the caller's own pins: never another module's.  The reference
+	 * is dropped under the lock: an exporter forced out (rmmod -f) detaches
+	 * its pins under it first (symtab_detach_pins()), so the module is
+	 * either still there or no longer named by the record.
+	 */
 	spin_lock_irqsave(&symtab_uses_lock, flags);
 	u = find_use(user, name, len);
 	if (u) {
 		found = true;
-		if (u->holds_ref)
-			exporter = u->exporter;
+		if (u->holds_ref && u->exporter)
+			module_put(u->exporter);
 		if (!--u->count) {
 			hash_del(&u->hnode);
 			list_del(&u->node);
@@ -214,8 +221,6 @@ void __symtab_put(const char *name, struct module *user)
 	if (!found)
 		goto unbalanced;
 	kfree(u);
-	if (exporter)
-		module_put(exporter);
 	return;
 
 unbalanced:
@@ -226,7 +231,12 @@ unbalanced:
 }
 EXPORT_SYMBOL_GPL(__symtab_put);
 
-/* The same, for callers that cannot use the macros: found by address. */
+/*
+ * The same for modules built against older headers, which call these
+ * through pointers: the caller is found by return address, which a
+ * sibling call (jmp) from a helper library makes another module's, or
+ * nobody's.  symtab.h now gives each module its own copies instead.
+ */
 void *(symtab_get)(const char *name)
 {
 	return __symtab_get(name, symtab_client_of(_RET_IP_));
@@ -239,20 +249,28 @@ void (symtab_put)(const char *name)
 }
 EXPORT_SYMBOL_GPL(symtab_put);
 
-/* The references an unlinked record still holds, one per get. */
+/*
+ * The references a record holds, one per get; dropped under the lock for
+ * the reason given in __symtab_put().
+ * Context: symtab_uses_lock held.
+ */
 static void put_refs(struct symtab_use *u)
 {
 	unsigned int i;
 
+	lockdep_assert_held(&symtab_uses_lock);
 	if (!u->holds_ref || !u->exporter)
 		return;
 	for (i = 0; i < u->count; i++)
 		module_put(u->exporter);
+	u->holds_ref = false;
 }
 
 /* Context: symtab_uses_lock held. */
 static void unlink_use(struct symtab_use *u, struct list_head *dead)
 {
+	lockdep_assert_held(&symtab_uses_lock);
+	put_refs(u);
 	hash_del(&u->hnode);
 	list_move(&u->node, dead);
 }
@@ -280,7 +298,6 @@ void symtab_release_pins(struct module *user)
 	list_for_each_entry_safe(u, tmp, &dead, node) {
 		if (u->exporter != user)
 			n += u->count;
-		put_refs(u);
 		kfree(u);
 	}
 	if (n)
@@ -315,12 +332,20 @@ void symtab_detach_pins(struct module *exporter)
 void symtab_pins_exit(void)
 {
 	struct symtab_use *u, *tmp;
+	unsigned long flags;
+	LIST_HEAD(dead);
 
 	list_for_each_entry_safe(u, tmp, &symtab_use_list, node) {
+		spin_lock_irqsave(&symtab_uses_lock, flags);
 		put_refs(u);
+		spin_unlock_irqrestore(&symtab_uses_lock, flags);
 		kfree(u);
 	}
 	INIT_LIST_HEAD(&symtab_use_list);
-	while ((u = take_spare()))
+	spin_lock_irqsave(&symtab_uses_lock, flags);
+	list_splice_init(&symtab_spare_uses, &dead);
+	symtab_nr_spare = 0;
+	spin_unlock_irqrestore(&symtab_uses_lock, flags);
+	list_for_each_entry_safe(u, tmp, &dead, node)
 		kfree(u);
 }

@@ -6,24 +6,21 @@
  */
 #include "internal.h"
 
-#include <linux/capability.h>
-#include <linux/cred.h>
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/proc_fs.h>
 #include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/sysfs.h>
 
 /*
- * Both files are walked by position while the locks are held from
+ * /proc/symtab is walked by position while symtab_mutex is held from
  * ->start to ->stop; the cursor lives in the seq_file's private data.
  */
 struct symtab_cursor {
 	bool show_addr;		/* as /proc/kallsyms would for the opener */
-	unsigned long irqflags;	/* symtab_users: symtab_uses_lock */
-	bool in_uses;		/* symtab_users: past the imports */
 	struct symtab_table *table;
-	struct symtab_client *client;
-	struct symtab_use *use;
 	unsigned int idx;
 };
 
@@ -88,48 +85,49 @@ static const struct seq_operations symtab_seq_ops = {
 	.show = symtab_seq_show,
 };
 
-/* A sysctl's integer value, read as the opener; false if unreadable. */
-static bool read_sysctl(const char *path, int *val)
+/*
+ * The rules of /proc/kallsyms, applied by the kernel itself: its
+ * kallsyms_show_value(cred) is not exported, nor are kptr_restrict and
+ * perf_event_paranoid, but every file of /sys/module/<name>/sections/
+ * prints its address through that function with the credentials of the
+ * file it is given.  Reading one of symtab.ko's own section attributes
+ * with the opener's file asks the kernel, for exactly that opener, what
+ * /proc/kallsyms would show, from the kernel's own settings: no path is
+ * looked up, so no mount namespace can change the answer.
+ *
+ * struct module_sect_attrs is private to the kernel; it starts with its
+ * struct attribute_group (6.1 to 6.12), whose bin_attrs are the section
+ * files.  Without them (no CONFIG_KALLSYMS or CONFIG_SYSFS), addresses
+ * stay hidden.
+ */
+#if defined(CONFIG_KALLSYMS) && defined(CONFIG_SYSFS)
+static bool show_addresses(struct file *file)
 {
-	char buf[24] = "";
-	struct file *f;
-	loff_t pos = 0;
+	const struct attribute_group *grp;
+	struct bin_attribute *battr;
+	char buf[3 + 2 * sizeof(void *) + 1] = "";
+	unsigned long addr;
 	ssize_t n;
 
-	f = filp_open(path, O_RDONLY, 0);
-	if (IS_ERR(f))
+	if (!THIS_MODULE->sect_attrs)
 		return false;
-	n = kernel_read(f, buf, sizeof(buf) - 1, &pos);
-	filp_close(f, NULL);
-	return n > 0 && !kstrtoint(strim(buf), 10, val);
+	grp = (const struct attribute_group *)THIS_MODULE->sect_attrs;
+	battr = grp->bin_attrs ? grp->bin_attrs[0] : NULL;
+	if (!battr || !battr->read)
+		return false;
+	n = battr->read(file, &THIS_MODULE->mkobj.kobj, battr, buf, 0,
+			sizeof(buf) - 1);
+	if (n <= 0)
+		return false;
+	buf[n] = '\0';
+	return !kstrtoul(strim(buf), 16, &addr) && addr;
 }
-
-/*
- * The rules of /proc/kallsyms (kallsyms_show_value(), not exported): with
- * kptr_restrict 0, addresses are shown when perf_event_paranoid allows
- * kernel profiling, else only to CAP_SYSLOG; with 1, only to CAP_SYSLOG;
- * with 2, never.  The capability is checked without an audit record.  If
- * a setting cannot be read, addresses are hidden.
- */
-static bool show_addresses(void)
+#else
+static bool show_addresses(struct file *file)
 {
-	int restrict_level, paranoid;
-
-	if (!read_sysctl("/proc/sys/kernel/kptr_restrict", &restrict_level))
-		return false;
-	switch (restrict_level) {
-	case 0:
-		if (IS_ENABLED(CONFIG_PERF_EVENTS) &&
-		    read_sysctl("/proc/sys/kernel/perf_event_paranoid",
-				&paranoid) && paranoid <= 1)
-			return true;
-		fallthrough;
-	case 1:
-		return has_capability_noaudit(current, CAP_SYSLOG);
-	default:
-		return false;
-	}
+	return false;
 }
+#endif
 
 static int symtab_open(struct inode *inode, struct file *file)
 {
@@ -139,7 +137,7 @@ static int symtab_open(struct inode *inode, struct file *file)
 	if (!cur)
 		return -ENOMEM;
 	/* Decided once, at open, with the opener's credentials. */
-	cur->show_addr = show_addresses();
+	cur->show_addr = show_addresses(file);
 	return 0;
 }
 
@@ -150,89 +148,114 @@ static const struct proc_ops symtab_proc_ops = {
 	.proc_release = seq_release_private,
 };
 
-/* /proc/symtab_users: the imports of every client, then the pins. */
+/*
+ * /proc/symtab_users: the imports of every client, then the pins.  Each
+ * open copies the lines once (a snapshot, as /proc/modules is read once
+ * per chunk): the pins' lock disables interrupts, so it is held for one
+ * pass over them, never once per read chunk.  Like /proc/modules' "used
+ * by", it names modules and symbols, no address: readable by all.
+ */
+struct symtab_user_line {
+	char user[MODULE_NAME_LEN];
+	char exporter[MODULE_NAME_LEN];
+	bool gone;		/* the exporter went away (rmmod -f) */
+	char name[SYMTAB_NAME_LEN];
+};
 
-static bool import_next(struct symtab_cursor *cur)
+struct symtab_users_snap {
+	size_t nr;
+	struct symtab_user_line lines[];
+};
+
+static void set_line(struct symtab_user_line *l, const char *user,
+		     const char *exporter, bool gone, const char *name)
 {
-	if (cur->client && ++cur->idx < cur->client->nr_imports)
-		return true;
-	cur->idx = 0;
-	cur->client = list_prepare_entry(cur->client, &symtab_clients, node);
-	list_for_each_entry_continue(cur->client, &symtab_clients, node)
-		if (cur->client->nr_imports)
-			return true;
-	cur->client = NULL;
-	return false;
+	strscpy(l->user, user, sizeof(l->user));
+	strscpy(l->exporter, exporter, sizeof(l->exporter));
+	l->gone = gone;
+	strscpy(l->name, name, sizeof(l->name));
 }
 
-static bool users_next(struct symtab_cursor *cur)
+/*
+ * Count the lines, or copy up to @room of them into @snap.
+ * Context: symtab_mutex held.  Return: the number of lines there are.
+ */
+static size_t fill_users(struct symtab_users_snap *snap, size_t room)
 {
-	if (!cur->in_uses) {
-		if (import_next(cur))
-			return true;
-		cur->in_uses = true;
-		cur->use = NULL;
+	struct symtab_client *c;
+	struct symtab_use *u;
+	unsigned long flags;
+	unsigned int i;
+	size_t n = 0;
+
+	lockdep_assert_held(&symtab_mutex);
+	list_for_each_entry(c, &symtab_clients, node) {
+		for (i = 0; i < c->nr_imports; i++, n++) {
+			struct symtab_import *imp = &c->imports[i];
+
+			if (n < room)
+				set_line(&snap->lines[n], c->mod->name,
+					 imp->exporter_name, !imp->exporter,
+					 imp->blk->rec.name);
+		}
 	}
-	cur->use = list_prepare_entry(cur->use, &symtab_use_list, node);
-	list_for_each_entry_continue(cur->use, &symtab_use_list, node)
-		return true;
-	return false;
+	spin_lock_irqsave(&symtab_uses_lock, flags);
+	list_for_each_entry(u, &symtab_use_list, node) {
+		if (n < room)
+			set_line(&snap->lines[n], u->user_name,
+				 u->exporter_name, !u->exporter, u->name);
+		n++;
+	}
+	spin_unlock_irqrestore(&symtab_uses_lock, flags);
+	return n;
+}
+
+/* A snapshot of every line; pins taken meanwhile make it try again. */
+static struct symtab_users_snap *snap_users(void)
+{
+	struct symtab_users_snap *snap = NULL;
+	size_t room = 0, nr;
+
+	for (;;) {
+		mutex_lock(&symtab_mutex);
+		nr = fill_users(snap, room);
+		mutex_unlock(&symtab_mutex);
+		if (snap && nr <= room) {
+			snap->nr = nr;
+			return snap;
+		}
+		kvfree(snap);
+		room = nr + 16;
+		snap = kvmalloc(struct_size(snap, lines, room), GFP_KERNEL);
+		if (!snap)
+			return NULL;
+	}
 }
 
 static void *users_seq_start(struct seq_file *m, loff_t *pos)
 {
-	struct symtab_cursor *cur = m->private;
-	loff_t n;
+	struct symtab_users_snap *snap = m->private;
 
-	mutex_lock(&symtab_mutex);
-	spin_lock_irqsave(&symtab_uses_lock, cur->irqflags);
-	cur->in_uses = false;
-	cur->client = NULL;
-	cur->use = NULL;
-	cur->idx = 0;
-	for (n = 0; n <= *pos; n++)
-		if (!users_next(cur))
-			return NULL;
-	return cur;
+	return *pos < snap->nr ? &snap->lines[*pos] : NULL;
 }
 
 static void *users_seq_next(struct seq_file *m, void *v, loff_t *pos)
 {
 	++*pos;
-	return users_next(v) ? v : NULL;
+	return users_seq_start(m, pos);
 }
 
 static void users_seq_stop(struct seq_file *m, void *v)
 {
-	struct symtab_cursor *cur = m->private;
-
-	spin_unlock_irqrestore(&symtab_uses_lock, cur->irqflags);
-	mutex_unlock(&symtab_mutex);
 }
 
 /* An exporter that went away (rmmod -f) is named with ":gone". */
-static void show_user(struct seq_file *m, const char *user,
-		      const char *exporter, bool gone, const char *name)
-{
-	seq_printf(m, "%s\t%s%s\t%s\n", user, exporter, gone ? ":gone" : "",
-		   name);
-}
-
 static int users_seq_show(struct seq_file *m, void *v)
 {
-	struct symtab_cursor *cur = v;
-	struct symtab_import *imp;
-	struct symtab_use *u;
+	struct symtab_user_line *l = v;
 
-	if (!cur->in_uses) {
-		imp = &cur->client->imports[cur->idx];
-		show_user(m, cur->client->mod->name, imp->exporter_name,
-			  !imp->exporter, imp->blk->rec.name);
-	} else {
-		u = cur->use;
-		show_user(m, u->user_name, u->exporter_name, !u->exporter,
-			  u->name);
-	}
+	seq_printf(m, "%s\t%s%s\t%s\n", l->user, l->exporter,
+		   l->gone ? ":gone" : "", l->name);
 	return 0;
 }
 
@@ -245,17 +268,31 @@ static const struct seq_operations users_seq_ops = {
 
 static int users_open(struct inode *inode, struct file *file)
 {
-	if (!__seq_open_private(file, &users_seq_ops,
-				sizeof(struct symtab_cursor)))
+	struct symtab_users_snap *snap = snap_users();
+	int err;
+
+	if (!snap)
 		return -ENOMEM;
+	err = seq_open(file, &users_seq_ops);
+	if (err) {
+		kvfree(snap);
+		return err;
+	}
+	((struct seq_file *)file->private_data)->private = snap;
 	return 0;
+}
+
+static int users_release(struct inode *inode, struct file *file)
+{
+	kvfree(((struct seq_file *)file->private_data)->private);
+	return seq_release(inode, file);
 }
 
 static const struct proc_ops users_proc_ops = {
 	.proc_open = users_open,
 	.proc_read = seq_read,
 	.proc_lseek = seq_lseek,
-	.proc_release = seq_release_private,
+	.proc_release = users_release,
 };
 
 int symtab_procfs_init(void)

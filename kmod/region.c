@@ -7,12 +7,16 @@
  */
 #include "internal.h"
 
+/* Is [start, start + size) in [base, base + len)?  @room: bytes left. */
 static bool range_in(unsigned long start, size_t size,
-		     const void *base, unsigned int len)
+		     const void *base, unsigned int len, size_t *room)
 {
 	unsigned long b = (unsigned long)base;
 
-	return start >= b && size <= len && start - b <= len - size;
+	if (!(start >= b && size <= len && start - b <= len - size))
+		return false;
+	*room = len - (start - b);
+	return true;
 }
 
 #ifdef SYMTAB_HAVE_MODULE_MEMORY	/* 6.4 and later: see Kbuild */
@@ -28,7 +32,7 @@ static const struct {
 };
 
 static enum symtab_region core_region(struct module *mod, unsigned long start,
-				      size_t size)
+				      size_t size, size_t *room)
 {
 	unsigned int i;
 
@@ -36,7 +40,7 @@ static enum symtab_region core_region(struct module *mod, unsigned long start,
 		const struct module_memory *m =
 			&mod->mem[symtab_core_types[i].type];
 
-		if (range_in(start, size, m->base, m->size))
+		if (range_in(start, size, m->base, m->size, room))
 			return symtab_core_types[i].region;
 	}
 	return SYMTAB_REGION_NONE;
@@ -45,25 +49,26 @@ static enum symtab_region core_region(struct module *mod, unsigned long start,
 #else	/* one core layout: text, rodata, ro_after_init, data */
 
 static enum symtab_region core_region(struct module *mod, unsigned long start,
-				      size_t size)
+				      size_t size, size_t *room)
 {
 	const struct module_layout *l = &mod->core_layout;
 	const char *base = l->base;
 
 #ifdef CONFIG_ARCH_WANTS_MODULES_DATA_IN_VMALLOC
-	if (range_in(start, size, mod->data_layout.base, mod->data_layout.size))
+	if (range_in(start, size, mod->data_layout.base, mod->data_layout.size,
+		     room))
 		return SYMTAB_REGION_DATA;
 #endif
-	if (range_in(start, size, base, l->text_size))
+	if (range_in(start, size, base, l->text_size, room))
 		return SYMTAB_REGION_TEXT;
 	if (range_in(start, size, base + l->text_size,
-		     l->ro_size - l->text_size))
+		     l->ro_size - l->text_size, room))
 		return SYMTAB_REGION_RODATA;
 	if (range_in(start, size, base + l->ro_size,
-		     l->ro_after_init_size - l->ro_size))
+		     l->ro_after_init_size - l->ro_size, room))
 		return SYMTAB_REGION_RO_AFTER_INIT;
 	if (range_in(start, size, base + l->ro_after_init_size,
-		     l->size - l->ro_after_init_size))
+		     l->size - l->ro_after_init_size, room))
 		return SYMTAB_REGION_DATA;
 	return SYMTAB_REGION_NONE;
 }
@@ -82,9 +87,34 @@ static enum symtab_region core_region(struct module *mod, unsigned long start,
 enum symtab_region symtab_core_region(struct module *mod, const void *addr,
 				      size_t size)
 {
+	size_t room;
+
 	if (!size)
 		return SYMTAB_REGION_NONE;
-	return core_region(mod, (unsigned long)addr, size);
+	return core_region(mod, (unsigned long)addr, size, &room);
+}
+
+/**
+ * symtab_core_room() - the core region of @mod holding @addr, and its room
+ * @mod: the module
+ * @addr: an address
+ * @room: set to the bytes from @addr to the end of that region
+ *
+ * For objects whose symbol was stripped: they cannot extend past the
+ * region that holds their start.
+ *
+ * Return: the region, or SYMTAB_REGION_NONE (@room is then 0).
+ */
+enum symtab_region symtab_core_room(struct module *mod, const void *addr,
+				    size_t *room)
+{
+	enum symtab_region region;
+
+	*room = 0;
+	region = core_region(mod, (unsigned long)addr, 1, room);
+	if (region == SYMTAB_REGION_NONE)
+		*room = 0;
+	return region;
 }
 
 const char *symtab_region_name(enum symtab_region region)

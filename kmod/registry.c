@@ -72,6 +72,7 @@ static int hash_table(struct symtab_table *t)
 {
 	unsigned int i;
 
+	lockdep_assert_held(&symtab_mutex);
 	for (i = 0; i < t->nr; i++) {
 		struct symtab_entry *e = &t->entries[i];
 		size_t len = strlen(e->name);
@@ -118,19 +119,38 @@ static int fill_table(struct symtab_table *t, bool *versionless)
 	return 0;
 }
 
-/* The table must be a whole data object of @owner's core memory. */
+/*
+ * The table must lie in @owner's core data.  Its symbol, when the module
+ * kept it, bounds it exactly.  A module stripped of local symbols (strip
+ * --strip-unneeded: the table is static) has none: the region of core
+ * memory holding the table's start then bounds it, in whole records, and
+ * the block's END record or count says where it really ends.  An address
+ * inside another object the module names is never a table.
+ */
 static int check_table_object(struct symbol_table *tab, struct module *owner,
 			      size_t *size)
 {
+	const size_t hsize = sizeof(struct symtab_abi_header);
+	const size_t rsize = sizeof(struct symtab_abi_record);
 	enum symtab_region region;
+	bool inside;
+	size_t room;
 
-	*size = symtab_object_size(owner, tab);
-	if (!*size) {
+	*size = symtab_object_size(owner, tab, &inside);
+	if (!*size && inside) {
 		pr_err("%s: table at %pS is not a data object of the module\n",
 		       owner->name, tab);
 		return -ENOEXEC;
 	}
-	region = symtab_core_region(owner, tab, *size);
+	if (*size) {
+		region = symtab_core_region(owner, tab, *size);
+	} else {
+		region = symtab_core_room(owner, tab, &room);
+		if (room >= hsize)
+			*size = hsize + (room - hsize) / rsize * rsize;
+		else
+			*size = room;
+	}
 	if (region == SYMTAB_REGION_NONE || region == SYMTAB_REGION_TEXT) {
 		pr_err("%s: table %ps is not in the module's core data (init data is freed after init)\n",
 		       owner->name, tab);
@@ -218,24 +238,57 @@ EXPORT_SYMBOL_GPL(symtab_register);
 /* Context: symtab_mutex held; frees @t after a grace period. */
 static void drop_table(struct symtab_table *t)
 {
+	lockdep_assert_held(&symtab_mutex);
 	unhash_table(t, t->nr);
 	list_del(&t->node);
 	synchronize_rcu();
 	kvfree(t);
 }
 
-void unregister_symtab(struct symbol_table *tab)
+void symtab_unregister(struct symbol_table *tab, struct module *owner)
 {
+	struct symtab_table *t;
+
+	might_sleep();
+	mutex_lock(&symtab_mutex);
+	list_for_each_entry(t, &symtab_tables, node) {
+		if (t->tab != tab)
+			continue;
+		if (t->owner == owner)
+			drop_table(t);
+		else
+			pr_err("%s: unregister_symtab(%ps) of module %s: refused\n",
+			       symtab_module_name(owner), tab, t->owner->name);
+		break;
+	}
+	mutex_unlock(&symtab_mutex);
+}
+EXPORT_SYMBOL_GPL(symtab_unregister);
+
+/* For modules built against older headers: the caller by return address. */
+void (unregister_symtab)(struct symbol_table *tab)
+{
+	unsigned long caller = _RET_IP_;
+	struct module *owner = NULL;
 	struct symtab_table *t;
 
 	mutex_lock(&symtab_mutex);
 	list_for_each_entry(t, &symtab_tables, node) {
 		if (t->tab == tab) {
-			drop_table(t);
+			owner = t->owner;
 			break;
 		}
 	}
 	mutex_unlock(&symtab_mutex);
+	/*
+	 * Only the owner's code may name it, or anyone while the owner's exit
+	 * runs: an exit ending in the call makes it a sibling call, whose
+	 * return address is the kernel's.
+	 */
+	if (owner && !within_module(caller, owner) &&
+	    owner->state != MODULE_STATE_GOING)
+		owner = NULL;
+	symtab_unregister(tab, owner);
 }
 EXPORT_SYMBOL_GPL(unregister_symtab);
 

@@ -4,7 +4,10 @@
 # that symtab.ko was built for, and on the debug kernel (make debug-kernel)
 # when it is built and current: there, unless KVERS names it (make
 # test-debug), only VM_DEBUG_SCENARIOS (default: stress).  KVERS narrows the kernels,
-# SCENARIOS the scenarios (names without .sh).  The debug kernel boots with
+# SCENARIOS the scenarios (names without .sh).  A PREEMPT_RT kernel
+# (a release ending in -rt-<flavour>), unless KVERS names it (make
+# test-rt), runs only VM_RT_SCENARIOS: the whole suite on one more kernel
+# would add its full time to make test.  The debug kernel boots with
 # VM_DEBUG_MEM (MiB, default 2048) and VM_DEBUG_TIMEOUT (s, default 1800):
 # under TCG one of its boots takes 4-5 minutes on an idle 2-core machine
 # (18 s to /init, then about 40 s per kmemleak scan, three scans a boot),
@@ -56,6 +59,16 @@ for kver in $kvers; do
 		if [ -n "${SCENARIOS:-}" ]; then
 			case " $SCENARIOS " in *" $name "*) ;; *) continue ;; esac
 		fi
+		case $kver in
+		*-rt-*)
+			if [ -z "${KVERS:-}" ] && [ -z "${SCENARIOS:-}" ]; then
+				case " ${VM_RT_SCENARIOS:-kptr-ns initorder notifier stripped-exporter library holders} " in
+				*" $name "*) ;;
+				*) continue ;;
+				esac
+			fi
+			;;
+		esac
 		if [ -n "$dbg_rel" ] && [ "$kver" = "$dbg_rel" ]; then
 			# Unasked (make test), only VM_DEBUG_SCENARIOS: the whole
 			# suite takes over an hour on it (make test-debug).

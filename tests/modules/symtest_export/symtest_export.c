@@ -13,6 +13,11 @@ static unsigned int init_delay_ms;
 module_param(init_delay_ms, uint, 0444);
 MODULE_PARM_DESC(init_delay_ms, "sleep this long in init, after registering");
 
+static unsigned int register_delay_ms;
+module_param(register_delay_ms, uint, 0444);
+MODULE_PARM_DESC(register_delay_ms,
+		 "sleep this long in init before registering (set-up first)");
+
 static bool init_fail;
 module_param(init_fail, bool, 0444);
 MODULE_PARM_DESC(init_fail, "fail init (after the delay) with -EIO");
@@ -48,8 +53,11 @@ static struct symbol_table symtest_export_symtab = {
 
 static int __init symtest_export_init(void)
 {
-	int err = register_symtab(&symtest_export_symtab);
+	int err;
 
+	/* Set-up first, register_symtab() last: consumers wait meanwhile. */
+	msleep(register_delay_ms);
+	err = register_symtab(&symtest_export_symtab);
 	if (err)
 		return err;
 	/* Parallel loads: a consumer arriving now waits for this init. */
