@@ -120,13 +120,34 @@ int symtab_find_imports(struct module *mod, struct symtab_object *objs,
 	return n;
 }
 
-/* Does an import block start at @p, which has room for one? */
+/* Does a valid import block start at @p, which has room for one? */
 static bool looks_like_import(const struct symtab_import_block *p)
 {
 	return p->hdr.magic == SYMTAB_ABI_MAGIC &&
 	       p->hdr.format == SYMTAB_ABI_FORMAT &&
 	       p->hdr.record_size == sizeof(p->rec) &&
 	       p->rec.kind == SYMTAB_KIND_IMPORT;
+}
+
+/*
+ * Does the run of import blocks that reached @p go on there?  A block
+ * with the magic goes on the list even when its other fields are damaged,
+ * so that checking it refuses the module: a stripped module has no names
+ * to count its blocks by, and stopping at a damaged one would leave it,
+ * and every block after it, unresolved while the module's code calls
+ * through them.  An export table is the one other block with the magic;
+ * one that starts right after the versions section ends the run.  What
+ * this cannot see is a block whose magic itself is damaged: nothing then
+ * tells it from other data, and only unstripped modules are counted.
+ */
+static bool import_run_goes_on(const struct symtab_import_block *p)
+{
+	if (p->hdr.magic != SYMTAB_ABI_MAGIC)
+		return false;
+	return !(p->hdr.format == SYMTAB_ABI_FORMAT &&
+		 p->hdr.record_size == sizeof(p->rec) &&
+		 (p->rec.kind == SYMTAB_KIND_EXPORT ||
+		  p->rec.kind == SYMTAB_KIND_END));
 }
 
 /**
@@ -138,8 +159,9 @@ static bool looks_like_import(const struct symtab_import_block *p)
  * A module stripped of its local symbols (strip --strip-unneeded) keeps
  * its versions section and the section symbol its relocations use.  Every
  * section of the module's writable core data that starts with an import
- * block is read, block after block, for as long as blocks follow.  Their
- * names are left NULL: the records are not checked yet.
+ * block is read, block after block, for as long as blocks follow
+ * (import_run_goes_on()).  Their names are left NULL: the records are not
+ * checked yet.
  *
  * Return: the number of import blocks, which may exceed @max.
  */
@@ -160,8 +182,11 @@ int symtab_scan_imports(struct module *mod, struct symtab_object *objs,
 		if (sym->st_shndx == SHN_UNDEF ||
 		    ELF_ST_TYPE(sym->st_info) != STT_SECTION)
 			continue;
+		if (symtab_core_region(mod, p, bsize) != SYMTAB_REGION_DATA ||
+		    !looks_like_import(p))
+			continue;
 		while (symtab_core_region(mod, p, bsize) == SYMTAB_REGION_DATA &&
-		       looks_like_import(p)) {
+		       import_run_goes_on(p)) {
 			if (n < max) {
 				objs[n].addr = (void *)p;
 				objs[n].size = bsize;
