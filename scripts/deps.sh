@@ -5,6 +5,7 @@
 set -eu
 
 PKGS="build-essential gcc make pkg-config libelf-dev libkmod-dev zlib1g-dev kmod
+liblzma-dev libzstd-dev
 cpio busybox-static qemu-system-x86 xz-utils bc flex bison
 linux-image-amd64 linux-headers-amd64 linux-kbuild-6.1 linux-source-6.1
 linux-image-6.12-amd64 linux-headers-6.12-amd64 linux-source-6.12 zstd

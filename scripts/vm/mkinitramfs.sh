@@ -1,8 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# Build the busybox initramfs a VM test boots: busybox, the symtab tools and
-# kmod with the shared libraries they need, every module built for the
-# kernel, the TAP helpers and one scenario script that /init runs.
+# Build the busybox initramfs a VM test boots: busybox, the symtab tools,
+# kmod (and xz, zstd, gzip) with the shared libraries they need, every
+# module built for the kernel, the TAP helpers and one scenario script
+# that /init runs.
 #
 #   mkinitramfs.sh KVER SCENARIO OUT.cpio
 set -euo pipefail
@@ -23,8 +24,10 @@ mkdir -p "$root"/{bin,sbin,etc,proc,sys,dev,tmp,root,tests} \
 cp "$busybox" "$root/bin/busybox"
 ln -s lib/modules/"$kver"/extra "$root/modules"
 
-# Userspace tools and, by path, every shared library they link.
-for tool in "$build"/bin/*; do
+# Userspace tools and, by path, every shared library they link; and the
+# host's compressors, for scenarios that compress modules (busybox's xz
+# cannot, and it has no zstd).
+for tool in "$build"/bin/* $(command -v xz zstd gzip || :); do
 	[ -x "$tool" ] || continue
 	cp "$tool" "$root/bin/"
 	# Nothing for a static binary (genksyms), where ldd fails.

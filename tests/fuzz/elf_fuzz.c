@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * libFuzzer harness for the symtab tool's module reader: any bytes are
- * parsed as a module file; whatever parses is dumped, stamped, made
- * versionless, given a section and resolved, and each result must parse
- * again.
+ * parsed as a module file (uncompressed first when they start with an xz,
+ * zstd or gzip magic, as module_file_open() does); whatever parses is
+ * dumped, stamped, made versionless, given a section and resolved, and
+ * each result must parse again.
  *
  * Built by tests/fuzz/elf_fuzz.sh (clang -fsanitize=fuzzer).  With
  * -DELF_FUZZ_MAIN it is an ordinary program that runs the inputs named on
@@ -90,7 +91,30 @@ static void reparse(const unsigned char *image, size_t size, size_t blocks,
 	module_file_free(mf);
 }
 
+static int test_image(const uint8_t *data, size_t size);
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	enum module_compression c = module_compression_of(data, size);
+	struct symtab_error err;
+	unsigned char *plain;
+	size_t plain_size;
+
+	setup();
+	if (c == MODULE_PLAIN)
+		return test_image(data, size);
+	if (module_decompress("fuzz.ko", c, data, size, &plain, &plain_size,
+			      &err)) {
+		if (strncmp(err.msg, "fuzz.ko: ", 9))
+			abort();	/* every error names the file */
+		return 0;
+	}
+	test_image(plain, plain_size);
+	free(plain);
+	return 0;
+}
+
+static int test_image(const uint8_t *data, size_t size)
 {
 	struct stamp_result res;
 	struct symtab_error err;
@@ -98,7 +122,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	unsigned char *image, *grown;
 	size_t grown_len;
 
-	setup();
 	if (module_file_parse("fuzz.ko", data, size, &mf, &err)) {
 		if (strncmp(err.msg, "fuzz.ko: ", 9))
 			abort();	/* every error names the file */

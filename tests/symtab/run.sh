@@ -7,8 +7,9 @@
 # (malformed.cases), and, when kernel headers are installed, a real
 # module built with Kbuild, (plain.sh) the kernel's own modversions on
 # the plain test modules `make testmodules` built and on in-tree modules,
-# and (softdep.sh) depmod and modprobe planning the exporters of symtab
-# modules first.
+# (softdep.sh) depmod and modprobe planning the exporters of symtab
+# modules first; (compressed.sh) all of it on .ko.xz, .ko.zst and .ko.gz, and
+# `symtab check -a` of every module of each installed kernel.
 #
 #   tests/symtab/run.sh [-k]     -k: keep the work directory
 set -u
@@ -512,8 +513,11 @@ symtab: beta: in use by delta (symbols beta_func, beta_other)' ]"
 		sh -c "[ $rc = 1 ] && grep -qF 'symtab_no_such_module' '$work/err'"
 }
 
+. "$here/compressed.sh"
 cases "$top/build/bin/symtab" bin
+compressed_cases "$top/build/bin/symtab" bin
 cases "$top/build/san/symtab" san
+compressed_cases "$top/build/san/symtab" san
 
 # --- real modules -----------------------------------------------------------
 
@@ -549,6 +553,7 @@ kmodule() { # KVER: build, stamp and dump tests/symtab/fixtures/kmod
 			diff -u "$m/layout.before" "$m/layout.after"
 		expect "kbuild $k ${tool##*/build/}: modinfo still reads it" \
 			sh -c "modinfo -F license '$m/t.ko' | grep -qx GPL"
+		compressed_kernel_module "$k" "$tool"
 	done
 }
 for k in $(cd /lib/modules 2>/dev/null && ls); do
@@ -561,6 +566,7 @@ for k in $(cd /lib/modules 2>/dev/null && ls); do
 	for tool in "$top/build/bin/symtab" "$top/build/san/symtab"; do
 		plain_modules "$k" "$tool"
 		registry_module_kernel_check "$k" "$tool"
+		compressed_distro_modules "$k" "$tool"
 	done
 	for other in $(cd /lib/modules && ls); do
 		[ "$other" != "$k" ] && [ -d "$top/build/$other/modules/plain" ] &&
@@ -580,6 +586,10 @@ for k in $(cd /lib/modules 2>/dev/null && ls); do
 		skip "softdep $k: modprobe plans exporters first" \
 			"no kernel headers for $k"
 	fi
+done
+# Thousands of modules: the optimized build only.
+for k in $(cd /lib/modules 2>/dev/null && ls); do
+	check_whole_kernel "$k" "$top/build/bin/symtab"
 done
 
 tap_plan

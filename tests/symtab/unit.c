@@ -23,6 +23,7 @@
 #include "kernel_check.h"
 #include "kernel_symvers.h"
 #include "loader.h"
+#include "module_compress.h"
 #include "module_file.h"
 #include "resident_table.h"
 #include "section_write.h"
@@ -659,6 +660,86 @@ static void test_module(const char *dir)
 	free(path);
 }
 
+/*
+ * One format: the round trip gives the bytes back; every shorter prefix of
+ * the compressed data, and each corrupt byte, is an error naming the file,
+ * never a crash nor a silent short image.
+ */
+static void test_compress_format(enum module_compression c,
+				 const unsigned char *plain, size_t size)
+{
+	const char *name = module_compression_name(c);
+	unsigned char *packed, *back;
+	size_t packed_size, back_size, cut, bad = 0, silent = 0;
+	struct symtab_error err;
+	int ret;
+
+	ret = module_compress("m.ko", c, plain, size, &packed, &packed_size,
+			      &err);
+	expect(!ret, "compress: %s writes", name);
+	if (ret)
+		return;
+	expect(module_compression_of(packed, packed_size) == c,
+	       "compress: %s output has its magic", name);
+	ret = module_decompress("m.ko", c, packed, packed_size, &back,
+				&back_size, &err);
+	expect(!ret && back_size == size && !memcmp(back, plain, size),
+	       "compress: %s round trip gives the same bytes", name);
+	if (!ret)
+		free(back);
+	for (cut = 0; cut < packed_size; cut++) {
+		ret = module_decompress("m.ko", c, packed, cut, &back,
+					&back_size, &err);
+		if (!ret) {
+			free(back);
+			silent++;
+		} else if (strncmp(err.msg, "m.ko: ", 6) || !strstr(err.msg, name)) {
+			bad++;
+		}
+	}
+	expect(!silent && !bad,
+	       "compress: %s: each of %zu truncations is an error naming the file and format (%zu accepted, %zu badly worded)",
+	       name, packed_size, silent, bad);
+	/* A flipped byte past the header: the format's check catches it. */
+	packed[packed_size / 2] ^= 0x55;
+	ret = module_decompress("m.ko", c, packed, packed_size, &back,
+				&back_size, &err);
+	if (!ret)
+		free(back);
+	expect(ret == -ENOEXEC && !strncmp(err.msg, "m.ko: ", 6),
+	       "compress: %s: corrupt data is an error (%s)", name,
+	       ret ? err.msg : "accepted");
+	free(packed);
+}
+
+static void test_compress(void)
+{
+	static const enum module_compression formats[] = {
+		MODULE_XZ, MODULE_ZSTD, MODULE_GZIP,
+	};
+	unsigned char plain[3000];
+	size_t i;
+
+	/* Something compressible and not trivially so. */
+	for (i = 0; i < sizeof(plain); i++)
+		plain[i] = "symtab_versions"[(i * i / 7 + i / 64) % 15];
+	memcpy(plain, "\x7f" "ELF", 4);
+	expect(module_compression_of(plain, sizeof(plain)) == MODULE_PLAIN,
+	       "compress: an ELF image is plain");
+	expect(module_compression_of("\xfd" "7zX", 4) == MODULE_PLAIN,
+	       "compress: half an xz magic is plain");
+	for (i = 0; i < sizeof(formats) / sizeof(*formats); i++)
+		test_compress_format(formats[i], plain, sizeof(plain));
+	expect(module_name_suffix("a/b.ko") == 3 &&
+	       module_name_suffix("b.ko.xz") == 6 &&
+	       module_name_suffix("b.ko.zst") == 7 &&
+	       module_name_suffix("b.ko.gz") == 6 &&
+	       !module_name_suffix("b.xz") && !module_name_suffix(".xz") &&
+	       !module_name_suffix("b.ko.bz2") && !module_name_suffix("b.o") &&
+	       !module_name_suffix(""),
+	       "compress: module file names, compressed or not");
+}
+
 int main(int argc, char *argv[])
 {
 	struct symtab_error err;
@@ -671,6 +752,7 @@ int main(int argc, char *argv[])
 	test_resident_table();
 	test_users();
 	test_kernel_symvers();
+	test_compress();
 	expect(module_file_parse("e", "", 0, &mf, &err) == -ENOEXEC &&
 	       !strncmp(err.msg, "e: ", 3), "module: an empty image");
 	if (argc > 1)

@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # libsymtab: module files, ELF, symbol versions, the resident table, the
 # loader; everything the `symtab` commands (user/symtab) do, as a library
-# that needs only libelf and libkmod.  Included by the top Makefile, which
-# sets BUILD, BIN, the compile and link rules and the objs function.
+# that needs libelf, libkmod, and liblzma, libzstd and zlib for compressed
+# modules.  Included by the top Makefile, which sets BUILD, BIN, the
+# compile and link rules and the objs function.
 #
 #   $(BUILD)/lib/libsymtab.a          the library (also san/ and fuzz/ builds)
 #   $(BUILD)/san/test/symtab-unit     tests/symtab/unit.c over it
@@ -18,7 +19,8 @@
 LIBSYMTAB_DIR		:= user/libsymtab
 LIBSYMTAB_SRCS		:= $(wildcard $(LIBSYMTAB_DIR)/*.c)
 LIBSYMTAB_CFLAGS	:= -I$(LIBSYMTAB_DIR)
-LIBSYMTAB_LIBS		:= $(shell pkg-config --libs libelf libkmod 2>/dev/null)
+LIBSYMTAB_LIBS		:= -pthread $(shell pkg-config --libs libelf libkmod \
+			     liblzma libzstd zlib 2>/dev/null)
 
 USER_SRCS	+= $(LIBSYMTAB_SRCS) tests/symtab/unit.c \
 		   tests/symtab/elf_edit.c tests/fuzz/elf_fuzz.c

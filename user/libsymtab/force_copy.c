@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "force_copy.h"
+#include "module_compress.h"
 
 void make_imports_versionless(const struct module_file *mf,
 			      unsigned char *image)
@@ -53,6 +54,7 @@ int force_copy_create(const struct module_file *mf, char **copy_path,
 	const char *tmpdir = getenv("TMPDIR");
 	char *dir = NULL, *path = NULL, *base;
 	unsigned char *image;
+	size_t keep;
 	int ret;
 
 	base = strrchr(mf->path, '/');
@@ -67,7 +69,10 @@ int force_copy_create(const struct module_file *mf, char **copy_path,
 		ret = error_set(err, errno, "%s: %s", dir, strerror(errno));
 		goto out;
 	}
-	if (asprintf(&path, "%s/%s", dir, base) < 0) {
+	/* Written uncompressed: foo.ko.xz's copy is foo.ko. */
+	keep = strlen(base) - module_name_suffix(base);
+	if (asprintf(&path, "%s/%.*s%s", dir, (int)keep, base,
+		     keep < strlen(base) ? ".ko" : "") < 0) {
 		path = NULL;
 		ret = error_set(err, ENOMEM, "out of memory");
 		rmdir(dir);

@@ -3,11 +3,14 @@
 #include <stdarg.h>
 #include <libkmod.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "kernel_log.h"
 #include "kernel_modules.h"
+#include "module_compress.h"
 
 const char *insert_strerror(int errnum)
 {
@@ -77,13 +80,12 @@ int module_name_of(const char *name, char *buf, size_t len)
 {
 	struct kmod_module *mod;
 	struct kmod_ctx *ctx;
-	size_t n = strlen(name);
 	int ret;
 
 	ctx = quiet_kmod_new();
 	if (!ctx)
 		return -ENOMEM;
-	if (n > 3 && !strcmp(name + n - 3, ".ko"))
+	if (module_name_suffix(name))
 		ret = kmod_module_new_from_path(ctx, name, &mod);
 	else
 		ret = kmod_module_new_from_name(ctx, name, &mod);
@@ -179,20 +181,52 @@ static void log_finish(int log, bool say, const char *name, kernel_log_fn fn,
 		close(log);
 }
 
+/*
+ * A compressed module goes to init_module(2) uncompressed here, as kmod 30
+ * does itself: the kernel takes one only through finit_module(2)'s
+ * MODULE_INIT_COMPRESSED_FILE, on kernels built with MODULE_DECOMPRESS
+ * (Debian's 6.1 is not), and Debian's libkmod reads no gzip.
+ * Return: 1 when @path is not compressed (libkmod inserts it), 0 when
+ * inserted, -errno from the kernel, or -errno with @err set when @path
+ * cannot be read.
+ */
+static int insert_compressed(const char *path, const char *params,
+			     bool *unreadable, struct symtab_error *err)
+{
+	enum module_compression c;
+	unsigned char *image;
+	size_t size;
+	int ret;
+
+	ret = module_read_image(path, &image, &size, &c, err);
+	*unreadable = ret != 0;
+	if (ret)
+		return ret;
+	if (c == MODULE_PLAIN)
+		ret = 1;
+	else if (syscall(SYS_init_module, image, size, params ? params : ""))
+		ret = -errno;
+	free(image);
+	return ret;
+}
+
 int module_insert(const char *path, const char *shown, const char *params,
 		  bool log_always, kernel_log_fn fn, void *ctx,
 		  struct symtab_error *err)
 {
 	struct kmod_module *mod;
 	struct kmod_ctx *kctx;
+	bool unreadable;
 	int ret, log;
 
 	ret = module_open(path, true, shown, &kctx, &mod, err);
 	if (ret)
 		return ret;
 	log = kernel_log_open();
-	ret = kmod_module_insert_module(mod, 0, params);
-	if (ret)
+	ret = insert_compressed(path, params, &unreadable, err);
+	if (ret == 1)
+		ret = kmod_module_insert_module(mod, 0, params);
+	if (ret && !unreadable)
 		error_set(err, -ret, "could not insert module %s: %s", shown,
 			  insert_strerror(-ret));
 	log_finish(log, ret || log_always, kmod_module_get_name(mod), fn, ctx);
@@ -227,11 +261,10 @@ int module_remove(const char *name, struct symtab_error *err)
 {
 	struct kmod_module *mod;
 	struct kmod_ctx *ctx;
-	size_t n = strlen(name);
 	int ret;
 
-	ret = module_open(name, n > 3 && !strcmp(name + n - 3, ".ko"), name,
-			  &ctx, &mod, err);
+	ret = module_open(name, module_name_suffix(name) > 0, name, &ctx,
+			  &mod, err);
 	if (ret)
 		return ret;
 	ret = loaded(mod);

@@ -42,13 +42,13 @@ int module_insert(const char *path, const char *shown, const char *params,
 int module_probe(const char *name, kernel_log_fn fn, void *ctx,
 		 struct symtab_error *err);
 
-/* Remove the module named @name (or in file @name when it ends in .ko). */
+/* Remove the module named @name (or in file @name: .ko, .ko.xz, ...). */
 int module_remove(const char *name, struct symtab_error *err);
 
 /* The file modules.dep gives for module @name (to free), or NULL. */
 char *module_path_by_name(const char *name);
 
-/* The kernel name of @name (a module name or a .ko path), in @buf. */
+/* The kernel name of @name (a module name or a module file path), in @buf. */
 int module_name_of(const char *name, char *buf, size_t len);
 
 #endif /* _SYMTAB_KERNEL_MODULES_H */

@@ -246,13 +246,16 @@ static bool needs_registry(const struct loader *l)
 
 static struct module_file *find_registry(const struct loader *l)
 {
+	const size_t n = strlen(REGISTRY_MODULE_FILE);
 	const char *base;
 	size_t i;
 
+	/* symtab.ko, or compressed: symtab.ko.xz, ... */
 	for (i = 0; i < l->nr_candidates; i++) {
 		base = strrchr(l->candidates[i].mf->path, '/');
 		base = base ? base + 1 : l->candidates[i].mf->path;
-		if (!strcmp(base, REGISTRY_MODULE_FILE))
+		if (!strncmp(base, REGISTRY_MODULE_FILE, n) &&
+		    module_name_suffix(base) == strlen(base) - n + 3)
 			return l->candidates[i].mf;
 	}
 	return NULL;

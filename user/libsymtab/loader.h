@@ -69,7 +69,8 @@ void loader_init(struct loader *l, const struct resident_table *resident,
 		 bool registry_loaded, loader_note_fn note, void *ctx);
 
 /*
- * loader_scan() - add the modules (*.ko) in @dir as candidates
+ * loader_scan() - add the modules (*.ko, compressed too) in @dir as
+ * candidates
  * @recursive: and in its subdirectories
  * Return: 0, or -errno if @dir cannot be read (-ENOENT: it does not exist).
  */

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "module_compress.h"
 #include "module_dir.h"
 
 /* nftw() has no context argument. */
@@ -18,13 +19,12 @@ static struct {
 static int collect(const char *path, const struct stat *st, int type,
 		   struct FTW *ftw)
 {
-	size_t len = strlen(path);
 	char **grown;
 
 	(void)st;
 	if (type == FTW_D && ftw->level > 0 && !scan.recursive)
 		return FTW_SKIP_SUBTREE;
-	if (type != FTW_F || len < 3 || strcmp(path + len - 3, ".ko"))
+	if (type != FTW_F || !module_name_suffix(path))
 		return FTW_CONTINUE;
 	if (scan.nr == scan.cap) {
 		scan.cap = scan.cap ? scan.cap * 2 : 64;

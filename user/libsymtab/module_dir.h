@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* The module files (*.ko) in a directory, sorted by path. */
+/* The module files (*.ko, and .ko.xz, .ko.zst, .ko.gz) in a directory, by path. */
 #ifndef _SYMTAB_MODULE_DIR_H
 #define _SYMTAB_MODULE_DIR_H
 
@@ -14,7 +14,7 @@ struct module_paths {
 };
 
 /*
- * module_dir_list() - the *.ko files in @dir
+ * module_dir_list() - the module files in @dir
  * @recursive: and in its subdirectories
  * Return: 0, or -errno if @dir cannot be read (-ENOENT: it does not exist,
  * -ENOTDIR), with @err set.

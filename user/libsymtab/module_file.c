@@ -271,26 +271,31 @@ static int parse(struct module_file *mf, struct symtab_error *err)
 	return ret;
 }
 
-int module_file_parse(const char *path, const void *image, size_t size,
-		      struct module_file **out, struct symtab_error *err)
+/* Parse @image, a malloc()ed buffer of @size + 1 bytes, which @mf owns. */
+static int parse_owned(const char *path, unsigned char *image, size_t size,
+		       enum module_compression c, struct module_file **out,
+		       struct symtab_error *err)
 {
 	struct module_file *mf;
 	int ret;
 
-	if (elf_version(EV_CURRENT) == EV_NONE)
+	if (elf_version(EV_CURRENT) == EV_NONE) {
+		free(image);
 		return error_set(err, ENOSYS, "libelf: %s", elf_errmsg(-1));
+	}
 	mf = calloc(1, sizeof(*mf));
-	if (!mf)
+	if (!mf) {
+		free(image);
 		return error_set(err, ENOMEM, "%s: out of memory", path);
+	}
+	mf->image = image;
+	mf->size = size;
+	mf->compression = c;
 	mf->path = strdup(path);
-	/* One spare byte keeps a zero-length image a valid allocation. */
-	mf->image = malloc(size + 1);
-	if (!mf->path || !mf->image) {
+	if (!mf->path) {
 		module_file_free(mf);
 		return error_set(err, ENOMEM, "%s: out of memory", path);
 	}
-	memcpy(mf->image, image, size);
-	mf->size = size;
 	ret = parse(mf, err);
 	if (ret) {
 		module_file_free(mf);
@@ -300,19 +305,30 @@ int module_file_parse(const char *path, const void *image, size_t size,
 	return 0;
 }
 
+int module_file_parse(const char *path, const void *image, size_t size,
+		      struct module_file **out, struct symtab_error *err)
+{
+	/* One spare byte keeps a zero-length image a valid allocation. */
+	unsigned char *copy = malloc(size + 1);
+
+	if (!copy)
+		return error_set(err, ENOMEM, "%s: out of memory", path);
+	memcpy(copy, image, size);
+	return parse_owned(path, copy, size, MODULE_PLAIN, out, err);
+}
+
 int module_file_open(const char *path, struct module_file **out,
 		     struct symtab_error *err)
 {
+	enum module_compression c;
 	unsigned char *data;
 	size_t size;
 	int ret;
 
-	ret = read_whole_file(path, &data, &size, err);
+	ret = module_read_image(path, &data, &size, &c, err);
 	if (ret)
 		return ret;
-	ret = module_file_parse(path, data, size, out, err);
-	free(data);
-	return ret;
+	return parse_owned(path, data, size, c, out, err);
 }
 
 void module_file_free(struct module_file *mf)

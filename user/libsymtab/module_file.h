@@ -16,6 +16,7 @@
 #include "block.h"
 #include "../common/error.h"
 #include "kernel_versions.h"
+#include "module_compress.h"
 #include "whole_file.h"
 
 struct module_block {
@@ -27,15 +28,19 @@ struct module_block {
 
 struct module_file {
 	char *path;			/* as given: names the file in messages */
-	unsigned char *image;		/* the whole file */
+	unsigned char *image;		/* the whole file, uncompressed */
 	size_t size;
+	enum module_compression compression;	/* of the file on disk */
 	Elf *elf;
 	struct module_block *blocks;	/* by file offset */
 	size_t nr_blocks;
 	struct kernel_versions kernel;	/* the kernel's own modversions */
 };
 
-/* Read and parse @path.  Return: 0, -errno with @err set. */
+/*
+ * Read @path, uncompressing it (module_compress.h), and parse it.
+ * Return: 0, -errno with @err set.
+ */
 int module_file_open(const char *path, struct module_file **out,
 		     struct symtab_error *err);
 

@@ -48,12 +48,16 @@ void stamp_image(const struct module_file *mf, const struct version_set *vs,
 }
 
 struct stamp_check {
-	const unsigned char *image;
+	const unsigned char *image;	/* uncompressed */
 	size_t size;
 	size_t nr_blocks;
+	enum module_compression compression;
 };
 
-/* Read the written file back: the same bytes, and still a valid module. */
+/*
+ * Read the written file back: the same bytes once uncompressed, in the
+ * same compression, and still a valid module.
+ */
 static int check_written(const char *tmp, void *ctx, struct symtab_error *err)
 {
 	const struct stamp_check *want = ctx;
@@ -68,6 +72,10 @@ static int check_written(const char *tmp, void *ctx, struct symtab_error *err)
 					     want->size))
 		ret = error_set(err, EIO, "%s: read back different bytes",
 				tmp);
+	else if (mf->compression != want->compression)
+		ret = error_set(err, EIO, "%s: read back %s, not %s", tmp,
+				module_compression_name(mf->compression),
+				module_compression_name(want->compression));
 	else if (mf->nr_blocks != want->nr_blocks)
 		ret = error_set(err, EIO, "%s: blocks changed after stamping",
 				tmp);
@@ -110,6 +118,27 @@ static int add_softdep(const struct module_file *mf,
 	free(*image);
 	*image = grown;
 	return module_file_parse(mf->path, grown, *size, now, err);
+}
+
+/* The stamped image, in the file's own compression, replacing the file. */
+static int write_module(const char *path, struct stamp_check *check,
+			struct symtab_error *err)
+{
+	unsigned char *packed;
+	size_t packed_size;
+	int ret;
+
+	if (check->compression == MODULE_PLAIN)
+		return atomic_replace(path, check->image, check->size,
+				      check_written, check, err);
+	ret = module_compress(path, check->compression, check->image,
+			      check->size, &packed, &packed_size, err);
+	if (ret)
+		return ret;
+	ret = atomic_replace(path, packed, packed_size, check_written, check,
+			     err);
+	free(packed);
+	return ret;
 }
 
 int stamp_module(const char *path, const struct version_set *vs,
@@ -158,8 +187,8 @@ int stamp_module(const char *path, const struct version_set *vs,
 		check.image = image;
 		check.size = size;
 		check.nr_blocks = mf->nr_blocks;
-		ret = atomic_replace(path, image, size, check_written, &check,
-				     err);
+		check.compression = mf->compression;
+		ret = write_module(path, &check, err);
 	}
 out:
 	free(image);

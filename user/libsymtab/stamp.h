@@ -33,7 +33,8 @@ void stamp_image(const struct module_file *mf, const struct version_set *vs,
 		 void *ctx, struct stamp_result *res);
 
 /*
- * stamp_module() - stamp the module file @path in place, atomically
+ * stamp_module() - stamp the module file @path in place, atomically, in
+ * its own compression (module_compress.h)
  * @types, @types_len: unless NULL, the contents to give the module's
  *	SYMTAB_TYPES_SECTION (added, or replaced)
  * @softdep: unless NULL, name the modules it imports from in its

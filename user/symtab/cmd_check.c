@@ -1,22 +1,28 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* symtab check MODULE.ko...: would these modules load? */
+/* symtab check MODULE.ko... | -a: would these modules load? */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/utsname.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "check.h"
 #include "command.h"
+#include "kernel_check_all.h"
 #include "kernel_modules.h"
 #include "kernel_release.h"
 #include "mismatch_explain.h"
+#include "module_dir.h"
 
 static const char help[] =
 "Usage: symtab check [OPTION...] MODULE.ko...\n"
+"  or:  symtab check -a [-k RELEASE] [OPTION...]\n"
 "\n"
-"Check each MODULE before insmod, both ways a module is versioned.\n"
+"Check each MODULE before insmod, both ways a module is versioned; with\n"
+"-a, every module installed for the kernel (/lib/modules/RELEASE).\n"
+"A MODULE may be compressed (.ko.xz, .ko.zst, .ko.gz), as kmod reads it.\n"
 "\n"
 "symtab records: resolve every import the way symtab.ko would when loading\n"
 "it, against the resident table (/proc/symtab) and the other MODULEs given\n"
@@ -50,6 +56,10 @@ static const char help[] =
 "    because f: arg 1 -> struct foo: member 'int b' added after 'int a'\n"
 "\n"
 "Options:\n"
+"  -a, --all         check every module of the kernel (its whole\n"
+"                    /lib/modules/RELEASE, compressed or not, in parallel):\n"
+"                    only problems are printed, then one summary line on\n"
+"                    stdout (modules, seconds, problems)\n"
 "  -k, --kernel RELEASE  check against kernel RELEASE (default: the\n"
 "                    running kernel; without its Module.symvers, the\n"
 "                    kernel's modversions are not checked, and a note says so)\n"
@@ -67,6 +77,7 @@ static const char help[] =
 "(or an unreadable module, table or Module.symvers), 2 wrong usage.\n";
 
 static const struct option options[] = {
+	{ "all", no_argument, NULL, 'a' },
 	{ "built", required_argument, NULL, 'b' },
 	{ "kernel", required_argument, NULL, 'k' },
 	{ "symvers", required_argument, NULL, 's' },
@@ -80,6 +91,7 @@ struct check_options {
 	const char *symvers;	/* NULL: the release's headers' */
 	const char *table;
 	bool verbose;
+	bool all;		/* -a: every module of the kernel */
 	char **built;		/* -b: builds for the target */
 	size_t nr_built;
 };
@@ -94,18 +106,28 @@ struct kernel_report {
 	char *rebuilt;			/* NULL: none at hand */
 };
 
+/* What report_import() needs. */
+struct record_report {
+	bool verbose;
+	size_t problems;
+	size_t modules;				/* with problems */
+	const struct module_file *last;		/* the last one counted */
+};
+
 static void report_import(void *ctx, const struct module_file *mf,
 			  const struct import_resolution *res)
 {
-	const bool *verbose = ctx;
+	struct record_report *rr = ctx;
 	char line[1024];
 
 	import_resolution_format(mf->path, res, line, sizeof(line));
 	if (res->state == IMPORT_OK) {
-		if (*verbose)
+		if (rr->verbose)
 			printf("%s\n", line);
 	} else {
 		message("%s", line);
+		rr->modules += rr->last != mf;
+		rr->last = mf;
 	}
 	if (res->state == IMPORT_MISMATCH)
 		explain_mismatch(mf, res, NULL, 0);
@@ -185,13 +207,18 @@ static void report_kernel_import(void *ctx, const struct module_file *mf,
 		explain_kernel_mismatch(mf, res, kr->rebuilt);
 }
 
-/* The registry's side: symtab records against /proc/symtab. */
+/*
+ * The registry's side: symtab records against /proc/symtab.
+ * @problems, @modules: unless NULL, how many imports are problems, and in
+ * how many modules, are added there.
+ */
 static int check_records(struct module_file **mods, size_t nr,
-			 const struct check_options *o)
+			 const struct check_options *o, size_t *problems,
+			 size_t *modules)
 {
 	struct resident_table table = RESIDENT_TABLE_INIT;
+	struct record_report rr = { .verbose = o->verbose };
 	struct symtab_error err;
-	bool verbose = o->verbose;
 	size_t i, with_records = 0;
 	int ret;
 
@@ -208,10 +235,13 @@ static int check_records(struct module_file **mods, size_t nr,
 		report_error(&err);
 		return EXIT_PROBLEM;
 	}
-	ret = check_modules(mods, nr, &table, report_import, &verbose) ?
-	      EXIT_PROBLEM : EXIT_OK;
+	rr.problems = check_modules(mods, nr, &table, report_import, &rr);
 	resident_table_release(&table);
-	return ret;
+	if (problems)
+		*problems += rr.problems;
+	if (modules)
+		*modules += rr.modules;
+	return rr.problems ? EXIT_PROBLEM : EXIT_OK;
 }
 
 /* "no symtab records; ..." where symtab itself has nothing to check. */
@@ -289,6 +319,129 @@ static int check_kernel(struct module_file **mods, size_t nr,
 	return problems ? EXIT_PROBLEM : EXIT_OK;
 }
 
+/* Report what the parallel pass found in @r, a module of @kr's kernel. */
+static size_t report_kept(const struct kernel_check_result *r,
+			  struct kernel_release *kr,
+			  struct kernel_report *rep)
+{
+	if (r->open_error) {
+		report_error(&r->err);
+		return 1;
+	}
+	if (!r->mf || !kernel_check_applies(r->mf))
+		return 0;
+	if (r->problems || rep->verbose)
+		kernel_check_module(&kr->target, r->mf, report_kernel_import,
+				    rep);
+	if (!r->mf->kernel.has_versions)
+		message("%s: no __versions: built without modversions, the kernel loads it only forced (modprobe --force), tainted",
+			r->mf->path);
+	return r->problems;
+}
+
+static double seconds_since(const struct timespec *start)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - start->tv_sec) +
+	       (now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+/*
+ * -a: every module under /lib/modules/RELEASE against RELEASE, and the
+ * symtab records among them against the resident table, with one summary.
+ */
+static int check_all(const struct check_options *o)
+{
+	struct kernel_report rep = { .verbose = o->verbose, .o = o };
+	struct kernel_check_result *res = NULL;
+	struct module_file **records = NULL;
+	struct module_paths paths = { 0 };
+	struct kernel_release kr;
+	struct symtab_error err;
+	struct timespec start;
+	struct utsname u;
+	const char *release = o->release;
+	size_t i, n, problems = 0, refused = 0, nr_records = 0;
+	char *dir = NULL;
+	int ret;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	if (!release) {
+		if (uname(&u)) {
+			message("uname: cannot tell the running kernel");
+			return EXIT_PROBLEM;
+		}
+		release = u.release;
+	}
+	if (asprintf(&dir, "%s/%s", KERNEL_MODULES_ROOT, release) < 0) {
+		message("out of memory");
+		return EXIT_PROBLEM;
+	}
+	/* First: no such kernel says so before its missing headers do. */
+	ret = module_dir_list(dir, true, &paths, &err);
+	if (ret) {
+		report_error(&err);
+		free(dir);
+		return EXIT_PROBLEM;
+	}
+	ret = kernel_release_open(&kr, release, o->symvers, &err);
+	if (ret) {
+		report_error(&err);
+		goto out;
+	}
+	if (!kr.target.symvers) {
+		message("%s: no such file%s: the modules of %s cannot be checked",
+			kr.symvers_path,
+			o->symvers ? "" : " (the kernel's headers are not installed)",
+			release);
+		ret = -ENOENT;
+		goto out;
+	}
+	if (!ret && !(res = calloc(paths.nr + 1, sizeof(*res))))
+		ret = error_set(&err, ENOMEM, "out of memory");
+	if (!ret && !(records = calloc(paths.nr + 1, sizeof(*records))))
+		ret = error_set(&err, ENOMEM, "out of memory");
+	if (!ret)
+		ret = kernel_check_files(&kr.target, paths.paths, paths.nr,
+					 o->verbose, res, &err);
+	if (ret) {
+		report_error(&err);
+		goto out;
+	}
+	rep.release = release;
+	rep.target = &kr.target;
+	for (i = 0; i < paths.nr; i++) {
+		n = report_kept(&res[i], &kr, &rep);
+		problems += n;
+		refused += n > 0;
+		if (res[i].mf && res[i].mf->nr_blocks)
+			records[nr_records++] = res[i].mf;
+	}
+	/* A module counted above may be counted again here: rare enough. */
+	check_records(records, nr_records, o, &problems, &refused);
+	printf("%s: %zu modules checked in %.1f s: %zu problem%s",
+	       release, paths.nr, seconds_since(&start), problems,
+	       problems == 1 ? "" : "s");
+	if (problems)
+		printf(", %zu module%s would not load", refused,
+		       refused == 1 ? "" : "s");
+	printf("\n");
+out:
+	free(rep.rebuilt);
+	if (res)
+		kernel_check_results_release(res, paths.nr);
+	free(res);
+	free(records);
+	module_paths_release(&paths);
+	free(dir);
+	kernel_release_close(&kr);
+	if (fflush(stdout))
+		return EXIT_PROBLEM;
+	return ret || problems ? EXIT_PROBLEM : EXIT_OK;
+}
+
 int cmd_check(int argc, char *argv[])
 {
 	struct check_options o = { 0 };
@@ -303,9 +456,11 @@ int cmd_check(int argc, char *argv[])
 		return EXIT_PROBLEM;
 	}
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, COMMON_SHORT_OPTIONS "b:k:s:t:v",
+	while ((opt = getopt_long(argc, argv, COMMON_SHORT_OPTIONS "ab:k:s:t:v",
 				  options, NULL)) != -1) {
-		if (opt == 'b')
+		if (opt == 'a')
+			o.all = true;
+		else if (opt == 'b')
 			o.built[o.nr_built++] = optarg;
 		else if (opt == 'k')
 			o.release = optarg;
@@ -319,6 +474,16 @@ int cmd_check(int argc, char *argv[])
 			free(o.built);
 			return common_option(opt, "check", help, argv);
 		}
+	}
+	if (o.all && optind < argc) {
+		free(o.built);
+		return usage_error("check",
+				   "-a checks every module of the kernel: no MODULE arguments");
+	}
+	if (o.all) {
+		status = check_all(&o);
+		free(o.built);
+		return status;
 	}
 	if (optind == argc) {
 		free(o.built);
@@ -340,7 +505,7 @@ int cmd_check(int argc, char *argv[])
 		nr++;
 	}
 	note_no_records(mods, nr);
-	if (check_records(mods, nr, &o))
+	if (check_records(mods, nr, &o, NULL, NULL))
 		status = EXIT_PROBLEM;
 	if (check_kernel(mods, nr, &o))
 		status = EXIT_PROBLEM;

@@ -30,11 +30,15 @@ static void print_indented(const char *text)
 
 /*
  * The file of the resident module @name, to free; NULL if not found:
- * modules.dep's, one of @known, or NAME.ko beside the importer.
+ * modules.dep's, one of @known, or NAME.ko (or compressed) beside the
+ * importer.
  */
 static char *resident_file(const char *name, const char *importer,
 			   struct module_file *const *known, size_t nr)
 {
+	static const char *const suffixes[] = {
+		".ko", ".ko.xz", ".ko.zst", ".ko.gz",
+	};
 	char *path = module_path_by_name(name);
 	const char *slash;
 	char buf[256];
@@ -47,12 +51,15 @@ static char *resident_file(const char *name, const char *importer,
 	if (path)
 		return path;
 	slash = strrchr(importer, '/');
-	if (asprintf(&path, "%.*s%s.ko", slash ? (int)(slash - importer + 1) : 0,
-		     importer, name) < 0)
-		return NULL;
-	if (access(path, R_OK) == 0)
-		return path;
-	free(path);
+	for (i = 0; i < sizeof(suffixes) / sizeof(*suffixes); i++) {
+		if (asprintf(&path, "%.*s%s%s",
+			     slash ? (int)(slash - importer + 1) : 0, importer,
+			     name, suffixes[i]) < 0)
+			return NULL;
+		if (access(path, R_OK) == 0)
+			return path;
+		free(path);
+	}
 	return NULL;
 }
 
