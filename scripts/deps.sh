@@ -9,7 +9,7 @@ liblzma-dev libzstd-dev
 cpio busybox-static qemu-system-x86 xz-utils bc flex bison
 linux-image-amd64 linux-headers-amd64 linux-kbuild-6.1 linux-source-6.1
 linux-image-6.12-amd64 linux-headers-6.12-amd64 linux-source-6.12 zstd
-clang libclang-rt-14-dev"
+clang libclang-rt-14-dev mmdebstrap qemu-utils e2fsprogs dpkg-dev"
 
 missing=
 for p in $PKGS; do
