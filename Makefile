@@ -20,6 +20,12 @@
 #                                      6.1, upgrade to 6.12, purge (long)
 #   make fuzz [FUZZ_SECONDS=120]       run the fuzzers for a while
 #   make install                       tools, man pages, symtab.ko, depmod
+#                                      (install-tools + install-kmod)
+#   make install-dkms                  symtab.ko's source for dkms, in
+#                                      /usr/src/symtab-VERSION
+#   make uninstall                     remove what make install installed
+#   make test-deb                      build the Debian packages, lintian,
+#                                      their contents and versions
 #   make debug-kernel                  build the KASAN/lockdep/kmemleak kernel
 #                                      (cached outside the tree, long)
 #   make test-debug                    the VM scenarios on the debug kernel
@@ -29,10 +35,19 @@ BIN	:= $(BUILD)/bin
 KVERS	?= $(shell cd /lib/modules 2>/dev/null && for k in *; do \
 		[ -e $$k/build/Makefile ] && echo $$k; done)
 PREFIX	?= /usr/local
+# The one version number of the tree: the tools' --version, symtab.ko's
+# MODULE_VERSION, dkms.conf's PACKAGE_VERSION and debian/changelog (checked
+# by debian/rules and tests/deb).
+VERSION	:= $(shell cat $(CURDIR)/VERSION)
+# Warnings are errors in the project's own builds (the package build turns
+# this off: users' future compilers may warn about more).
+WERROR	?= -Werror
 
 CC	?= gcc
 CFLAGS	?= -O2 -g
-CFLAGS	+= -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE -I$(CURDIR)/include
+CFLAGS	+= -std=gnu11 -Wall -Wextra $(WERROR) -D_GNU_SOURCE -I$(CURDIR)/include \
+	   -DSYMTAB_VERSION=\"$(VERSION)\"
+CPPFLAGS ?=
 LDFLAGS	?=
 
 # Sanitizer build of the same sources, for the unit tests.
@@ -63,7 +78,7 @@ objs = $(patsubst %.c,$(1)/obj/%.o,$(2))
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 $(BUILD)/san/obj/%.o: %.c
 	@mkdir -p $(@D)
@@ -88,6 +103,7 @@ FUZZ_LINK	= $(FUZZ_CC) $(FUZZ_ALL_CFLAGS) -fsanitize=fuzzer -o $@ \
 		  $(filter %.o %.a,$^) $(LDFLAGS) $(LDLIBS)
 
 .PHONY: all user kmod testmodules test test-packages test-system vmtest demo bench conformance fuzz install clean modules \
+	install-tools install-kmod install-dkms uninstall test-deb \
 	debug-kernel debug-modules test-debug
 all: user kmod
 
@@ -95,6 +111,9 @@ all: user kmod
 include $(wildcard user/*/build.mk)
 -include $(foreach f,$(BUILD) $(BUILD)/san $(BUILD)/fuzz, \
 	$(patsubst %.o,%.d,$(call objs,$(f),$(USER_SRCS))))
+# The sources that print SYMTAB_VERSION are rebuilt when it changes.
+VERSION_SRCS := user/symtab/command.c user/genksyms/main.c
+$(foreach f,$(BUILD) $(BUILD)/san $(BUILD)/fuzz,$(call objs,$(f),$(VERSION_SRCS))): VERSION
 
 user: $(USER_BINS)
 
@@ -105,12 +124,13 @@ kmod: $(foreach k,$(KVERS),$(BUILD)/$(k)/kmod/symtab.ko)
 # only relinks what changed); `+` hands the jobserver down.  KBUILD_DIR: a
 # kernel build tree other than /lib/modules/<release>/build (with a single
 # release in KVERS).
-KMOD_SRCS := $(wildcard kmod/* include/symtab/*.h)
+KMOD_SRCS := $(wildcard kmod/* include/symtab/*.h) VERSION
 $(BUILD)/%/kmod/symtab.ko: $(KMOD_SRCS)
 	@mkdir -p $(BUILD)/$*/kmod
 	@for f in $(CURDIR)/kmod/*; do ln -sf $$f $(BUILD)/$*/kmod/; done
 	+$(MAKE) -C $(or $(KBUILD_DIR),/lib/modules/$*/build) M=$(BUILD)/$*/kmod \
-		SYMTAB_INCLUDE=$(CURDIR)/include modules
+		SYMTAB_INCLUDE=$(CURDIR)/include SYMTAB_VERSION=$(VERSION) \
+		SYMTAB_WERROR=$(WERROR) modules
 	@touch $@
 
 # make modules M=DIR [ROOT=PKGDIR] [KVER=release] [IN_PLACE=1]
@@ -204,13 +224,19 @@ fuzz:
 	tests/fuzz/elf_fuzz.sh $(FUZZ_SECONDS)
 	tests/fuzz/explain-fuzz.sh $(FUZZ_SECONDS)
 
-# Tools, man pages, headers for module builds, and symtab.ko for every
-# kernel built (DESTDIR for staging; depmod only for a real install).
-# Module builds against the installed tree need, besides the tools and
-# headers: symtab.mk and kbuild/ (PREFIX/share/symtab/) and symtab.ko's
-# Module.symvers per kernel (PREFIX/lib/symtab/<release>/), for modpost.
+# Tools, man pages, headers for module builds (install-tools), and
+# symtab.ko for every kernel built (install-kmod); DESTDIR for staging,
+# depmod only for a real install.  Module builds against the installed tree
+# need, besides the tools and headers: symtab.mk and kbuild/
+# (PREFIX/share/symtab/) and symtab.ko's Module.symvers per kernel
+# (PREFIX/lib/symtab/<release>/), for modpost.  On Debian, the packages
+# (debian/: symtab, symtab-dkms) are the way; when dkms already manages
+# symtab.ko, install-kmod leaves it to dkms rather than put a second copy
+# beside it.
 SHARE := $(DESTDIR)$(PREFIX)/share/symtab
-install: all
+install: install-tools install-kmod
+
+install-tools: user
 	install -D -m 755 $(BIN)/genksyms $(DESTDIR)$(PREFIX)/bin/genksyms
 	install -D -m 755 $(BIN)/symtab $(DESTDIR)$(PREFIX)/sbin/symtab
 	install -d $(DESTDIR)$(PREFIX)/share/man/man8 $(DESTDIR)$(PREFIX)/include/symtab
@@ -221,13 +247,58 @@ install: all
 	install -m 755 scripts/kbuild/*.sh $(SHARE)/kbuild/
 	install -m 644 scripts/kbuild/layout.sh scripts/kbuild/exporters.sh \
 		scripts/kbuild/version.mk $(SHARE)/kbuild/
-	@set -e; for k in $(KVERS); do \
+
+install-kmod: kmod
+	@if [ -z "$(DESTDIR)" ] && [ -d /var/lib/dkms/symtab ]; then \
+		echo "install: symtab.ko is managed by dkms (dkms status symtab): not installing a second copy"; \
+		exit 0; \
+	fi; set -e; for k in $(KVERS); do \
 		install -D -m 644 $(BUILD)/$$k/kmod/symtab.ko \
 			$(DESTDIR)/lib/modules/$$k/extra/symtab.ko; \
 		install -D -m 644 $(BUILD)/$$k/kmod/Module.symvers \
 			$(DESTDIR)$(PREFIX)/lib/symtab/$$k/Module.symvers; \
 		[ -n "$(DESTDIR)" ] || depmod -a $$k; \
 	done
+
+# What make install put there, for every kernel under /lib/modules.  Not
+# for PREFIX=/usr on a real system: the packages own that (apt purge).
+uninstall:
+	@if [ -z "$(DESTDIR)" ] && [ "$(PREFIX)" = /usr ]; then \
+		echo "uninstall: PREFIX=/usr is the packages' (apt purge symtab symtab-dkms)" >&2; \
+		exit 2; \
+	fi
+	rm -f $(DESTDIR)$(PREFIX)/bin/genksyms $(DESTDIR)$(PREFIX)/sbin/symtab
+	rm -f $(addprefix $(DESTDIR)$(PREFIX)/share/man/man8/,$(notdir $(wildcard man/*.8)))
+	rm -rf $(DESTDIR)$(PREFIX)/include/symtab $(SHARE) $(DESTDIR)$(PREFIX)/lib/symtab
+	@set -e; for d in $(DESTDIR)/lib/modules/*/extra/symtab.ko; do \
+		[ -e "$$d" ] || continue; \
+		rm -f "$$d"; k=$${d%/extra/symtab.ko}; k=$${k##*/}; \
+		echo "removed $$d"; [ -n "$(DESTDIR)" ] || depmod -a $$k; \
+	done
+
+# symtab.ko's source as dkms wants it, in /usr/src/symtab-VERSION (the
+# symtab-dkms package's content): dkms.conf with the version and the
+# PREFIX whose lib/symtab/ gets each kernel's Module.symvers.
+DKMS_SRC := $(DESTDIR)/usr/src/symtab-$(VERSION)
+$(BUILD)/dkms.conf: dkms.conf VERSION FORCE
+	@mkdir -p $(@D)
+	sed -e 's/#MODULE_VERSION#/$(VERSION)/g' -e 's|#PREFIX#|$(PREFIX)|g' dkms.conf >$@
+
+install-dkms: $(BUILD)/dkms.conf
+	install -D -m 644 $(BUILD)/dkms.conf $(DKMS_SRC)/dkms.conf
+	install -m 644 Kbuild VERSION $(DKMS_SRC)/
+	install -D -m 644 -t $(DKMS_SRC)/kmod kmod/Kbuild kmod/*.c kmod/*.h
+	install -D -m 644 -t $(DKMS_SRC)/include/symtab include/symtab/*.h
+	install -D -m 755 -t $(DKMS_SRC)/scripts/kbuild \
+		scripts/kbuild/dkms-post-build.sh scripts/kbuild/dkms-post-remove.sh
+
+# The Debian packages built from a copy of the tree (dpkg-buildpackage),
+# lintian, their contents and versions: about N minutes.
+test-deb:
+	tests/run.sh deb
+
+FORCE:
+.PHONY: FORCE
 
 clean:
 	rm -rf $(BUILD)

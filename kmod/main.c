@@ -54,3 +54,5 @@ module_exit(symtab_exit);
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("register_symtab() symbol tables with genksyms versions");
 MODULE_AUTHOR("The symtab authors");
+/* SYMTAB_VERSION: the tree's VERSION file, from Kbuild. */
+MODULE_VERSION(SYMTAB_VERSION);

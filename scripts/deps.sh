@@ -1,6 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
-# Install every Debian package symtab needs to build, test and demo.
+# Install every Debian package symtab needs to build, test and demo
+# (debhelper, dh-dkms, lintian: the Debian packages, make test-deb; dkms
+# itself is needed only where symtab-dkms is installed).
 # Idempotent: installs only what is missing. Needs root (or sudo).
 set -eu
 
@@ -9,7 +11,8 @@ liblzma-dev libzstd-dev
 cpio busybox-static qemu-system-x86 xz-utils bc flex bison
 linux-image-amd64 linux-headers-amd64 linux-kbuild-6.1 linux-source-6.1
 linux-image-6.12-amd64 linux-headers-6.12-amd64 linux-source-6.12 zstd
-clang libclang-rt-14-dev mmdebstrap qemu-utils e2fsprogs dpkg-dev"
+clang libclang-rt-14-dev
+debhelper dh-dkms lintian mmdebstrap qemu-utils e2fsprogs dpkg-dev"
 
 missing=
 for p in $PKGS; do

@@ -3,13 +3,14 @@
 # dkms POST_BUILD: after dkms built symtab.ko for KVER, put its
 # Module.symvers where the installed build-module.sh reads it
 # (PREFIX/lib/symtab/KVER/), as `make install` does for the kernels it built.
-# PREFIX: $SYMTAB_PREFIX, else the one the installed `symtab` tool lies in.
+# PREFIX: the argument (dkms.conf from make install-dkms or the symtab-dkms
+# package), else $SYMTAB_PREFIX, else the one the installed `symtab` lies in.
 #
-#   dkms-post-build.sh KVER        (run by dkms in its build directory)
+#   dkms-post-build.sh KVER [PREFIX]     (run by dkms in its build directory)
 set -euo pipefail
-kver=${1:?usage: dkms-post-build.sh KVER}
+kver=${1:?usage: dkms-post-build.sh KVER [PREFIX]}
 die() { echo "symtab dkms post-build ($kver): $*" >&2; exit 1; }
-prefix=${SYMTAB_PREFIX:-}
+prefix=${2:-${SYMTAB_PREFIX:-}}
 if [ -z "$prefix" ]; then
 	tool=$(command -v symtab) || die "no installed symtab on PATH; set SYMTAB_PREFIX"
 	prefix=$(cd "$(dirname "$tool")/.." && pwd)

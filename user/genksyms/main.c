@@ -19,7 +19,9 @@
 #include "parser.h"
 #include "reference.h"
 
-#define GENKSYMS_VERSION	"symtab genksyms 1.0 (kernel genksyms 2.5.60 compatible)"
+/* SYMTAB_VERSION: the tree's VERSION file, passed by the Makefile. */
+#define GENKSYMS_VERSION	"symtab genksyms " SYMTAB_VERSION \
+			" (kernel genksyms 2.5.60 compatible)"
 
 static void usage(FILE *f)
 {

@@ -10,7 +10,8 @@
 
 #include "../common/error.h"
 
-#define SYMTAB_TOOL_VERSION	"1.0"
+/* SYMTAB_VERSION: the tree's VERSION file, passed by the Makefile. */
+#define SYMTAB_TOOL_VERSION	SYMTAB_VERSION
 
 enum {
 	EXIT_OK = 0,		/* all is well */
