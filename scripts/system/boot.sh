@@ -29,7 +29,7 @@ timeout "${SYS_TIMEOUT:-1800}" qemu-system-x86_64 -accel tcg \
 	-drive "file=$disk,format=qcow2,if=virtio,cache=unsafe" \
 	-drive "file=$xchg,format=raw,if=virtio,cache=unsafe" \
 	-kernel "$kernel" -initrd "$initrd" \
-	-append "root=/dev/vda rw console=ttyS0 quiet panic=-1 symtab.stage=$stage" \
+	-append "root=/dev/vda rw console=ttyS0 quiet panic=-1 systemd.mask=serial-getty@ttyS0.service symtab.stage=$stage" \
 	</dev/null >"$log" 2>&1
 qrc=$?
 secs=$(($(date +%s) - start))
