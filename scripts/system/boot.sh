@@ -30,7 +30,19 @@ timeout "${SYS_TIMEOUT:-1800}" qemu-system-x86_64 -accel tcg \
 	-drive "file=$xchg,format=raw,if=virtio,cache=unsafe" \
 	-kernel "$kernel" -initrd "$initrd" \
 	-append "root=/dev/vda rw console=ttyS0 quiet panic=-1 systemd.mask=serial-getty@ttyS0.service symtab.stage=$stage" \
-	</dev/null >"$log" 2>&1
+	</dev/null >"$log" 2>&1 &
+qpid=$!
+# The guest powers off after the stage; should it hang on the way down,
+# the stage is over all the same (the exchange disk was unmounted first).
+while kill -0 "$qpid" 2>/dev/null; do
+	if grep -q '^SYMTAB-SYS-END' "$log" 2>/dev/null; then
+		for _ in $(seq 120); do kill -0 "$qpid" 2>/dev/null || break; sleep 1; done
+		kill "$qpid" 2>/dev/null
+		break
+	fi
+	sleep 2
+done
+wait "$qpid"
 qrc=$?
 secs=$(($(date +%s) - start))
 tr -d '\r' <"$log" | sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g' >"$log.tmp" && mv "$log.tmp" "$log"

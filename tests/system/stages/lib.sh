@@ -34,7 +34,7 @@ timed() {
 	t0=$(date +%s)
 	echo "### $what: $*" >>"$LOG"
 	if "$@" >>"$LOG" 2>&1; then t1=$(date +%s); ok "$what ($((t1 - t0)) s)"
-	else t1=$(date +%s); not_ok "$what ($((t1 - t0)) s, see out/$(basename "$LOG"))"; fi
+	else t1=$(date +%s); not_ok "$what ($((t1 - t0)) s, see out/$(basename "$LOG"))"; return 1; fi
 }
 loaded() { grep -q "^$1 " /proc/modules; }
 not_loaded() { ! grep -q "^$1 " /proc/modules; }
@@ -88,7 +88,9 @@ user_pkg() {
 		echo 'PACKAGE_VERSION="1.0"'
 		echo "BUILT_MODULE_NAME[0]=\"$mod\""
 		echo 'DEST_MODULE_LOCATION[0]="/updates/dkms"'
-		echo "MAKE[0]=\"make -f $mk M=\${dkms_tree}/$name/1.0/build KVER=\${kernelver}\""
+		# dkms puts KERNELRELEASE= after a leading "make", where
+		# symtab.mk then defines nothing ("No targets"): env hides it.
+		echo "MAKE[0]=\"env make -f $mk M=\${dkms_tree}/$name/1.0/build KVER=\${kernelver}\""
 		echo 'CLEAN="rm -f *.o *.ko .*.cmd"'
 		local i=0 d
 		for d in $deps; do
@@ -107,7 +109,8 @@ flow_user_pkgs() {
 	[ -n "$(symtab_mk)" ] || { not_ok "symtab package installs symtab.mk"; return 1; }
 	for p in $USER_PKGS; do
 		run "dkms add ${p%%:*}" user_pkg "${p%%:*}" "${p#*:}"
-		timed "dkms install ${p%%:*} for $rel" dkms install "${p%%:*}/1.0" -k "$rel"
+		timed "dkms install ${p%%:*} for $rel" dkms install "${p%%:*}/1.0" -k "$rel" ||
+			cat "/var/lib/dkms/${p%%:*}/1.0/build/make.log" >>"$LOG" 2>&1
 	done
 }
 
@@ -136,6 +139,10 @@ flow_stale() {
 	run "journalctl -k: symtab's refusal of symtest_stale" \
 		sh -c "journalctl -k -b -q --no-pager | grep 'symtab: symtest_stale: disagrees about version of symbol symtest_move'"
 	f=$(modfile symtest_stale) e=$(modfile symtest_export)
+	if [ -z "$f" ] || [ -z "$e" ]; then
+		not_ok "modinfo finds symtest_stale and symtest_export: the tools not run"
+		return 1
+	fi
 	symtab check "$f" >"$X/out/check.out" 2>&1
 	rc=$?
 	tap "$([ $rc -eq 1 ] && echo 0 || echo 1)" "symtab check $(basename "$f") refuses it"
