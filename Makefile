@@ -17,6 +17,9 @@
 #                                      build and version an external module
 #                                      (SYMTAB_TYPES=0: without .symtab_types)
 #   make test-packages                 make modules on real DKMS packages
+#   make test-system                   the Debian packages in a real Debian 12
+#                                      system (mmdebstrap, systemd, dkms):
+#                                      6.1, upgrade to 6.12, purge (long)
 #   make fuzz [FUZZ_SECONDS=120]       run the fuzzers for a while
 #   make kfuzz [KFUZZ_MUTANTS=2000 KFUZZ_SEED=S KVERS=...]
 #                                      mutants of the test modules loaded
@@ -105,7 +108,7 @@ SAN_LINK	= $(CC) $(SAN_ALL_CFLAGS) -o $@ $(filter %.o %.a,$^) \
 FUZZ_LINK	= $(FUZZ_CC) $(FUZZ_ALL_CFLAGS) -fsanitize=fuzzer -o $@ \
 		  $(filter %.o %.a,$^) $(LDFLAGS) $(LDLIBS)
 
-.PHONY: all user kmod testmodules test test-packages vmtest demo bench kabi-bench conformance fuzz install clean modules \
+.PHONY: all user kmod testmodules test test-packages test-system vmtest demo bench kabi-bench conformance fuzz install clean modules \
 	install-tools install-kmod install-dkms uninstall test-deb \
 	debug-kernel debug-modules test-debug kfuzz kfuzz-mutate test-rt
 all: user kmod
@@ -180,6 +183,13 @@ test: all testmodules $(BIN)/kfuzz-mutate
 # ~/.cache/symtab) and on made-up ones: about 10 minutes, so not in `test`.
 test-packages: all
 	tests/run.sh packages
+
+# The project's packages in a Debian 12 system booted under QEMU
+# (tests/system/): make test runs its first boot on 6.1 (making the image,
+# cached, when missing); this runs every boot: 6.1, the upgrade to 6.12, the
+# reboot into 6.12 and the purge.
+test-system:
+	SYSTEM_FULL=1 tests/run.sh system
 
 vmtest: all testmodules $(BIN)/kfuzz-mutate
 	tests/run.sh vm

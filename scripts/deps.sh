@@ -12,7 +12,7 @@ cpio busybox-static qemu-system-x86 xz-utils bc flex bison
 linux-image-amd64 linux-headers-amd64 linux-kbuild-6.1 linux-source-6.1
 linux-image-6.12-amd64 linux-headers-6.12-amd64 linux-source-6.12 zstd
 clang libclang-rt-14-dev
-debhelper dh-dkms lintian"
+debhelper dh-dkms lintian mmdebstrap qemu-utils e2fsprogs dpkg-dev"
 
 missing=
 for p in $PKGS; do

@@ -12,7 +12,7 @@
 # "not ok" line counts as one failure, so a crash is never silent.
 set -u
 cd "$(dirname "$0")/.."
-SUITES_DEFAULT="genksyms symtab explain kabi vm kfuzz"
+SUITES_DEFAULT="genksyms symtab explain kabi vm kfuzz system"
 [ $# -gt 0 ] || set -- $SUITES_DEFAULT
 
 passed=0
