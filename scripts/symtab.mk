@@ -12,7 +12,9 @@
 # the modules it imports from, for modprobe: found in the same build, in
 # SYMTAB_EXTRA_SYMBOLS (Module.symtab files, directories, module files),
 # then among the modules installed for KVER (kbuild/exporters.sh).
-ifeq ($(KERNELRELEASE),)
+# Kbuild reads a module's Makefile with obj and src set: then this is
+# nothing.  KERNELRELEASE alone says nothing: dkms passes it to every make.
+ifeq ($(obj)$(src),)
 # kbuild/ lies beside this file in both the source and the installed tree.
 SYMTAB_KBUILD := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))/kbuild
 KVER ?= $(shell uname -r)
