@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # Second boot, still on 6.1: the chain /etc/modules-load.d loaded, then the
-# 6.12 kernel package installed from the archive (apt's cache in the image):
+# 6.12 kernel package installed from the archive (apt's cache in the image,
+# which holds what it depends on, not what it recommends: apparmor):
 # dkms rebuilds symtab.ko and the user's modules for it, and symtab check
 # -k says, before the reboot, what will load there and what will not.
 # Leaves the new kernel and initrd in out/boot/ for the host to boot.
@@ -8,7 +9,8 @@ STAGE=upgrade
 . "${SYMTAB_XCHG:-/mnt/xchg}/stages/lib.sh"
 flow_boot_chain
 timed "apt-get install linux-image-6.12-amd64 linux-headers-6.12-amd64 (dkms rebuilds)" \
-	apt-get install -y -q --no-download linux-image-6.12-amd64 linux-headers-6.12-amd64
+	apt-get install -y -q --no-download --no-install-recommends \
+	linux-image-6.12-amd64 linux-headers-6.12-amd64
 new=$(cd /lib/modules && ls -d 6.12* 2>/dev/null | sort -V | tail -1)
 if [ -z "$new" ]; then
 	not_ok "a 6.12 kernel is installed"
