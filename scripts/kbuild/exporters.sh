@@ -45,21 +45,12 @@ build_records() {
 }
 
 # ko_records FILE: the records of a module file's exports (compressed as
-# kmod installs them, or not), CRCs as stamped.  A file symtab cannot read
-# gives its message and no record.
+# kmod installs them, or not: symtab reads either), CRCs as stamped.  A file
+# symtab cannot read gives no record.
 ko_records() {
-	local f=$1 tmp
-	tmp=$(mktemp "${TMPDIR:-/tmp}/symtab-exporter.XXXXXX") || return 1
-	case "$f" in
-	*.ko.xz) xz -dc "$f" >"$tmp" ;;
-	*.ko.zst) zstd -qdc "$f" >"$tmp" ;;
-	*.ko.gz) gzip -dc "$f" >"$tmp" ;;
-	*) cat "$f" >"$tmp" ;;
-	esac &&
-		"$SYMTAB" dump "$tmp" 2>/dev/null |
-		awk -v mod="$(module_name "$f")" '$3 == "export" {
+	"$SYMTAB" dump "$1" 2>/dev/null |
+		awk -v mod="$(module_name "$1")" '$3 == "export" {
 			printf "%s\t%s\t%s\tsymtab\n", $1, $2, mod }'
-	rm -f "$tmp"
 }
 
 # installed_modules DIR: the module files under DIR that may hold symtab
