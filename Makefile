@@ -34,7 +34,8 @@
 #   make debug-kernel                  build the KASAN/lockdep/kmemleak kernel
 #                                      (cached outside the tree, long)
 #   make test-debug                    the VM scenarios on the debug kernel
-#   make test-rt                       every VM scenario on the PREEMPT_RT kernels
+#   make test-rt                       every VM scenario and the kfuzz share
+#                                      on the PREEMPT_RT kernels
 
 BUILD	:= $(CURDIR)/build
 BIN	:= $(BUILD)/bin
@@ -164,20 +165,26 @@ modules: user $(foreach k,$(MOD_KVERS),$(BUILD)/$(k)/kmod/symtab.ko)
 # (tests/symtab builds its own for modprobe).  A directory with a file
 # named STRIP has its modules stripped of local symbols afterwards.
 TEST_MODULES := $(patsubst %/,%,$(dir $(wildcard tests/modules/*/Kbuild)))
-testmodules: user kmod
-	+@set -e; for k in $(KVERS); do for m in $(TEST_MODULES); do \
+testmodules: $(foreach k,$(KVERS),testmodules-$(k))
+# One kernel's test modules: kernels build side by side under -j.
+testmodules-%: user $(BUILD)/%/kmod/symtab.ko
+	+@set -e; k=$*; for m in $(TEST_MODULES); do \
 		out=$(BUILD)/$$k/modules/$$(basename $$m); \
 		SYMTAB_KCFLAGS="-I$(CURDIR)/tests/modules/include -I$(CURDIR)/tests/symtab/fixtures" \
 		SYMTAB_SOFTDEP=0 scripts/kbuild/build-module.sh $$k $$m $$out; \
 		[ ! -e $$m/STRIP ] || for ko in $$out/*.ko; do \
 			strip --strip-unneeded $$ko; done; \
-	done; tests/vm/malformed-modules.sh $$k; done
+	done; tests/vm/malformed-modules.sh $$k
 
 # The debug kernel runs the VM scenarios too once it is built and current
 # (make debug-kernel); make test never builds it.
-test: all testmodules $(BIN)/kfuzz-mutate
-	@if $(DEBUG_KERNEL) --status >/dev/null; then $(MAKE) debug-modules; fi
-	tests/run.sh
+# The builds run TEST_JOBS (default: the number of CPUs) at a time; so do
+# the suites' QEMU boots (tests/jobs.sh).
+TEST_JOBS ?= $(shell nproc)
+test:
+	+$(MAKE) -j$(TEST_JOBS) all testmodules $(BIN)/kfuzz-mutate
+	@if $(DEBUG_KERNEL) --status >/dev/null; then $(MAKE) -j$(TEST_JOBS) debug-modules; fi
+	TEST_JOBS=$(TEST_JOBS) tests/run.sh
 
 # make modules on real Debian DKMS source packages (fetched into
 # ~/.cache/symtab) and on made-up ones: about 10 minutes, so not in `test`.
@@ -211,9 +218,9 @@ test-debug: debug-kernel
 
 # make test runs only some scenarios on PREEMPT_RT kernels (tests/vm/run.sh).
 RT_KVERS = $(filter %-rt-amd64,$(KVERS))
-test-rt: all testmodules
+test-rt: all testmodules $(BIN)/kfuzz-mutate
 	@[ -n "$(RT_KVERS)" ] || { echo "no PREEMPT_RT kernel headers (linux-headers-rt-amd64)" >&2; exit 1; }
-	KVERS="$(RT_KVERS)" tests/run.sh vm
+	KVERS="$(RT_KVERS)" tests/run.sh vm kfuzz
 
 demo:
 	scripts/deps.sh

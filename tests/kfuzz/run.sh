@@ -10,6 +10,7 @@
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/tap.sh"
+. "$top/tests/jobs.sh"
 dbg=$top/scripts/debugkernel/build.sh
 dbg_rel=$("$dbg" --release 2>/dev/null || :)
 mut=$top/build/bin/kfuzz-mutate
@@ -17,8 +18,8 @@ per_base=${KFUZZ_TEST_MUTANTS:-12}
 seed=1
 
 [ -x "$mut" ] || { not_ok "kfuzz: build/bin/kfuzz-mutate built (make kfuzz-mutate)"; exit 1; }
-kvers=$(cd "$top/build" 2>/dev/null && for d in */kmod/symtab.ko; do
-	[ -e "$d" ] && echo "${d%%/*}"; done)
+kvers=${KVERS:-$(cd "$top/build" 2>/dev/null && for d in */kmod/symtab.ko; do
+	[ -e "$d" ] && echo "${d%%/*}"; done)}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for k in $kvers; do
@@ -39,20 +40,38 @@ for k in $kvers; do
 	break
 done
 
+# One boot per kernel, TEST_JOBS at once (tests/jobs.sh), the debug
+# kernel's (the longest) first.  PREEMPT_RT kernels run in make test-rt
+# (KVERS names them).
 fail=0
-for k in $kvers; do
-	[ "$k" = "$dbg_rel" ] && continue
-	[ -e "/boot/vmlinuz-$k" ] ||
-		{ skip "[$k kfuzz] in-kernel fuzzer" "no /boot/vmlinuz-$k to boot"; continue; }
-	"$top/tests/kfuzz/vm.sh" "$k" "$seed" "$per_base" || fail=1
-done
-if [ -z "$dbg_rel" ] || ! why=$("$dbg" --status); then
+if [ -n "${KVERS:-}" ]; then
+	: # only the kernels asked for
+elif [ -z "$dbg_rel" ] || ! why=$("$dbg" --status); then
 	skip "[debug kfuzz] in-kernel fuzzer on the debug kernel (KASAN, lockdep, kmemleak)" \
 		"${why:-no debug kernel release}"
 elif [ ! -e "$top/build/$dbg_rel/kmod/symtab.ko" ]; then
 	skip "[$dbg_rel kfuzz] in-kernel fuzzer on the debug kernel" \
 		"modules not built for it (make debug-modules)"
 else
-	"$top/tests/kfuzz/vm.sh" "$dbg_rel" "$seed" "$per_base" || fail=1
+	jobs_start "$top/tests/kfuzz/vm.sh" "$dbg_rel" "$seed" "$per_base"
 fi
+for k in $kvers; do
+	if [ "$k" = "$dbg_rel" ]; then
+		[ -z "${KVERS:-}" ] ||
+			jobs_start "$top/tests/kfuzz/vm.sh" "$k" "$seed" "$per_base"
+		continue
+	fi
+	case $k in
+	*-rt-*)
+		if [ -z "${KVERS:-}" ]; then
+			skip "[$k kfuzz] in-kernel fuzzer" "PREEMPT_RT kernel: make test-rt runs it"
+			continue
+		fi
+		;;
+	esac
+	[ -e "/boot/vmlinuz-$k" ] ||
+		{ skip "[$k kfuzz] in-kernel fuzzer" "no /boot/vmlinuz-$k to boot"; continue; }
+	jobs_start "$top/tests/kfuzz/vm.sh" "$k" "$seed" "$per_base"
+done
+jobs_wait || fail=1
 [ "$failed" -eq 0 ] && [ "$fail" -eq 0 ]

@@ -6,14 +6,16 @@
 # test-debug), only VM_DEBUG_SCENARIOS (default: stress).  KVERS narrows the kernels,
 # SCENARIOS the scenarios (names without .sh).  A PREEMPT_RT kernel
 # (a release ending in -rt-<flavour>), unless KVERS names it (make
-# test-rt), runs only VM_RT_SCENARIOS: the whole suite on one more kernel
-# would add its full time to make test.  The debug kernel boots with
+# test-rt), is a counted skip: the whole suite on one more kernel would add
+# its full time to make test.  Scenarios run TEST_JOBS at a time
+# (tests/jobs.sh).  The debug kernel boots with
 # VM_DEBUG_MEM (MiB, default 2048) and VM_DEBUG_TIMEOUT (s, default 1800):
 # under TCG one of its boots takes 4-5 minutes on an idle 2-core machine
 # (18 s to /init, then about 40 s per kmemleak scan, three scans a boot),
 # 10-13 minutes with six boots at once on a loaded one.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
+. "$top/tests/jobs.sh"
 dbg=$top/scripts/debugkernel/build.sh
 dbg_rel=$("$dbg" --release 2>/dev/null || :)
 kvers=${KVERS:-$(cd "$top/build" 2>/dev/null && for d in */kmod/symtab.ko; do
@@ -34,6 +36,17 @@ if [ -z "${KVERS:-}" ]; then
 		debug_skip "debug kernel $dbg_rel: modules not built (make test-debug)"
 	fi
 fi
+# PREEMPT_RT kernels run in make test-rt (KVERS names them).
+if [ -z "${KVERS:-}" ]; then
+	keep=
+	for k in $kvers; do
+		case $k in
+		*-rt-*) echo "ok - [$k] VM suite # SKIP PREEMPT_RT kernel: make test-rt runs it" ;;
+		*) keep="$keep $k" ;;
+		esac
+	done
+	kvers=${keep# }
+fi
 # A release with headers but no image (headers installed as test material,
 # or left in build/ from such a time) cannot boot: one line, not a failure.
 if [ -z "${KVERS:-}" ]; then
@@ -52,6 +65,12 @@ n=0
 for k in $kvers; do n=$((n + 1)); done
 [ "$n" -ge 2 ] || echo "# only $n kernel(s): $kvers"
 
+# The debug kernel's boots are the longest: started first, they end with
+# the others rather than after them.
+case " $kvers " in
+*" $dbg_rel "*) [ -z "$dbg_rel" ] ||
+	kvers="$dbg_rel $(for k in $kvers; do [ "$k" = "$dbg_rel" ] || echo "$k"; done)" ;;
+esac
 fail=0
 for kver in $kvers; do
 	for s in "$top"/tests/vm/scenarios/*.sh; do
@@ -59,16 +78,6 @@ for kver in $kvers; do
 		if [ -n "${SCENARIOS:-}" ]; then
 			case " $SCENARIOS " in *" $name "*) ;; *) continue ;; esac
 		fi
-		case $kver in
-		*-rt-*)
-			if [ -z "${KVERS:-}" ] && [ -z "${SCENARIOS:-}" ]; then
-				case " ${VM_RT_SCENARIOS:-kptr-ns initorder notifier stripped-exporter library holders} " in
-				*" $name "*) ;;
-				*) continue ;;
-				esac
-			fi
-			;;
-		esac
 		if [ -n "$dbg_rel" ] && [ "$kver" = "$dbg_rel" ]; then
 			# Unasked (make test), only VM_DEBUG_SCENARIOS: the whole
 			# suite takes over an hour on it (make test-debug).
@@ -82,13 +91,15 @@ for kver in $kvers; do
 				{ echo "not ok - [$kver $name] $why"; fail=1; continue; }
 			# KASAN wants memory; reports must reach the final dmesg
 			# rather than stop the kernel at the first one.
-			VM_KERNEL=$("$dbg" --image) VM_MEM=${VM_DEBUG_MEM:-2048} \
-			VM_TIMEOUT=${VM_DEBUG_TIMEOUT:-1800} \
-			VM_APPEND="panic_on_warn=0 kasan_multi_shot" \
-				"$top/scripts/vm/run.sh" "$kver" "$s" || fail=1
+			jobs_start env VM_KERNEL="$("$dbg" --image)" \
+				VM_MEM="${VM_DEBUG_MEM:-2048}" \
+				VM_TIMEOUT="${VM_DEBUG_TIMEOUT:-1800}" \
+				VM_APPEND="panic_on_warn=0 kasan_multi_shot" \
+				"$top/scripts/vm/run.sh" "$kver" "$s"
 			continue
 		fi
-		"$top/scripts/vm/run.sh" "$kver" "$s" || fail=1
+		jobs_start "$top/scripts/vm/run.sh" "$kver" "$s"
 	done
 done
+jobs_wait || fail=1
 exit $fail
