@@ -18,6 +18,7 @@
 
 #include "../common/error.h"
 #include "../common/symtypes_kind.h"
+#include "hash_index.h"
 
 struct st_entry {
 	const char *key;	/* "s#foo", or "foo" for an exported symbol */
@@ -33,8 +34,7 @@ struct st_entry {
 struct st_unit {
 	struct st_entry *ent;
 	size_t n, cap;
-	size_t *slot;		/* hash of key -> index + 1; 0 is empty */
-	size_t nslot;
+	struct hash_index index;	/* by key */
 };
 
 struct st_set {
