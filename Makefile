@@ -242,10 +242,10 @@ test-rt: all testmodules
 demo:
 	scripts/deps.sh
 	$(MAKE) all testmodules
-	scripts/demo.sh
+	scripts/demo/run.sh
 
 bench: all
-	scripts/bench.sh
+	scripts/bench/run.sh
 
 # symtab kabi on whole flavors of Debian's kernels: CRCs reproduced from
 # source, times, compares (about 45 CPU-minutes a flavor; cached).
