@@ -196,7 +196,8 @@ void decl_free_tokvs(struct tokv *t, size_t count)
 	free(t);
 }
 
-const char *decl_name(const char **v, size_t n, size_t *pos)
+/* The identifier a declarator declares (its index in *pos), or NULL. */
+static const char *decl_name(const char **v, size_t n, size_t *pos)
 {
 	size_t i;
 

@@ -64,9 +64,6 @@ struct enumerator *decl_enumerators(const char **v, size_t n, size_t *count,
 				    const_expr_lookup_fn lookup, void *arg);
 void decl_free_enumerators(struct enumerator *e, size_t count);
 
-/* The identifier a declarator declares (its index in *pos), or NULL. */
-const char *decl_name(const char **v, size_t n, size_t *pos);
-
 /*
  * Render tokens as C ("struct foo *next").  brief abbreviates bodies to
  * "{...}".  The result is malloc()ed.

@@ -72,21 +72,29 @@ void type_events_free(struct type_events *r)
 	free(r);
 }
 
+static void report_at(struct walker *w, const char *kind, char *s);
+
+/* Enter (EV_PUSH) or name a change (EV_CHANGE): recorded, or done now. */
+static void walk_event(struct walker *w, enum ev_op op, const char *kind,
+		       const char *fmt, va_list ap)
+{
+	char *s = ex_vasprintf(fmt, ap);
+
+	if (w->rec)
+		record(w->rec, op, kind, s, NULL);
+	else if (op == EV_PUSH)
+		w->cur = add_node(w, s);
+	else
+		report_at(w, kind, s);
+}
+
 void walk_push(struct walker *w, const char *fmt, ...)
 {
 	va_list ap;
-	char *s;
 
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0)
-		s = NULL;
+	walk_event(w, EV_PUSH, NULL, fmt, ap);
 	va_end(ap);
-	if (!s)
-		ex_oom();
-	if (w->rec)
-		record(w->rec, EV_PUSH, NULL, s, NULL);
-	else
-		w->cur = add_node(w, s);
 }
 
 void walk_pop(struct walker *w)
@@ -103,23 +111,13 @@ void walk_pop(struct walker *w)
 	}
 }
 
-static void report_at(struct walker *w, const char *kind, char *s);
-
 void walk_change(struct walker *w, const char *kind, const char *fmt, ...)
 {
 	va_list ap;
-	char *s;
 
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0)
-		s = NULL;
+	walk_event(w, EV_CHANGE, kind, fmt, ap);
 	va_end(ap);
-	if (!s)
-		ex_oom();
-	if (w->rec)
-		record(w->rec, EV_CHANGE, kind, s, NULL);
-	else
-		report_at(w, kind, s);
 }
 
 /* Report change s (taken) where the walk is, with its path. */
@@ -170,6 +168,8 @@ bool diff_contains(const char **v, size_t n, const char *tok)
 	return false;
 }
 
+static void walk_type(struct walker *w, const char *key);
+
 void walk_common_refs(struct walker *w, const char **ov, size_t on,
 		      const char **nv, size_t nn)
 {
@@ -185,7 +185,6 @@ void walk_refs(struct walker *w, const char **v, size_t n)
 	walk_common_refs(w, v, n, v, n);
 }
 
-
 static char *type_label(const char *key)
 {
 	const char *label = symtypes_kind_label(key[0]);
@@ -193,7 +192,8 @@ static char *type_label(const char *key)
 	return ex_asprintf("%s %s", label ? label : "enum constant", key + 2);
 }
 
-void walk_type(struct walker *w, const char *key)
+/* Meet type key: queue it for walking unless clean or walked already. */
+static void walk_type(struct walker *w, const char *key)
 {
 	const struct st_entry *o = st_lookup(w->ou, key);
 	const struct st_entry *n = st_lookup(w->nu, key);

@@ -3,8 +3,9 @@
  * Inside the explain library's diff: the walker that diff_walk.c drives and
  * the comparisons it calls (diff_decl.c, diff_members.c, diff_enum.c).
  * Each comparison names what differs with walk_change(), enters members
- * and arguments with walk_push()/walk_pop() and meets types with
- * walk_type(); while a type's walk is recorded these only record events.
+ * and arguments with walk_push()/walk_pop() and meets the types tokens
+ * reference with walk_refs()/walk_common_refs(); while a type's walk is
+ * recorded these only record events.
  */
 #ifndef _EXPLAIN_DIFF_WALK_H
 #define _EXPLAIN_DIFF_WALK_H
@@ -62,8 +63,6 @@ void walk_pop(struct walker *w);
 /* Name a change of kind (its JSON name) where the walk is. */
 void walk_change(struct walker *w, const char *kind, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* Meet type key: queue it for walking unless clean or walked already. */
-void walk_type(struct walker *w, const char *key);
 /* Walk the types referenced by both the old and the new tokens. */
 void walk_common_refs(struct walker *w, const char **ov, size_t on,
 		      const char **nv, size_t nn);

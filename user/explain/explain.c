@@ -39,23 +39,15 @@ struct explain_types {
 	char *src;		/* what was parsed or read, for messages */
 };
 
-static size_t sym_hash(const void *ctx, size_t i)
+static const char *sym_name(const void *t, size_t i)
 {
-	const char *name = ((const struct explain_types *)ctx)->sym[i].name;
-
-	return str_hash(name, strlen(name));
-}
-
-static bool sym_is(const void *ctx, size_t i, const void *name)
-{
-	return !strcmp(((const struct explain_types *)ctx)->sym[i].name, name);
+	return ((const struct explain_types *)t)->sym[i].name;
 }
 
 /* The slot of name in t's index; NULL while t has no symbol. */
 static size_t *sym_slot(const struct explain_types *t, const char *name)
 {
-	return hash_index_find(&t->index, str_hash(name, strlen(name)),
-			       sym_is, t, name);
+	return hash_index_find_str(&t->index, name, sym_name, t);
 }
 
 static const struct sym_index *find_sym(const struct explain_types *t,
@@ -94,8 +86,8 @@ static void index_types(struct explain_types *t)
 
 			if (e->kind)
 				continue;
-			hash_index_reserve(&t->index, t->nnames, 16, sym_hash,
-					   t);
+			hash_index_reserve_str(&t->index, t->nnames, 16,
+					       sym_name, t);
 			k = sym_slot(t, e->name);
 			if (*k)		/* the first unit wins */
 				continue;

@@ -4,6 +4,7 @@
  * holding index + 1, doubled and rebuilt when half full.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "ex_alloc.h"
 #include "hash_index.h"
@@ -39,6 +40,44 @@ void hash_index_reserve(struct hash_index *h, size_t n, size_t min_slots,
 			;
 		h->slot[j] = i + 1;
 	}
+}
+
+/* Items named by a string: their key_of and its context. */
+struct str_items {
+	hash_index_key_fn key_of;
+	const void *ctx;
+};
+
+static size_t str_item_hash(const void *ctx, size_t i)
+{
+	const struct str_items *s = ctx;
+	const char *key = s->key_of(s->ctx, i);
+
+	return str_hash(key, strlen(key));
+}
+
+static bool str_item_is(const void *ctx, size_t i, const void *key)
+{
+	const struct str_items *s = ctx;
+
+	return !strcmp(s->key_of(s->ctx, i), key);
+}
+
+size_t *hash_index_find_str(const struct hash_index *h, const char *key,
+			    hash_index_key_fn key_of, const void *ctx)
+{
+	struct str_items s = { key_of, ctx };
+
+	return hash_index_find(h, str_hash(key, strlen(key)), str_item_is, &s,
+			       key);
+}
+
+void hash_index_reserve_str(struct hash_index *h, size_t n, size_t min_slots,
+			    hash_index_key_fn key_of, const void *ctx)
+{
+	struct str_items s = { key_of, ctx };
+
+	hash_index_reserve(h, n, min_slots, str_item_hash, &s);
 }
 
 void hash_index_free(struct hash_index *h)

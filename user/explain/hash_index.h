@@ -47,6 +47,16 @@ size_t *hash_index_find(const struct hash_index *h, size_t hash,
 void hash_index_reserve(struct hash_index *h, size_t n, size_t min_slots,
 			hash_index_hash_fn hash, const void *ctx);
 
+/*
+ * The same for items named by a string, key_of giving item index's: hashed
+ * by str_hash(), equal by strcmp().
+ */
+typedef const char *(*hash_index_key_fn)(const void *ctx, size_t index);
+size_t *hash_index_find_str(const struct hash_index *h, const char *key,
+			    hash_index_key_fn key_of, const void *ctx);
+void hash_index_reserve_str(struct hash_index *h, size_t n, size_t min_slots,
+			    hash_index_key_fn key_of, const void *ctx);
+
 void hash_index_free(struct hash_index *h);
 
 #endif /* _EXPLAIN_HASH_INDEX_H */

@@ -191,27 +191,18 @@ struct strmap {
 	struct hash_index index;
 };
 
-static size_t strmap_hash(const void *ctx, size_t i)
+static const char *strmap_key(const void *m, size_t i)
 {
-	const char *key = ((const struct strmap *)ctx)->key[i];
-
-	return str_hash(key, strlen(key));
+	return ((const struct strmap *)m)->key[i];
 }
 
-static bool strmap_is(const void *ctx, size_t i, const void *key)
-{
-	return !strcmp(((const struct strmap *)ctx)->key[i], key);
-}
-
-/* The number of key (len bytes); *added when it is new, copied. */
-static size_t strmap_get(struct strmap *m, const char *key, size_t len,
-			 bool *added)
+/* The number of key; *added when it is new, copied. */
+static size_t strmap_get(struct strmap *m, const char *key, bool *added)
 {
 	size_t *slot;
 
-	hash_index_reserve(&m->index, m->n, 64, strmap_hash, m);
-	slot = hash_index_find(&m->index, str_hash(key, len), strmap_is, m,
-			       key);
+	hash_index_reserve_str(&m->index, m->n, 64, strmap_key, m);
+	slot = hash_index_find_str(&m->index, key, strmap_key, m);
 	*added = !*slot;
 	if (*slot)
 		return *slot - 1;
@@ -359,7 +350,7 @@ static void group_changes(struct grouping *g, const struct explain_report *r)
 			size_t id;
 
 			cause_key(&b, s, &s->ch[j]);
-			id = strmap_get(&causes, b.s, b.len, &added);
+			id = strmap_get(&causes, b.s, &added);
 			if (added) {
 				if (g->ncause == cap) {
 					cap = cap ? 2 * cap : 64;
@@ -385,7 +376,7 @@ static void group_changes(struct grouping *g, const struct explain_report *r)
 		struct group *gr;
 
 		route_key(&b, k);
-		k->group = strmap_get(&routes, b.s, b.len, &added);
+		k->group = strmap_get(&routes, b.s, &added);
 		gr = &g->group[k->group];
 		if (added) {
 			g->ngroup++;

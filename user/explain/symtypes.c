@@ -30,23 +30,15 @@ bool st_is_ref(const char *tok)
 	       is_ident(tok + 2);
 }
 
-static size_t entry_hash(const void *ctx, size_t i)
+static const char *entry_key(const void *u, size_t i)
 {
-	const char *key = ((const struct st_unit *)ctx)->ent[i].key;
-
-	return str_hash(key, strlen(key));
-}
-
-static bool entry_is(const void *ctx, size_t i, const void *key)
-{
-	return !strcmp(((const struct st_unit *)ctx)->ent[i].key, key);
+	return ((const struct st_unit *)u)->ent[i].key;
 }
 
 /* The slot of key in u's index; NULL while u is empty. */
 static size_t *find_slot(const struct st_unit *u, const char *key)
 {
-	return hash_index_find(&u->index, str_hash(key, strlen(key)),
-			       entry_is, u, key);
+	return hash_index_find_str(&u->index, key, entry_key, u);
 }
 
 const struct st_entry *st_lookup(const struct st_unit *u, const char *key)
@@ -79,7 +71,7 @@ int st_unit_add(struct st_unit *u, const struct st_entry *e,
 {
 	size_t *slot;
 
-	hash_index_reserve(&u->index, u->n, 64, entry_hash, u);
+	hash_index_reserve_str(&u->index, u->n, 64, entry_key, u);
 	slot = find_slot(u, e->key);
 	if (*slot) {
 		const struct st_entry *old = &u->ent[*slot - 1];
@@ -284,6 +276,9 @@ const struct st_entry *st_find_symbol(const struct st_set *set,
 	return NULL;
 }
 
+/* Each token of an expansion goes to emit(tok, arg). */
+typedef void (*st_emit_fn)(const char *tok, void *arg);
+
 struct expander {
 	const struct st_unit *u;
 	bool *done;
@@ -350,8 +345,8 @@ static void expand_tokens(struct expander *x, const char **tok, size_t n)
 	free(stack);
 }
 
-void st_expand(const struct st_unit *u, const struct st_entry *sym,
-	       st_emit_fn emit, void *arg, size_t *missing)
+static void st_expand(const struct st_unit *u, const struct st_entry *sym,
+		      st_emit_fn emit, void *arg, size_t *missing)
 {
 	struct expander x = { .u = u, .emit = emit, .arg = arg };
 
