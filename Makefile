@@ -100,21 +100,24 @@ say	= @printf '  %-7s %s\n' '$(1)' '$(2)';
 endif
 shown	= $(patsubst $(CURDIR)/%,%,$@)
 
+# Each command a variable, so that V=1 shows it on one line.
+COMPILE		= $(CC) $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) $(DEPFLAGS) \
+		  -c -o $@ $<
+SAN_COMPILE	= $(CC) $(SAN_ALL_CFLAGS) $(EXTRA_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+FUZZ_COMPILE	= $(FUZZ_CC) $(FUZZ_ALL_CFLAGS) -fsanitize=fuzzer-no-link \
+		  $(EXTRA_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(@D)
-	$(call say,CC,$*.o)$(CC) $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) \
-		$(DEPFLAGS) -c -o $@ $<
+	$(call say,CC,$*.o)$(COMPILE)
 
 $(BUILD)/san/obj/%.o: %.c
 	@mkdir -p $(@D)
-	$(call say,CC [S],$*.o)$(CC) $(SAN_ALL_CFLAGS) $(EXTRA_CFLAGS) \
-		$(DEPFLAGS) -c -o $@ $<
+	$(call say,CC [S],$*.o)$(SAN_COMPILE)
 
 $(BUILD)/fuzz/obj/%.o: %.c
 	@mkdir -p $(@D)
-	$(call say,CC [F],$*.o)$(FUZZ_CC) $(FUZZ_ALL_CFLAGS) \
-		-fsanitize=fuzzer-no-link $(EXTRA_CFLAGS) $(DEPFLAGS) \
-		-c -o $@ $<
+	$(call say,CC [F],$*.o)$(FUZZ_COMPILE)
 
 %.a:
 	@mkdir -p $(@D)
