@@ -50,7 +50,11 @@ VERSION	:= $(shell cat $(CURDIR)/VERSION)
 # this off: users' future compilers may warn about more).
 WERROR	?= -Werror
 
-CC	?= gcc
+# make predefines CC (cc): gcc unless the environment or command line
+# names another.
+ifeq ($(origin CC),default)
+CC	:= gcc
+endif
 CFLAGS	?= -O2 -g
 CFLAGS	+= -std=gnu11 -Wall -Wextra $(WERROR) -D_GNU_SOURCE -I$(CURDIR)/include \
 	   -DSYMTAB_VERSION=\"$(VERSION)\"
@@ -83,31 +87,54 @@ DEPFLAGS	= -MMD -MP
 # objs FLAVOUR-DIR, SOURCES: the objects of SOURCES in that build.
 objs = $(patsubst %.c,$(1)/obj/%.o,$(2))
 
+# Quiet, as Kbuild is: one line a step, "  CC      user/explain/diff_walk.o"
+# (the sanitizer and fuzzer builds' objects tagged [S] and [F]), the
+# archives and programs named from the top of the tree.  V=1: the
+# commands themselves; make -s: nothing.  $(call say,STEP,WHAT) starts a
+# recipe line.
+ifeq ($(V),1)
+say	=
+else ifneq ($(findstring s,$(firstword -$(MAKEFLAGS))),)
+say	=
+else
+say	= @printf '  %-7s %s\n' '$(1)' '$(2)';
+endif
+shown	= $(patsubst $(CURDIR)/%,%,$@)
+
+# Each command a variable, so that V=1 shows it on one line.
+COMPILE		= $(CC) $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) $(DEPFLAGS) \
+		  -c -o $@ $<
+SAN_COMPILE	= $(CC) $(SAN_ALL_CFLAGS) $(EXTRA_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+FUZZ_COMPILE	= $(FUZZ_CC) $(FUZZ_ALL_CFLAGS) -fsanitize=fuzzer-no-link \
+		  $(EXTRA_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+	$(call say,CC,$*.o)$(COMPILE)
 
 $(BUILD)/san/obj/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(SAN_ALL_CFLAGS) $(EXTRA_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+	$(call say,CC [S],$*.o)$(SAN_COMPILE)
 
 $(BUILD)/fuzz/obj/%.o: %.c
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_ALL_CFLAGS) -fsanitize=fuzzer-no-link \
-		$(EXTRA_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+	$(call say,CC [F],$*.o)$(FUZZ_COMPILE)
 
 %.a:
 	@mkdir -p $(@D)
 	@rm -f $@
-	$(AR) rcs $@ $^
+	$(call say,AR,$(shown))$(AR) rcs $@ $^
 
 # Linking: the objects and archives among the prerequisites, in their
-# order (an archive before the archives it uses), then LDLIBS.
-LINK		= $(CC) $(CFLAGS) -o $@ $(filter %.o %.a,$^) $(LDFLAGS) $(LDLIBS)
-SAN_LINK	= $(CC) $(SAN_ALL_CFLAGS) -o $@ $(filter %.o %.a,$^) \
-		  $(LDFLAGS) $(LDLIBS)
-FUZZ_LINK	= $(FUZZ_CC) $(FUZZ_ALL_CFLAGS) -fsanitize=fuzzer -o $@ \
+# order (an archive before the archives it uses), then LDLIBS.  Each is a
+# whole recipe line.
+LINK		= $(call say,LD,$(shown))$(CC) $(CFLAGS) -o $@ \
 		  $(filter %.o %.a,$^) $(LDFLAGS) $(LDLIBS)
+SAN_LINK	= $(call say,LD,$(shown))$(CC) $(SAN_ALL_CFLAGS) -o $@ \
+		  $(filter %.o %.a,$^) $(LDFLAGS) $(LDLIBS)
+FUZZ_LINK	= $(call say,LD,$(shown))$(FUZZ_CC) $(FUZZ_ALL_CFLAGS) \
+		  -fsanitize=fuzzer -o $@ $(filter %.o %.a,$^) $(LDFLAGS) \
+		  $(LDLIBS)
 
 .PHONY: all user kmod testmodules test test-packages test-system vmtest demo bench kabi-bench conformance fuzz install clean modules \
 	install-tools install-kmod install-dkms uninstall test-deb \
@@ -225,10 +252,10 @@ test-rt: all testmodules $(BIN)/kfuzz-mutate
 demo:
 	scripts/deps.sh
 	$(MAKE) all testmodules
-	scripts/demo.sh
+	scripts/demo/run.sh
 
 bench: all
-	scripts/bench.sh
+	scripts/bench/run.sh
 
 # symtab kabi on whole flavors of Debian's kernels: CRCs reproduced from
 # source, times, compares (about 45 CPU-minutes a flavor; cached).
@@ -256,7 +283,7 @@ fuzz:
 $(BIN)/kfuzz-mutate: tests/kfuzz/mutate.c include/symtab/abi.h \
 		include/symtab/types_section.h
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $< $(LDFLAGS) -lelf
+	$(call say,CC,$(shown))$(CC) $(CFLAGS) -o $@ $< $(LDFLAGS) -lelf
 
 kfuzz-mutate: $(BIN)/kfuzz-mutate
 

@@ -10,6 +10,9 @@
 #   skip DESCRIPTION WHY       "ok N - DESCRIPTION # SKIP WHY": counted as
 #                              skipped, never as passed
 #   tap_plan                   "1..N", the plan, after the last test
+#   picked NAME                true unless $T (tests/run.sh SUITE FILTER)
+#                              is set and NAME does not match it (an
+#                              extended regular expression)
 #
 # $n is the number of results so far, $failed the number of failures; a
 # suite ends with `[ "$failed" -eq 0 ]` so that its exit status says it too.
@@ -26,3 +29,4 @@ expect() {
 tap() { if [ "$1" -eq 0 ]; then ok "$2"; else not_ok "$2"; fi; }
 skip() { ok "$1 # SKIP $2"; }
 tap_plan() { echo "1..$n"; }
+picked() { [ -z "${T:-}" ] || printf '%s\n' "$1" | grep -qE -- "$T"; }

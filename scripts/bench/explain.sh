@@ -7,7 +7,7 @@
 # of fs/ reaches them), then the same with the input doubled (a second
 # copy of every file, its symbols renamed).  Prints wall seconds, user
 # seconds and peak RSS of each, the ratios 2x / 1x (2.00 = linear), and
-# the time against `symtypes-diff --crc` of both sides (the floor: the
+# the time against `explain-driver --crc` of both sides (the floor: the
 # CRCs alone).  When the 6.12 corpus has fs/ files too, the files both
 # corpora have are compared as a real 6.1 -> 6.12 diff.
 #
@@ -17,7 +17,7 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/symtab
 corpus=$cache/corpus-6.1/fs
 G=$top/build/bin/genksyms
-D=$top/build/bin/symtypes-diff
+D=$top/build/test/explain-driver
 if [ -z "$(find "$corpus" -name '*.symtypes' -print -quit 2>/dev/null)" ]; then
 	echo "bench explain: SKIPPED: no fs/*.symtypes in $cache/corpus-6.1;" \
 		"build it with scripts/corpus/mkcorpus.sh 6.1 (make conformance)" >&2

@@ -8,7 +8,7 @@
 #                  (same .ko size), outside the versions section: what
 #                  insmod costs without symtab's checks
 #   bench_lookup   the lookup loops (its name tables come from
-#                  names.h, written by bench.sh from bench_exp's stamped CRCs)
+#                  names.h, written by kmod.sh from bench_exp's stamped CRCs)
 #
 #   gen-modules.sh OUTDIR [N [M]]
 set -euo pipefail

@@ -1,6 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# Tests for the symtypes explainer (user/explain, symtypes-diff).
+# Tests for the symtypes explainer (user/explain): `genksyms --diff`, and
+# the library's other parts through the test driver explain_driver.c.
 #
 # Each fixtures/<case>/ holds old.c and new.c (types meant to come from a
 # header follow a `#line 1 "types.h"` marker, as an #include would leave
@@ -19,9 +20,10 @@
 # genksyms corpus (build/corpus) when it has been built.
 #
 # EXPLAIN_KERNEL_GENKSYMS=1 uses the kernel's genksyms even where ours is
-# built.
+# built.  T=REGEX (tests/run.sh explain REGEX): only the fixtures whose
+# name matches, and none of the other checks.
 #
-# Exit status of symtypes-diff: 0 no symbol changed, 1 changes explained,
+# Exit status of genksyms --diff: 0 no symbol changed, 1 changes explained,
 # 2 trouble (bad input, usage).
 set -u
 cd "$(dirname "$0")/../.."
@@ -34,12 +36,14 @@ trap 'rm -rf "$TMP"' EXIT
 . tests/tap.sh
 
 # The sanitizer build catches memory errors the plain one would hide.
-make -s "$ROOT/build/bin/symtypes-diff" "$ROOT/build/san/symtypes-diff" >&2 ||
-	{ not_ok "build symtypes-diff"; exit 1; }
-DIFF=$ROOT/build/san/symtypes-diff
+make -s "$ROOT/build/san/explain-driver" >&2 ||
+	{ not_ok "build the test driver explain-driver"; exit 1; }
+DRIVER=$ROOT/build/san/explain-driver
 make -s "$ROOT/build/san/genksyms" >&2 ||
 	{ not_ok "build genksyms"; exit 1; }
-GENKSYMS_DIFF=$ROOT/build/san/genksyms
+GENKSYMS=$ROOT/build/san/genksyms
+# explain OLD NEW [OPTION]: what the tool tells of two symtypes files.
+explain() { "$GENKSYMS" --diff "$@"; }
 
 KGENKSYMS=$(ls /usr/lib/linux-kbuild-*/scripts/genksyms/genksyms 2>/dev/null |
 	    sort -V | head -n 1)
@@ -62,6 +66,7 @@ changed_symbols() {
 
 for dir in "$FIX"/*/; do
 	case=$(basename "$dir")
+	picked "$case" || continue
 	t=$TMP/$case
 	mkdir -p "$t"
 	bad=
@@ -77,7 +82,7 @@ for dir in "$FIX"/*/; do
 		continue
 	fi
 
-	"$DIFF" "$t/old.symtypes" "$t/new.symtypes" >"$t/out" 2>"$t/stderr"
+	explain "$t/old.symtypes" "$t/new.symtypes" >"$t/out" 2>"$t/stderr"
 	rc=$?
 	want_rc=1
 	[ -s "$dir/expected.txt" ] || want_rc=0
@@ -90,12 +95,15 @@ for dir in "$FIX"/*/; do
 		not_ok "$case: explanation as expected (exit $rc, want $want_rc)"
 	fi
 
-	"$GENKSYMS_DIFF" --diff "$t/old.symtypes" "$t/new.symtypes" \
-		>"$t/gout" 2>&1
-	expect "$case: genksyms --diff says the same (exit $?)" \
-		cmp -s "$t/gout" "$t/out"
+	# Each file alone in a directory: explained as the file is.
+	mkdir -p "$t/dir.old" "$t/dir.new"
+	cp "$t/old.symtypes" "$t/dir.old/"
+	cp "$t/new.symtypes" "$t/dir.new/"
+	explain "$t/dir.old" "$t/dir.new" >"$t/dout" 2>&1
+	expect "$case: as directories, the same explanation (exit $?)" \
+		cmp -s "$t/dout" "$t/out"
 
-	"$DIFF" --per-symbol "$t/old.symtypes" "$t/new.symtypes" >"$t/per_symbol"
+	explain --per-symbol "$t/old.symtypes" "$t/new.symtypes" >"$t/per_symbol"
 	changed_symbols "$t/old.ver" "$t/new.ver" >"$t/crc_changed"
 	sed 's/:.*//' "$t/per_symbol" | sort -u >"$t/explained"
 	if cmp -s "$t/crc_changed" "$t/explained"; then
@@ -111,13 +119,13 @@ for dir in "$FIX"/*/; do
 	fi
 
 	for v in old new; do
-		"$DIFF" --crc "$t/$v.symtypes" >"$t/$v.mine" 2>&1
+		"$DRIVER" --crc "$t/$v.symtypes" >"$t/$v.mine" 2>&1
 		grep '^#SYMVER' "$t/$v.kver" >"$t/$v.theirs"
 		expect "$case: $v CRCs computed from the symtypes match genksyms" \
 			cmp -s "$t/$v.mine" "$t/$v.theirs"
 	done
 
-	"$DIFF" "$t/old.symtypes" "$t/new.symtypes" --json >"$t/json"
+	explain "$t/old.symtypes" "$t/new.symtypes" --json >"$t/json"
 	rc=$?
 	if [ "$rc" -eq "$want_rc" ] &&
 	   tests/explain/check_json.py "$t/json" "$t/out" "$t/per_symbol" \
@@ -128,37 +136,41 @@ for dir in "$FIX"/*/; do
 		not_ok "$case: --json agrees with the text and --per-symbol (exit $rc)"
 	fi
 done
+if [ -n "${T:-}" ]; then
+	[ "$failed" -eq 0 ]
+	exit
+fi
 
 # Identical inputs: nothing to say, exit 0.
 t=$TMP/member_added
-"$DIFF" "$t/new.symtypes" "$t/new.symtypes" >"$TMP/same" 2>&1
+explain "$t/new.symtypes" "$t/new.symtypes" >"$TMP/same" 2>&1
 expect "a file against itself: no output, exit 0" \
 	test $? -eq 0 -a ! -s "$TMP/same"
 
 # Bad input: a clear message naming file and line, exit 2, no output.
 printf 's#ok struct ok { int a ; } \n%%bad line \n' >"$TMP/bad.symtypes"
-"$DIFF" "$TMP/bad.symtypes" "$t/new.symtypes" >"$TMP/out" 2>"$TMP/err"
+explain "$TMP/bad.symtypes" "$t/new.symtypes" >"$TMP/out" 2>"$TMP/err"
 rc=$?
 expect "malformed symtypes: exit 2, file:line message, no output" \
 	test "$rc" -eq 2 -a ! -s "$TMP/out" -a \
 	"$(cat "$TMP/err")" = "$TMP/bad.symtypes:2: expected a type (kind#name) or a symbol name, found '%bad'"
 printf 's#foo \n' >"$TMP/empty_def.symtypes"
-"$DIFF" "$t/old.symtypes" "$TMP/empty_def.symtypes" >"$TMP/out" 2>"$TMP/err"
+explain "$t/old.symtypes" "$TMP/empty_def.symtypes" >"$TMP/out" 2>"$TMP/err"
 expect "a name without a definition: exit 2, says what was expected" \
 	test $? -eq 2 -a ! -s "$TMP/out" -a \
 	"$(cat "$TMP/err")" = "$TMP/empty_def.symtypes:1: expected a definition after 's#foo'"
 printf 's#foo struct foo { int a ; } \ns#foo struct foo { long a ; } \n' \
 	>"$TMP/twice.symtypes"
-"$DIFF" "$TMP/twice.symtypes" "$t/old.symtypes" >"$TMP/out" 2>"$TMP/err"
+explain "$TMP/twice.symtypes" "$t/old.symtypes" >"$TMP/out" 2>"$TMP/err"
 expect "two different definitions of one type: exit 2" \
 	test $? -eq 2 -a ! -s "$TMP/out" -a \
 	"$(cat "$TMP/err")" = "$TMP/twice.symtypes:2: s#foo redefined differently (first defined at line 1)"
 printf 'x\0y\n' >"$TMP/nul.symtypes"
-"$DIFF" "$TMP/nul.symtypes" "$t/old.symtypes" >"$TMP/out" 2>"$TMP/err"
+explain "$TMP/nul.symtypes" "$t/old.symtypes" >"$TMP/out" 2>"$TMP/err"
 expect "a NUL byte: exit 2" test $? -eq 2 -a ! -s "$TMP/out" -a -s "$TMP/err"
-"$DIFF" "$TMP/missing.symtypes" "$t/old.symtypes" >"$TMP/out" 2>"$TMP/err"
+explain "$TMP/missing.symtypes" "$t/old.symtypes" >"$TMP/out" 2>"$TMP/err"
 expect "a missing file: exit 2" test $? -eq 2 -a ! -s "$TMP/out" -a -s "$TMP/err"
-"$DIFF" "$t/old.symtypes" >"$TMP/out" 2>"$TMP/err"
+explain "$t/old.symtypes" >"$TMP/out" 2>"$TMP/err"
 expect "one file only: usage, exit 2" test $? -eq 2 -a ! -s "$TMP/out"
 
 # Out of memory deep in the library comes back to the command as -ENOMEM:
@@ -168,13 +180,13 @@ expect "one file only: usage, exit 2" test $? -eq 2 -a ! -s "$TMP/out"
 # had allocated is not freed, so no leak check.
 awk 'BEGIN { for (i = 0; i < 16000; i++)
 	printf "s#t%d struct t%d { int a ; } \n", i, i }' >"$TMP/big.symtypes"
-expect_oom() { # WHAT OLD NEW: both commands, out of memory
+expect_oom() { # WHAT OLD NEW: out of memory, as text and as JSON
 	local tool
 
-	for tool in "$DIFF" "$GENKSYMS_DIFF --diff"; do
+	for how in "" --json; do
 		ASAN_OPTIONS=allocator_may_return_null=1:max_allocation_size_mb=1:detect_leaks=0 \
-			$tool "$2" "$3" >"$TMP/out" 2>"$TMP/err"
-		expect "$1: ${tool##*/}: exit 2, says so" \
+			explain "$2" "$3" $how >"$TMP/out" 2>"$TMP/err"
+		expect "$1: genksyms --diff${how:+ $how}: exit 2, says so" \
 			test $? -eq 2 -a ! -s "$TMP/out" -a \
 			"$(grep -v '^==' "$TMP/err")" = "out of memory"
 	done
@@ -184,9 +196,9 @@ expect_oom "out of memory in the library" "$TMP/big.symtypes" "$t/old.symtypes"
 # The subset a module stores: same CRCs for the chosen symbols, only what
 # they reach, each type once, dependencies first.
 t=$TMP/shared_type
-"$DIFF" --subset "$t/new.symtypes" area length >"$TMP/subset" 2>"$TMP/err"
+"$DRIVER" --subset "$t/new.symtypes" area length >"$TMP/subset" 2>"$TMP/err"
 expect "subset: exit 0" test $? -eq 0 -a ! -s "$TMP/err"
-"$DIFF" --crc "$TMP/subset" >"$TMP/subset.crc"
+"$DRIVER" --crc "$TMP/subset" >"$TMP/subset.crc"
 grep -E '^#SYMVER (area|length) ' "$t/new.kver" >"$TMP/want.crc"
 expect "subset: the chosen symbols keep their CRCs, others are left out" \
 	cmp -s "$TMP/subset.crc" "$TMP/want.crc"
@@ -194,7 +206,7 @@ expect "subset: every type once" \
 	test "$(cut -d' ' -f1 "$TMP/subset" | sort | uniq -d | wc -l)" -eq 0
 expect "subset: every reference defined on an earlier line" \
 	awk '{ for (i = 2; i <= NF; i++) if ($i ~ /^[tesuE]#/ && $i != $1 && !($i in seen)) exit 1; seen[$1] = 1 }' "$TMP/subset"
-"$DIFF" --subset "$t/new.symtypes" area nosuch >"$TMP/subset" 2>"$TMP/err"
+"$DRIVER" --subset "$t/new.symtypes" area nosuch >"$TMP/subset" 2>"$TMP/err"
 expect "subset: symbols the file does not declare are counted" \
 	grep -q '1 of the symbols are not declared there' "$TMP/err"
 
@@ -205,7 +217,7 @@ printf 's#foo struct foo { char z ; } \nother int other ( s#foo * ) \n' \
 t=$TMP/member_added
 { cat "$t/old.symtypes"; echo; cat "$TMP/unit2"; } >"$TMP/units.old"
 { cat "$t/new.symtypes"; echo; cat "$TMP/unit2"; } >"$TMP/units.new"
-"$DIFF" "$TMP/units.old" "$TMP/units.new" >"$TMP/out" 2>&1
+explain "$TMP/units.old" "$TMP/units.new" >"$TMP/out" 2>&1
 expect "units: one type defined differently by two objects, each explained in its own" \
 	test $? -eq 1 -a "$(cat "$TMP/out")" = "$(cat "$FIX/member_added/expected.txt")"
 
@@ -217,20 +229,20 @@ cp "$TMP/member_added/new.symtypes" "$TMP/dir.new/a.symtypes"
 cp "$TMP/unit2" "$TMP/dir.old/sub/b.symtypes"
 cp "$TMP/unit2" "$TMP/dir.new/sub/b.symtypes"
 echo junk >"$TMP/dir.new/sub/notes.txt"
-"$DIFF" "$TMP/dir.old" "$TMP/dir.new" >"$TMP/out" 2>&1
+explain "$TMP/dir.old" "$TMP/dir.new" >"$TMP/out" 2>&1
 expect "directories: each file its own unit, explained as one file is" \
 	test $? -eq 1 -a "$(cat "$TMP/out")" = "$(cat "$FIX/member_added/expected.txt")"
-"$GENKSYMS_DIFF" --diff "$TMP/dir.old" "$TMP/member_added/new.symtypes" \
+explain "$TMP/dir.old" "$TMP/member_added/new.symtypes" \
 	>"$TMP/out" 2>&1
 expect "directories: against a file, the symbols only the directory has removed" \
 	test $? -eq 1 -a "$(grep -c '^other: removed$' "$TMP/out")" -eq 1
 mkdir -p "$TMP/dir.empty"
-"$DIFF" "$TMP/dir.empty" "$TMP/dir.new" >"$TMP/out" 2>"$TMP/err"
+explain "$TMP/dir.empty" "$TMP/dir.new" >"$TMP/out" 2>"$TMP/err"
 expect "directories: none below is an error (exit 2)" \
 	test $? -eq 2 -a ! -s "$TMP/out" -a \
 	"$(cat "$TMP/err")" = "$TMP/dir.empty: no *.symtypes file below it"
 printf 'bad\n' >"$TMP/dir.new/sub/c.symtypes"
-"$DIFF" "$TMP/dir.old" "$TMP/dir.new" >"$TMP/out" 2>"$TMP/err"
+explain "$TMP/dir.old" "$TMP/dir.new" >"$TMP/out" 2>"$TMP/err"
 expect "directories: a bad file is named with its line (exit 2)" \
 	test $? -eq 2 -a ! -s "$TMP/out" -a \
 	"$(cut -d: -f1-2 "$TMP/err")" = "$TMP/dir.new/sub/c.symtypes:1"
@@ -244,9 +256,9 @@ expect_oom "directories: out of memory reading one" "$TMP/dir.old" "$TMP/dir.big
 # The .symtab_types section: round trip, compression when it pays, and
 # hostile contents refused.
 cat "$TMP"/*/new.symtypes >"$TMP/many.symtypes"
-"$DIFF" --pack "$TMP/many.symtypes" "$TMP/sec.bin"
+"$DRIVER" --pack "$TMP/many.symtypes" "$TMP/sec.bin"
 expect "section: pack" test $? -eq 0
-"$DIFF" --unpack "$TMP/sec.bin" >"$TMP/back"
+"$DRIVER" --unpack "$TMP/sec.bin" >"$TMP/back"
 expect "section: unpack gives the text back" cmp -s "$TMP/back" "$TMP/many.symtypes"
 size=$(stat -c %s "$TMP/sec.bin")
 raw=$(stat -c %s "$TMP/many.symtypes")
@@ -254,22 +266,22 @@ flags=$(od -An -tu2 -j6 -N2 "$TMP/sec.bin" | tr -d ' ')
 expect "section: compressed ($size bytes for $raw) with the zlib flag" \
 	test "$size" -lt "$raw" -a "$flags" = 1
 printf 's#a struct a { int x ; } \n' >"$TMP/tiny.symtypes"
-"$DIFF" --pack "$TMP/tiny.symtypes" "$TMP/tiny.bin"
+"$DRIVER" --pack "$TMP/tiny.symtypes" "$TMP/tiny.bin"
 flags=$(od -An -tu2 -j6 -N2 "$TMP/tiny.bin" | tr -d ' ')
-"$DIFF" --unpack "$TMP/tiny.bin" >"$TMP/back"
+"$DRIVER" --unpack "$TMP/tiny.bin" >"$TMP/back"
 expect "section: stored uncompressed when that is smaller" \
 	test "$flags" = 0 -a "$(stat -c %s "$TMP/tiny.bin")" -eq $((16 + 26)) -a \
 	"$(cat "$TMP/back")" = "$(cat "$TMP/tiny.symtypes")"
 head -c 40 "$TMP/sec.bin" >"$TMP/cut.bin"
-"$DIFF" --unpack "$TMP/cut.bin" >"$TMP/out" 2>"$TMP/err"
+"$DRIVER" --unpack "$TMP/cut.bin" >"$TMP/out" 2>"$TMP/err"
 expect "section: truncated data refused" \
 	test $? -eq 2 -a ! -s "$TMP/out" -a -s "$TMP/err"
 { head -c 16 "$TMP/sec.bin"; head -c 100 /dev/zero; } >"$TMP/junk.bin"
-"$DIFF" --unpack "$TMP/junk.bin" >"$TMP/out" 2>"$TMP/err"
+"$DRIVER" --unpack "$TMP/junk.bin" >"$TMP/out" 2>"$TMP/err"
 expect "section: a damaged zlib stream refused" \
 	test $? -eq 2 -a ! -s "$TMP/out" -a -s "$TMP/err"
 printf 'XXXX' | dd of="$TMP/tiny.bin" conv=notrunc status=none
-"$DIFF" --unpack "$TMP/tiny.bin" >"$TMP/out" 2>"$TMP/err"
+"$DRIVER" --unpack "$TMP/tiny.bin" >"$TMP/out" 2>"$TMP/err"
 expect "section: a wrong magic refused" \
 	grep -q 'expected a .symtab_types header' "$TMP/err"
 
@@ -296,9 +308,9 @@ for v in old new; do
 	fi &&
 	gcc -c -O2 -Iinclude -I$M/include $M/$v.c -o "$m/$v.notypes.ko" &&
 	"$SYMTAB" stamp -q "$m/$v.notypes.ko" "$m/$v.ver" &&
-	"$DIFF" --subset "$m/$v.symtypes" \
+	"$DRIVER" --subset "$m/$v.symtypes" \
 		$(awk '/^#SYMVER/ { print $2 }' "$m/$v.ver") >"$m/$v.sub" &&
-	"$DIFF" --pack "$m/$v.sub" "$m/$v.sec" &&
+	"$DRIVER" --pack "$m/$v.sub" "$m/$v.sec" &&
 	objcopy --add-section .symtab_types="$m/$v.sec" \
 		"$m/$v.notypes.ko" "$m/$v.ko" || bad=1
 done
@@ -387,9 +399,9 @@ for rel in "${samples[@]}"; do
 	ref=$corpus/${rel%.c}.ref
 	[ -f "$f" ] && [ -f "$ref" ] || { echo "# missing from the corpus: $rel"; bad=$((bad + 1)); continue; }
 	files=$((files + 1))
-	"$DIFF" --crc "$f" | cmp -s - <(grep '^#SYMVER' "$ref") ||
+	"$DRIVER" --crc "$f" | cmp -s - <(grep '^#SYMVER' "$ref") ||
 		{ echo "# CRC mismatch: $f"; bad=$((bad + 1)); }
-	out=$("$DIFF" "$f" "$f" 2>&1) && [ -z "$out" ] ||
+	out=$(explain "$f" "$f" 2>&1) && [ -z "$out" ] ||
 		{ echo "# not identical to itself: $f"; bad=$((bad + 1)); }
 done
 expect "corpus: CRCs from $files symtypes files match genksyms, each identical to itself" \

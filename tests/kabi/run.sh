@@ -21,16 +21,17 @@ top=$(cd "$here/../.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/symtab-kabi.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 if ! make -s -C "$top" "$top/build/bin/symtab" "$top/build/bin/genksyms" \
-	"$top/build/san/symtab" "$top/build/bin/symtypes-diff" \
-	"$top/build/san/symtypes-diff" >"$work/make.log" 2>&1; then
+	"$top/build/san/symtab" "$top/build/san/genksyms" \
+	"$top/build/san/explain-driver" >"$work/make.log" 2>&1; then
 	cat "$work/make.log"
-	not_ok "build symtab, genksyms, symtypes-diff and their sanitizer builds"
+	not_ok "build symtab, genksyms, the explain test driver and their sanitizer builds"
 	tap_plan
 	exit 1
 fi
 tool=$top/build/san/symtab
 gk=$top/build/bin/genksyms
-diff_tool=$top/build/san/symtypes-diff
+san_gk=$top/build/san/genksyms
+driver=$top/build/san/explain-driver
 
 # --- fixtures: two builds of a small "kernel" ---------------------------------
 # point_move and shape_old in a module, the rest built in: the rules below
@@ -103,9 +104,9 @@ expect "... one record per object (F#a/shapes.o, F#b/shapes.o)" \
 	test "$(grep -c '^F#[ab]/shapes.o ' "$work/tree.st")" = 2
 expect "... read back, every object's CRCs as its own file gives them" \
 	diff <(
-	       "$diff_tool" --crc "$work/tree/a/shapes.symtypes";
-	       "$diff_tool" --crc "$work/tree/b/shapes.symtypes") \
-	     <("$diff_tool" --crc "$work/tree.st")
+	       "$driver" --crc "$work/tree/a/shapes.symtypes";
+	       "$driver" --crc "$work/tree/b/shapes.symtypes") \
+	     <("$driver" --crc "$work/tree.st")
 for v in old new; do
 	cp "$work/$v/Module.symvers" "$work/c$v/"
 	mkdir -p "$work/t$v/$v" && cp "$work/$v/symtypes" "$work/t$v/$v/shapes.symtypes"
@@ -115,7 +116,7 @@ done
 expect "compare on consolidated symtypes explains as on plain ones" \
 	diff "$work/types.out" <(sed "s|$work/c|$work/|g" "$work/ctypes.out")
 printf '#symtab-symtypes 1\nF#x.o nothere\n' >"$work/broken.st"
-"$diff_tool" --crc "$work/broken.st" >/dev/null 2>"$work/broken.err"
+"$driver" --crc "$work/broken.st" >/dev/null 2>"$work/broken.err"
 expect "a consolidated file naming an undefined entry: refused with file and line" \
 	grep -q 'broken.st:2: nothere@0 is not defined' "$work/broken.err"
 
@@ -132,7 +133,7 @@ for depth in 14 15 16 17; do
 			print "deep_sym int deep_sym ( s#t1 * )"
 		}' >"$work/deep-$v.st"
 	done
-	"$diff_tool" "$work/deep-old.st" "$work/deep-new.st" >"$work/deep.out" 2>&1
+	"$san_gk" --diff "$work/deep-old.st" "$work/deep-new.st" >"$work/deep.out" 2>&1
 	[ $? -eq 1 ] && grep -q "member 'int b' added after 'int a'" "$work/deep.out" || deep_ok=1
 done
 tap $deep_ok "a change 27 to 33 path elements deep is explained (sanitizer build)"
@@ -190,8 +191,8 @@ if [ -f "$src/.unpacked" ] && [ -n "$amd" ]; then
 		grep -q "	crc32_le	vmlinux	" "$work/x/Module.symvers"
 	expect "CC= replaces the preprocessor's compiler" grep -q -- '-D__GENKSYMS__' "$work/cc.log"
 	expect "OUT/symtypes: consolidated, one record per object" grep -q "^F#lib/sort.o sort" "$work/x/symtypes"
-	# Its types give every CRC of Module.symvers (symtypes-diff --crc).
-	expect "... whose types give every extracted CRC" diff <("$diff_tool" --crc "$work/x/symtypes" | sort) \
+	# Its types give every CRC of Module.symvers (explain-driver --crc).
+	expect "... whose types give every extracted CRC" diff <("$driver" --crc "$work/x/symtypes" | sort) \
 		<(awk -F"\t" "{ print \"#SYMVER \" \$2 \" \" \$1 }" "$work/x/Module.symvers" | sort)
 	"$tool" kabi compare "$work/x" "$work/x" >/dev/null
 	tap $? "an extracted tree compares equal to itself: exit 0"

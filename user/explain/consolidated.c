@@ -24,7 +24,7 @@
 
 #include "ex_alloc.h"
 #include "explain.h"
-#include "str_hash.h"
+#include "hash_index.h"
 #include "symtypes.h"
 
 /* "KEY@N": cut the suffix off (blanked, or ended) and return N. */
@@ -97,7 +97,7 @@ static int read_file(struct reader *r, char *line, unsigned int lineno)
 
 			if (!st_is_ref(t) || st_lookup(u, t))
 				continue;
-			d = ov.nslot ? st_lookup(&ov, t) : NULL;
+			d = st_lookup(&ov, t);
 			if (!d)
 				d = variant(r, t, 0);
 			if (d)
@@ -105,7 +105,7 @@ static int read_file(struct reader *r, char *line, unsigned int lineno)
 		}
 	}
 	free(ov.ent);
-	free(ov.slot);
+	hash_index_free(&ov.index);
 	return ret;
 }
 
@@ -173,7 +173,7 @@ int st_parse_consolidated(struct st_set *set, const char *text, size_t len,
 		ret = read_file(&r, file[i], file_line[i]);
 	for (i = 0; i < r.nvar; i++) {
 		free(r.var[i].ent);
-		free(r.var[i].slot);
+		hash_index_free(&r.var[i].index);
 	}
 	free(r.var);
 	free(file);
@@ -202,8 +202,7 @@ struct cfile {
 struct writer {
 	struct cdef *def;
 	size_t ndef, cap;
-	size_t *slot;		/* hash of key and definition -> index + 1 */
-	size_t nslot;
+	struct hash_index index;	/* by key and definition */
 	struct cfile *file;
 	size_t nfile;
 };
@@ -213,29 +212,32 @@ static size_t def_hash(const char *key, const char *def)
 	return str_hash(key, strlen(key)) * 31 + str_hash(def, strlen(def));
 }
 
+static size_t cdef_hash(const void *ctx, size_t i)
+{
+	const struct cdef *d = &((const struct writer *)ctx)->def[i];
+
+	return def_hash(d->key, d->def);
+}
+
+/* Is definition i that of key[0] as key[1]? */
+static bool cdef_is(const void *ctx, size_t i, const void *key)
+{
+	const struct cdef *d = &((const struct writer *)ctx)->def[i];
+	const char *const *kd = key;
+
+	return !strcmp(d->key, kd[0]) && !strcmp(d->def, kd[1]);
+}
+
 static size_t intern(struct writer *w, const char *key, const char *def)
 {
-	size_t i;
+	const char *kd[2] = { key, def };
+	size_t *slot;
 
-	if (2 * (w->ndef + 1) > w->nslot) {
-		free(w->slot);
-		w->nslot = w->nslot ? 2 * w->nslot : 4096;
-		w->slot = ex_calloc(w->nslot, sizeof(*w->slot));
-		for (i = 0; i < w->ndef; i++) {
-			size_t h = def_hash(w->def[i].key, w->def[i].def);
-
-			while (w->slot[h & (w->nslot - 1)])
-				h++;
-			w->slot[h & (w->nslot - 1)] = i + 1;
-		}
-	}
-	for (i = def_hash(key, def); w->slot[i & (w->nslot - 1)]; i++) {
-		struct cdef *d = &w->def[w->slot[i & (w->nslot - 1)] - 1];
-
-		if (!strcmp(d->key, key) && !strcmp(d->def, def)) {
-			d->count++;
-			return (size_t)(d - w->def);
-		}
+	hash_index_reserve(&w->index, w->ndef, 4096, cdef_hash, w);
+	slot = hash_index_find(&w->index, def_hash(key, def), cdef_is, w, kd);
+	if (*slot) {
+		w->def[*slot - 1].count++;
+		return *slot - 1;
 	}
 	if (w->ndef == w->cap) {
 		w->cap = w->cap ? 2 * w->cap : 4096;
@@ -244,7 +246,7 @@ static size_t intern(struct writer *w, const char *key, const char *def)
 	w->def[w->ndef] = (struct cdef){ .key = ex_strdup(key),
 					 .def = ex_strdup(def), .count = 1,
 					 .first = w->ndef };
-	w->slot[i & (w->nslot - 1)] = w->ndef + 1;
+	*slot = w->ndef + 1;
 	return w->ndef++;
 }
 
@@ -418,7 +420,7 @@ static void consolidate_body(void *arg)
 		free(w.file[i].sym);
 	}
 	free(w.def);
-	free(w.slot);
+	hash_index_free(&w.index);
 	free(w.file);
 }
 

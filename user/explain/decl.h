@@ -11,6 +11,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "const_expr.h"
+
 /* A run of tokens; v is owned (malloc()ed) unless said otherwise. */
 struct tokv {
 	const char **v;
@@ -58,17 +60,9 @@ void decl_free_tokvs(struct tokv *t, size_t count);
  * Split an enum body (without braces) and number its constants.  lookup
  * resolves other constants (E#refs) in value expressions; it may be NULL.
  */
-typedef bool (*decl_lookup_fn)(const char *name, long long *value, void *arg);
 struct enumerator *decl_enumerators(const char **v, size_t n, size_t *count,
-				    decl_lookup_fn lookup, void *arg);
+				    const_expr_lookup_fn lookup, void *arg);
 void decl_free_enumerators(struct enumerator *e, size_t count);
-
-/* Evaluate an integer constant expression; false when it is not one. */
-bool decl_eval(const char **v, size_t n, decl_lookup_fn lookup, void *arg,
-	       long long *value);
-
-/* The identifier a declarator declares (its index in *pos), or NULL. */
-const char *decl_name(const char **v, size_t n, size_t *pos);
 
 /*
  * Render tokens as C ("struct foo *next").  brief abbreviates bodies to

@@ -1,5 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* Explain why two declarations of one symbol expand differently. */
+/*
+ * Explain why two declarations of one symbol expand differently: the walk
+ * (diff_walk.c) through what differs (diff_dirty.c), comparing
+ * declarations (diff_decl.c), members (diff_members.c) and enum constants
+ * (diff_enum.c).
+ */
 #ifndef _EXPLAIN_DIFF_H
 #define _EXPLAIN_DIFF_H
 

@@ -1,4 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The explain library's allocations (ex_alloc.h): a failure jumps back to
+ * the innermost ex_catch_oom(), which returns -ENOMEM.
+ */
 #include <errno.h>
 #include <setjmp.h>
 #include <stdio.h>
@@ -60,14 +64,20 @@ char *ex_strdup(const char *s)
 	return check(strdup(s));
 }
 
+char *ex_vasprintf(const char *fmt, va_list ap)
+{
+	char *s;
+
+	return check(vasprintf(&s, fmt, ap) < 0 ? NULL : s);
+}
+
 char *ex_asprintf(const char *fmt, ...)
 {
 	va_list ap;
 	char *s;
-	int n;
 
 	va_start(ap, fmt);
-	n = vasprintf(&s, fmt, ap);
+	s = ex_vasprintf(fmt, ap);
 	va_end(ap);
-	return check(n < 0 ? NULL : s);
+	return s;
 }

@@ -31,5 +31,7 @@ void *ex_realloc(void *p, size_t n);
 char *ex_strdup(const char *s);
 char *ex_asprintf(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
+char *ex_vasprintf(const char *fmt, va_list ap)
+	__attribute__((format(printf, 1, 0)));
 
 #endif /* _EXPLAIN_EX_ALLOC_H */

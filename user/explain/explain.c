@@ -7,10 +7,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "str_hash.h"
 #include "diff.h"
 #include "ex_alloc.h"
 #include "explain.h"
+#include "hash_index.h"
 #include "report.h"
 #include "symtypes.h"
 
@@ -20,7 +20,7 @@
  * exporting a name wins).
  */
 struct sym_index {
-	const char *name;	/* NULL: empty slot */
+	const char *name;
 	const struct st_entry *e;
 	size_t unit;
 };
@@ -30,8 +30,8 @@ struct explain_types {
 	size_t nset;
 	const struct st_unit **unit;
 	size_t nunit;
-	struct sym_index *sym;	/* open addressing, nslot a power of 2 */
-	size_t nslot;
+	struct sym_index *sym;	/* as many as names, in the order found */
+	struct hash_index index;	/* of sym, by name */
 	const char **names;	/* every symbol name once, sorted */
 	size_t nnames;
 	char **paths;		/* the files read, named by the sets */
@@ -39,27 +39,23 @@ struct explain_types {
 	char *src;		/* what was parsed or read, for messages */
 };
 
-/* The slot holding @name, or the empty one where it would go. */
-static size_t sym_slot(const struct explain_types *t, const char *name)
+static const char *sym_name(const void *t, size_t i)
 {
-	size_t i;
+	return ((const struct explain_types *)t)->sym[i].name;
+}
 
-	for (i = str_hash(name, strlen(name)) & (t->nslot - 1);
-	     t->sym[i].name && strcmp(t->sym[i].name, name);
-	     i = (i + 1) & (t->nslot - 1))
-		;
-	return i;
+/* The slot of name in t's index; NULL while t has no symbol. */
+static size_t *sym_slot(const struct explain_types *t, const char *name)
+{
+	return hash_index_find_str(&t->index, name, sym_name, t);
 }
 
 static const struct sym_index *find_sym(const struct explain_types *t,
 					const char *name)
 {
-	const struct sym_index *s;
+	size_t *s = sym_slot(t, name);
 
-	if (!t->nslot)
-		return NULL;
-	s = &t->sym[sym_slot(t, name)];
-	return s->name ? s : NULL;
+	return s && *s ? &t->sym[*s - 1] : NULL;
 }
 
 static int cmp_name(const void *a, const void *b)
@@ -81,21 +77,22 @@ static void index_types(struct explain_types *t)
 	for (i = 0; i < t->nunit; i++)
 		for (j = 0; j < t->unit[i]->n; j++)
 			nsym += !t->unit[i]->ent[j].kind;
-	for (t->nslot = 16; t->nslot < 2 * nsym; t->nslot *= 2)
-		;
-	t->sym = ex_calloc(t->nslot, sizeof(*t->sym));
+	t->sym = ex_calloc(nsym + 1, sizeof(*t->sym));
 	t->names = ex_calloc(nsym + 1, sizeof(*t->names));
 	for (i = 0; i < t->nunit; i++) {
 		for (j = 0; j < t->unit[i]->n; j++) {
 			const struct st_entry *e = &t->unit[i]->ent[j];
-			size_t k;
+			size_t *k;
 
 			if (e->kind)
 				continue;
+			hash_index_reserve_str(&t->index, t->nnames, 16,
+					       sym_name, t);
 			k = sym_slot(t, e->name);
-			if (t->sym[k].name)	/* the first unit wins */
+			if (*k)		/* the first unit wins */
 				continue;
-			t->sym[k] = (struct sym_index){ e->name, e, i };
+			t->sym[t->nnames] = (struct sym_index){ e->name, e, i };
+			*k = t->nnames + 1;
 			t->names[t->nnames++] = e->name;
 		}
 	}
@@ -254,6 +251,7 @@ void explain_types_free(struct explain_types *t)
 	free(t->set);
 	free(t->unit);
 	free(t->sym);
+	hash_index_free(&t->index);
 	free(t->names);
 	free(t);
 }

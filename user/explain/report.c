@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "str_hash.h"
 #include "ex_alloc.h"
 #include "explain.h"
+#include "hash_index.h"
 #include "report.h"
 
 int explain_report_new(struct explain_report **r, struct symtab_error *err)
@@ -184,62 +184,45 @@ struct group {
 	size_t rank;		/* place in the output */
 };
 
-/* Strings to indices, open addressing. */
+/* Distinct strings, numbered in the order first met. */
 struct strmap {
 	char **key;
-	size_t *val;
 	size_t n, cap;
+	struct hash_index index;
 };
 
-/* The index stored for key (len bytes), or add a copy of it with val. */
-static size_t strmap_get(struct strmap *m, const char *key, size_t len,
-			 size_t val, bool *added)
+static const char *strmap_key(const void *m, size_t i)
 {
-	size_t i;
+	return ((const struct strmap *)m)->key[i];
+}
 
-	if (2 * (m->n + 1) > m->cap) {
-		struct strmap big = { .cap = m->cap ? 2 * m->cap : 64 };
+/* The number of key; *added when it is new, copied. */
+static size_t strmap_get(struct strmap *m, const char *key, bool *added)
+{
+	size_t *slot;
 
-		big.key = ex_calloc(big.cap, sizeof(*big.key));
-		big.val = ex_calloc(big.cap, sizeof(*big.val));
-		for (i = 0; i < m->cap; i++) {
-			size_t j;
-
-			if (!m->key[i])
-				continue;
-			j = str_hash(m->key[i], strlen(m->key[i])) & (big.cap - 1);
-			while (big.key[j])
-				j = (j + 1) & (big.cap - 1);
-			big.key[j] = m->key[i];
-			big.val[j] = m->val[i];
-		}
-		big.n = m->n;
-		free(m->key);
-		free(m->val);
-		*m = big;
+	hash_index_reserve_str(&m->index, m->n, 64, strmap_key, m);
+	slot = hash_index_find_str(&m->index, key, strmap_key, m);
+	*added = !*slot;
+	if (*slot)
+		return *slot - 1;
+	if (m->n == m->cap) {
+		m->cap = m->cap ? 2 * m->cap : 64;
+		m->key = ex_realloc(m->key, m->cap * sizeof(*m->key));
 	}
-	for (i = str_hash(key, len) & (m->cap - 1); m->key[i];
-	     i = (i + 1) & (m->cap - 1)) {
-		if (!strcmp(m->key[i], key)) {
-			*added = false;
-			return m->val[i];
-		}
-	}
-	m->key[i] = ex_strdup(key);
-	m->val[i] = val;
-	m->n++;
-	*added = true;
-	return val;
+	m->key[m->n] = ex_strdup(key);
+	*slot = m->n + 1;
+	return m->n++;
 }
 
 static void strmap_free(struct strmap *m)
 {
 	size_t i;
 
-	for (i = 0; i < m->cap; i++)
+	for (i = 0; i < m->n; i++)
 		free(m->key[i]);
 	free(m->key);
-	free(m->val);
+	hash_index_free(&m->index);
 }
 
 /* A growing string, for keys. */
@@ -367,8 +350,7 @@ static void group_changes(struct grouping *g, const struct explain_report *r)
 			size_t id;
 
 			cause_key(&b, s, &s->ch[j]);
-			id = strmap_get(&causes, b.s, b.len, g->ncause,
-					&added);
+			id = strmap_get(&causes, b.s, &added);
 			if (added) {
 				if (g->ncause == cap) {
 					cap = cap ? 2 * cap : 64;
@@ -394,7 +376,7 @@ static void group_changes(struct grouping *g, const struct explain_report *r)
 		struct group *gr;
 
 		route_key(&b, k);
-		k->group = strmap_get(&routes, b.s, b.len, g->ngroup, &added);
+		k->group = strmap_get(&routes, b.s, &added);
 		gr = &g->group[k->group];
 		if (added) {
 			g->ngroup++;

@@ -9,9 +9,9 @@
 #include <string.h>
 #include <zlib.h>
 
-#include "str_hash.h"
-#include "symtypes.h"
 #include "ex_alloc.h"
+#include "hash_index.h"
+#include "symtypes.h"
 
 static bool is_ident(const char *s)
 {
@@ -30,34 +30,22 @@ bool st_is_ref(const char *tok)
 	       is_ident(tok + 2);
 }
 
-static size_t *find_slot(const struct st_unit *u, const char *key)
+static const char *entry_key(const void *u, size_t i)
 {
-	size_t i = str_hash(key, strlen(key)) & (u->nslot - 1);
-
-	while (u->slot[i] && strcmp(u->ent[u->slot[i] - 1].key, key))
-		i = (i + 1) & (u->nslot - 1);
-	return &u->slot[i];
+	return ((const struct st_unit *)u)->ent[i].key;
 }
 
-static void rehash(struct st_unit *u)
+/* The slot of key in u's index; NULL while u is empty. */
+static size_t *find_slot(const struct st_unit *u, const char *key)
 {
-	size_t i;
-
-	free(u->slot);
-	u->nslot = u->nslot ? u->nslot * 2 : 64;
-	u->slot = ex_calloc(u->nslot, sizeof(*u->slot));
-	for (i = 0; i < u->n; i++)
-		*find_slot(u, u->ent[i].key) = i + 1;
+	return hash_index_find_str(&u->index, key, entry_key, u);
 }
 
 const struct st_entry *st_lookup(const struct st_unit *u, const char *key)
 {
-	size_t s;
+	size_t *s = find_slot(u, key);
 
-	if (!u->nslot)
-		return NULL;
-	s = *find_slot(u, key);
-	return s ? &u->ent[s - 1] : NULL;
+	return s && *s ? &u->ent[*s - 1] : NULL;
 }
 
 size_t st_index(const struct st_unit *u, const struct st_entry *e)
@@ -83,8 +71,7 @@ int st_unit_add(struct st_unit *u, const struct st_entry *e,
 {
 	size_t *slot;
 
-	if ((u->n + 1) * 2 > u->nslot)
-		rehash(u);
+	hash_index_reserve_str(&u->index, u->n, 64, entry_key, u);
 	slot = find_slot(u, e->key);
 	if (*slot) {
 		const struct st_entry *old = &u->ent[*slot - 1];
@@ -263,7 +250,7 @@ void st_free(struct st_set *set)
 
 	for (i = 0; i < set->nunit; i++) {
 		free(set->unit[i].ent);
-		free(set->unit[i].slot);
+		hash_index_free(&set->unit[i].index);
 	}
 	free(set->unit);
 	free(set->toks);
@@ -288,6 +275,9 @@ const struct st_entry *st_find_symbol(const struct st_set *set,
 	}
 	return NULL;
 }
+
+/* Each token of an expansion goes to emit(tok, arg). */
+typedef void (*st_emit_fn)(const char *tok, void *arg);
 
 struct expander {
 	const struct st_unit *u;
@@ -355,8 +345,8 @@ static void expand_tokens(struct expander *x, const char **tok, size_t n)
 	free(stack);
 }
 
-void st_expand(const struct st_unit *u, const struct st_entry *sym,
-	       st_emit_fn emit, void *arg, size_t *missing)
+static void st_expand(const struct st_unit *u, const struct st_entry *sym,
+		      st_emit_fn emit, void *arg, size_t *missing)
 {
 	struct expander x = { .u = u, .emit = emit, .arg = arg };
 

@@ -18,6 +18,7 @@
 
 #include "../common/error.h"
 #include "../common/symtypes_kind.h"
+#include "hash_index.h"
 
 struct st_entry {
 	const char *key;	/* "s#foo", or "foo" for an exported symbol */
@@ -33,8 +34,7 @@ struct st_entry {
 struct st_unit {
 	struct st_entry *ent;
 	size_t n, cap;
-	size_t *slot;		/* hash of key -> index + 1; 0 is empty */
-	size_t nslot;
+	struct hash_index index;	/* by key */
 };
 
 struct st_set {
@@ -68,13 +68,10 @@ const struct st_entry *st_find_symbol(const struct st_set *set,
 bool st_is_ref(const char *tok);
 
 /*
- * Expansion, the way genksyms hashes a symbol: the first reference to a type
- * splices in its definition, later ones only name it.  missing counts
- * references with no entry in the unit.
+ * The CRC of sym's expansion, the way genksyms hashes a symbol: the first
+ * reference to a type splices in its definition, later ones only name it.
+ * missing counts references with no entry in the unit.
  */
-typedef void (*st_emit_fn)(const char *tok, void *arg);
-void st_expand(const struct st_unit *u, const struct st_entry *sym,
-	       st_emit_fn emit, void *arg, size_t *missing);
 uint32_t st_crc(const struct st_unit *u, const struct st_entry *sym,
 		size_t *missing);
 

@@ -5,7 +5,7 @@
 # `wc -l` over the same files as a floor), peak RSS on the largest file, and
 # time against input size (linearity).  Figures are printed as ratios.
 #
-#   scripts/bench-genksyms.sh [LIST]    default tests/genksyms/corpus-sample-6.1
+#   scripts/bench/genksyms.sh [LIST]    default tests/genksyms/corpus-sample-6.1
 set -eu
 top=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
 cd "$top"

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * symtypes-diff OLD NEW [--json|--per-symbol]: explain every symbol version
- * change between two genksyms -T files (or directories of them).  Exit 0: same; 1: changes explained;
- * 2: bad input or usage.
+ * explain-driver: the explain library's parts that no command shows on
+ * their own, for tests/explain and tests/kabi (explaining two symtypes
+ * files is `genksyms --diff`'s job).  Exit 0: done; 2: bad input or usage.
  *
- * Modes for testing the library:
  *   --crc FILE            the CRCs FILE's types give, as genksyms prints them
  *   --subset FILE SYM...  the part of FILE that SYMs reach (what a module
  *                         stores)
@@ -16,16 +15,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "explain.h"
+#include "../../user/explain/explain.h"
 
 static int usage(FILE *f, int status)
 {
-	fputs("usage: symtypes-diff OLD NEW [--json | --per-symbol]\n"
-	      "       symtypes-diff --crc FILE.symtypes\n"
-	      "       symtypes-diff --subset FILE.symtypes SYMBOL...\n"
-	      "       symtypes-diff --pack FILE.symtypes SECTION.bin\n"
-	      "       symtypes-diff --unpack SECTION.bin\n"
-	      "Exit status: 0 no symbol changed, 1 changes explained, 2 trouble.\n",
+	fputs("usage: explain-driver --crc FILE.symtypes\n"
+	      "       explain-driver --subset FILE.symtypes SYMBOL...\n"
+	      "       explain-driver --pack FILE.symtypes SECTION.bin\n"
+	      "       explain-driver --unpack SECTION.bin\n"
+	      "Exit status: 0 done, 2 trouble.\n",
 	      f);
 	return status;
 }
@@ -169,38 +167,15 @@ static int unpack(const char *path)
 
 int main(int argc, char **argv)
 {
-	const char *files[2];
-	unsigned int flags = 0;
-	int i, nfiles = 0, crc = 0, ret;
-	struct symtab_error err;
-
+	if (argc == 3 && !strcmp(argv[1], "--crc"))
+		return print_crcs(argv[2]);
 	if (argc >= 3 && !strcmp(argv[1], "--subset"))
 		return subset(argv[2], argv + 3, argc - 3);
 	if (argc == 4 && !strcmp(argv[1], "--pack"))
 		return pack(argv[2], argv[3]);
 	if (argc == 3 && !strcmp(argv[1], "--unpack"))
 		return unpack(argv[2]);
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--json"))
-			flags |= EXPLAIN_JSON;
-		else if (!strcmp(argv[i], "--per-symbol"))
-			flags |= EXPLAIN_PER_SYMBOL;
-		else if (!strcmp(argv[i], "--crc"))
-			crc = 1;
-		else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
-			return usage(stdout, 0);
-		else if (argv[i][0] == '-' && argv[i][1])
-			return usage(stderr, EXPLAIN_ERROR);
-		else if (nfiles < 2)
-			files[nfiles++] = argv[i];
-		else
-			return usage(stderr, EXPLAIN_ERROR);
-	}
-	if (crc)
-		return nfiles == 1 && !flags ? print_crcs(files[0]) :
-		       usage(stderr, EXPLAIN_ERROR);
-	if (nfiles != 2)
-		return usage(stderr, EXPLAIN_ERROR);
-	ret = explain_symtypes_files(files[0], files[1], flags, stdout, &err);
-	return ret < 0 ? failed(&err) : ret;
+	if (argc == 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")))
+		return usage(stdout, 0);
+	return usage(stderr, EXPLAIN_ERROR);
 }

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # make demo: the whole story in a VM, on every installed kernel.
 set -euo pipefail
-top=$(cd "$(dirname "$0")/.." && pwd)
+top=$(cd "$(dirname "$0")/../.." && pwd)
 kvers=${KVERS:-$(cd "$top/build" && for d in */kmod/symtab.ko; do
 	[ -e "$d" ] && echo "${d%%/*}"; done)}
 status=0

@@ -3,9 +3,9 @@
 # make bench: every benchmark, each reporting ratios against its reference
 # measured in the same run.
 set -euo pipefail
-top=$(cd "$(dirname "$0")/.." && pwd)
+top=$(cd "$(dirname "$0")/../.." && pwd)
 echo "== genksyms: ours against the kernel's, lib corpus"
-"$top/scripts/bench-genksyms.sh"
+"$top/scripts/bench/genksyms.sh"
 echo "== make modules: a real DKMS package against its plain Kbuild build"
 "$top/scripts/bench/package.sh"
 echo "== genksyms --diff: fs/ of the 6.1 corpus, three core structs changed"
