@@ -8,13 +8,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "check.h"
+#include "resident/import_check.h"
 #include "command.h"
-#include "kernel_check_all.h"
-#include "kernel_modules.h"
-#include "kernel_release.h"
+#include "modversions/modversions_check_all.h"
+#include "load/module_insert.h"
+#include "modversions/release_symbols.h"
 #include "mismatch_explain.h"
-#include "module_dir.h"
+#include "module/module_dir.h"
 
 static const char help[] =
 "Usage: symtab check [OPTION...] MODULE.ko...\n"

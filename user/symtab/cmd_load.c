@@ -10,9 +10,9 @@
 #include <unistd.h>
 
 #include "command.h"
-#include "force_copy.h"
-#include "kernel_modules.h"
-#include "loader.h"
+#include "module/force_copy.h"
+#include "load/module_insert.h"
+#include "load/load_plan.h"
 #include "mismatch_explain.h"
 
 static const char help[] =

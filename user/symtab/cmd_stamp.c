@@ -9,10 +9,10 @@
 
 #include "../explain/explain.h"
 #include "command.h"
-#include "export_records.h"
-#include "module_file.h"
-#include "stamp.h"
-#include "version_file.h"
+#include "formats/export_records.h"
+#include "module/module_file.h"
+#include "module/stamp.h"
+#include "formats/version_file.h"
 
 static const char help[] =
 "Usage: symtab stamp [OPTION...] MODULE.ko VERSIONS...\n"

@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "command.h"
-#include "kernel_modules.h"
-#include "symbol_users.h"
+#include "load/module_insert.h"
+#include "resident/symbol_users.h"
 
 static const char help[] =
 "Usage: symtab unload [OPTION...] NAME\n"

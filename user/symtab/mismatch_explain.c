@@ -10,8 +10,8 @@
 #include <unistd.h>
 
 #include "command.h"
-#include "kernel_check.h"
-#include "kernel_modules.h"
+#include "modversions/modversions_check.h"
+#include "load/module_insert.h"
 #include "mismatch_explain.h"
 #include "module_types.h"
 

@@ -7,8 +7,8 @@
 #ifndef _SYMTAB_MISMATCH_EXPLAIN_H
 #define _SYMTAB_MISMATCH_EXPLAIN_H
 
-#include "check.h"
-#include "module_file.h"
+#include "resident/import_check.h"
+#include "module/module_file.h"
 
 /*
  * explain_mismatch() - print, on stderr, what changed behind @res

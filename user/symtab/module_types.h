@@ -12,7 +12,7 @@
 #include <stddef.h>
 
 #include "../explain/explain.h"
-#include "module_file.h"
+#include "module/module_file.h"
 
 /*
  * Kinds beside enum symtab_abi_kind for the kernel's own modversions: an
