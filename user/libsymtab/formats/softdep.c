@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../module/section_write.h"
+#include "../module/section_read.h"
 #include "softdep.h"
 
 #define REGISTRY_NAME	"symtab"

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "module_file.h"
+#include "section_read.h"	/* what a writer finds first */
 
 /*
  * section_set() - @image (a same-layout copy of @mf's) with section @name
@@ -39,12 +40,5 @@ int section_replace(const struct module_file *mf, const unsigned char *image,
 		    const char *name, const void *data, size_t len,
 		    unsigned char **out, size_t *out_len,
 		    struct symtab_error *err);
-
-/*
- * section_find() - the bytes of section @name in a parsed module
- * Return: a pointer into @mf->image and its size in @len, or NULL.
- */
-const unsigned char *section_find(const struct module_file *mf,
-				  const char *name, size_t *len);
 
 #endif /* _SYMTAB_SECTION_WRITE_H */

@@ -8,7 +8,7 @@
 #include "../module/elf_validate.h"
 #include "modversions_read.h"
 #include "../module/module_file.h"
-#include "../module/section_write.h"
+#include "../module/section_read.h"
 
 #define KSYMTAB_PREFIX	"__ksymtab_"
 #define KCRC_PREFIX	"__crc_"
