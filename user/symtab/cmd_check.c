@@ -8,13 +8,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "resident/import_check.h"
+#include "libsymtab.h"
 #include "command.h"
-#include "modversions/modversions_check_all.h"
-#include "load/module_insert.h"
-#include "modversions/release_symbols.h"
-#include "mismatch_explain.h"
-#include "module/module_dir.h"
+#include "../modtypes/modtypes.h"
 
 static const char help[] =
 "Usage: symtab check [OPTION...] MODULE.ko...\n"
@@ -133,52 +129,6 @@ static void report_import(void *ctx, const struct module_file *mf,
 		explain_mismatch(mf, res, NULL, 0);
 }
 
-/*
- * The same module as @mf built for @release, to free, or NULL: the -b file
- * of that name, @mf's path with its own release (vermagic) replaced by
- * @release, or the module of that name installed for @release.
- */
-static char *target_build(const struct module_file *mf, const char *release,
-			  const struct check_options *o,
-			  const struct kernel_target *t)
-{
-	char name[256], other[256], own[256], *path;
-	const char *vermagic, *at;
-	size_t i, n;
-
-	if (module_name_of(mf->path, name, sizeof(name)))
-		return NULL;
-	for (i = 0; i < o->nr_built; i++)
-		if (!module_name_of(o->built[i], other, sizeof(other)) &&
-		    !strcmp(other, name))
-			return strdup(o->built[i]);
-	vermagic = modinfo_get(&mf->kernel, "vermagic", 0);
-	n = vermagic ? strcspn(vermagic, " ") : 0;
-	if (n && n + 2 < sizeof(own) &&
-	    (strlen(release) != n || strncmp(vermagic, release, n))) {
-		/* "/REL/" inside the path, or "REL/" at its start. */
-		snprintf(own, sizeof(own), "/%.*s/", (int)n, vermagic);
-		if (!strncmp(mf->path, own + 1, n + 1))
-			at = mf->path + n + 1;		/* after "REL/" */
-		else if ((at = strstr(mf->path, own)))
-			at += n + 2;			/* after "/REL/" */
-		if (at && asprintf(&path, "%.*s%s/%s",
-				   (int)(at - mf->path) - (int)n - 1,
-				   mf->path, release, at) >= 0) {
-			if (access(path, R_OK) == 0)
-				return path;
-			free(path);
-		}
-	}
-	for (i = 0; i < t->nr_installed; i++)
-		if (!module_name_of(t->installed[i]->path, other,
-				    sizeof(other)) &&
-		    !strcmp(other, name) &&
-		    strcmp(t->installed[i]->path, mf->path))
-			return strdup(t->installed[i]->path);
-	return NULL;
-}
-
 static void report_kernel_import(void *ctx, const struct module_file *mf,
 				 const struct kernel_import *res)
 {
@@ -195,7 +145,8 @@ static void report_kernel_import(void *ctx, const struct module_file *mf,
 	if (kr->mf != mf) {
 		kr->mf = mf;
 		free(kr->rebuilt);
-		kr->rebuilt = target_build(mf, kr->release, kr->o, kr->target);
+		kr->rebuilt = target_build(mf, kr->release, kr->o->built,
+					   kr->o->nr_built, kr->target);
 		if (kr->rebuilt)
 			message("%s: explaining from %s, the same module built for %s",
 				mf->path, kr->rebuilt, kr->release);

@@ -10,10 +10,8 @@
 #include <unistd.h>
 
 #include "command.h"
-#include "module/force_copy.h"
-#include "load/module_insert.h"
-#include "load/load_plan.h"
-#include "mismatch_explain.h"
+#include "libsymtab.h"
+#include "../modtypes/modtypes.h"
 
 static const char help[] =
 "Usage: symtab load [OPTION...] MODULE.ko [PARAM=VALUE...]\n"

@@ -5,8 +5,7 @@
 #include <string.h>
 
 #include "command.h"
-#include "load/module_insert.h"
-#include "resident/symbol_users.h"
+#include "libsymtab.h"
 
 static const char help[] =
 "Usage: symtab unload [OPTION...] NAME\n"

@@ -10,7 +10,7 @@
 #include <stdio.h>
 
 #include "../common/error.h"
-#include "kabi/kabi_rules.h"
+#include "libsymtab.h"
 
 enum kabi_format {
 	KABI_FORMAT_SHORT,	/* summary, one line a change, the groups */

@@ -7,8 +7,7 @@
 #ifndef _SYMTAB_MISMATCH_EXPLAIN_H
 #define _SYMTAB_MISMATCH_EXPLAIN_H
 
-#include "resident/import_check.h"
-#include "module/module_file.h"
+#include "libsymtab.h"
 
 /*
  * explain_mismatch() - print, on stderr, what changed behind @res
@@ -30,7 +29,6 @@ void explain_mismatch(const struct module_file *importer,
  *	types give the target's side (NULL: none at hand, said once by the
  *	caller)
  */
-struct kernel_import;
 void explain_kernel_mismatch(const struct module_file *mf,
 			     const struct kernel_import *res,
 			     const char *rebuilt);

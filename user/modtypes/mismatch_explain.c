@@ -9,9 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "command.h"
-#include "modversions/modversions_check.h"
-#include "load/module_insert.h"
+#include "../common/message.h"
 #include "mismatch_explain.h"
 #include "module_types.h"
 
