@@ -5,37 +5,29 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "array_grow.h"
 #include "whole_file.h"
 
-int read_whole_file(const char *path, unsigned char **data, size_t *size,
-		    struct symtab_error *err)
+int read_whole_fd(int fd, const char *what, unsigned char **data,
+		  size_t *size, struct symtab_error *err)
 {
 	unsigned char *buf = NULL;
 	size_t len = 0, cap = 0;
 	ssize_t n;
-	int fd, ret;
+	int ret;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return error_set(err, errno, "%s: %s", path, strerror(errno));
 	for (;;) {
-		if (len == cap) {
-			unsigned char *grown;
-
-			cap = cap ? cap * 2 : 65536;
-			grown = realloc(buf, cap);
-			if (!grown) {
-				ret = error_set(err, ENOMEM, "%s: out of memory",
-						path);
-				goto fail;
-			}
-			buf = grown;
+		/* Reads of at least 64 KiB, and a spare byte at the end. */
+		if (len == cap && array_grow(&buf, &cap, len ? len + 1 : 65536,
+					     1)) {
+			ret = error_set(err, ENOMEM, "%s: out of memory", what);
+			goto fail;
 		}
 		n = read(fd, buf + len, cap - len);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			ret = error_set(err, errno, "%s: read: %s", path,
+			ret = error_set(err, errno, "%s: read: %s", what,
 					strerror(errno));
 			goto fail;
 		}
@@ -43,12 +35,26 @@ int read_whole_file(const char *path, unsigned char **data, size_t *size,
 			break;
 		len += n;
 	}
-	close(fd);
 	*data = buf;
 	*size = len;
 	return 0;
 fail:
 	free(buf);
+	errno = -ret;
+	return ret;
+}
+
+int read_whole_file(const char *path, unsigned char **data, size_t *size,
+		    struct symtab_error *err)
+{
+	int fd, ret;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return error_set(err, errno, "%s: %s", path, strerror(errno));
+	ret = read_whole_fd(fd, path, data, size, err);
 	close(fd);
+	if (ret)
+		errno = -ret;
 	return ret;
 }

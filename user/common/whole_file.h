@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* Reading a whole file (regular, or under /proc) into memory. */
+/*
+ * Reading a whole file (regular, under /proc, or a pipe) into memory: the
+ * one reader of the tree.
+ */
 #ifndef _SYMTAB_WHOLE_FILE_H
 #define _SYMTAB_WHOLE_FILE_H
 
@@ -13,6 +16,13 @@
  */
 int read_whole_file(const char *path, unsigned char **data, size_t *size,
 		    struct symtab_error *err);
+
+/*
+ * read_whole_fd() - the same for what @fd has left to read (@fd stays
+ * open); @what names it in @err.  errno is set on failure too.
+ */
+int read_whole_fd(int fd, const char *what, unsigned char **data,
+		  size_t *size, struct symtab_error *err);
 
 /*
  * DEFINE_TEXT_LOADER(name, type, parse) defines

@@ -3,8 +3,8 @@
  * CRC-32, eight bytes per step ("slicing by 8"): table[k][b] is the CRC of
  * byte b followed by k zero bytes, so eight lookups, independent of each
  * other, advance the CRC by a whole word.  Expansion hashes every byte of
- * every export's types, so this is a large part of the run time on files
- * with many exports.  The tables are built once at first use.
+ * every export's types (genksyms), so this is a large part of the run time
+ * on files with many exports.  The tables are built once at first use.
  */
 #include <stdbool.h>
 #include <string.h>
