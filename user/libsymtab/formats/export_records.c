@@ -6,6 +6,7 @@
 
 #include <symtab/abi.h>
 
+#include "../../common/array_grow.h"
 #include "../module/block.h"
 #include "export_records.h"
 #include "text_lines.h"
@@ -41,15 +42,8 @@ static int add_record(struct export_records *er, const char *symbol,
 {
 	struct export_record *r;
 
-	if (er->nr == er->cap) {
-		size_t cap = er->cap ? er->cap * 2 : 64;
-
-		r = reallocarray(er->recs, cap, sizeof(*r));
-		if (!r)
-			return -ENOMEM;
-		er->recs = r;
-		er->cap = cap;
-	}
+	if (array_grow(&er->recs, &er->cap, er->nr + 1, sizeof(*r)))
+		return -ENOMEM;
 	r = &er->recs[er->nr];
 	r->symbol = strdup(symbol);
 	r->module = strdup(module);

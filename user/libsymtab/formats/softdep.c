@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../common/array_grow.h"
 #include "../module/section_read.h"
 #include "softdep.h"
 
@@ -40,16 +41,9 @@ static int names_add(struct names *n, const char *s, size_t len)
 		free(copy);
 		return 0;
 	}
-	if (n->nr == n->cap) {
-		size_t cap = n->cap ? n->cap * 2 : 8;
-		char **v = reallocarray(n->v, cap, sizeof(*v));
-
-		if (!v) {
-			free(copy);
-			return -ENOMEM;
-		}
-		n->v = v;
-		n->cap = cap;
+	if (array_grow(&n->v, &n->cap, n->nr + 1, sizeof(*n->v))) {
+		free(copy);
+		return -ENOMEM;
 	}
 	n->v[n->nr++] = copy;
 	return 0;

@@ -5,6 +5,7 @@
 
 #include <symtab/abi.h>
 
+#include "../../common/array_grow.h"
 #include "../module/block.h"
 #include "../../common/whole_file.h"
 #include "version_file.h"
@@ -64,16 +65,8 @@ static int add_version(struct version_set *vs, const char *name, size_t len,
 {
 	struct symbol_version *v;
 
-	if (vs->nr == vs->cap) {
-		size_t cap = vs->cap ? vs->cap * 2 : 256;
-
-		v = reallocarray(vs->versions, cap, sizeof(*v));
-		if (!v)
-			return error_set(err, ENOMEM, "%s: out of memory",
-					 file);
-		vs->versions = v;
-		vs->cap = cap;
-	}
+	if (array_grow(&vs->versions, &vs->cap, vs->nr + 1, sizeof(*v)))
+		return error_set(err, ENOMEM, "%s: out of memory", file);
 	v = &vs->versions[vs->nr];
 	v->name = strndup(name, len);
 	if (!v->name)

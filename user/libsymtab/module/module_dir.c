@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../../common/array_grow.h"
 #include "module_compress.h"
 #include "module_dir.h"
 
@@ -19,21 +20,15 @@ static struct {
 static int collect(const char *path, const struct stat *st, int type,
 		   struct FTW *ftw)
 {
-	char **grown;
-
 	(void)st;
 	if (type == FTW_D && ftw->level > 0 && !scan.recursive)
 		return FTW_SKIP_SUBTREE;
 	if (type != FTW_F || !module_name_suffix(path))
 		return FTW_CONTINUE;
-	if (scan.nr == scan.cap) {
-		scan.cap = scan.cap ? scan.cap * 2 : 64;
-		grown = reallocarray(scan.paths, scan.cap, sizeof(*grown));
-		if (!grown) {
-			scan.error = ENOMEM;
-			return FTW_STOP;
-		}
-		scan.paths = grown;
+	if (array_grow(&scan.paths, &scan.cap, scan.nr + 1,
+		       sizeof(*scan.paths))) {
+		scan.error = ENOMEM;
+		return FTW_STOP;
 	}
 	scan.paths[scan.nr] = strdup(path);
 	if (!scan.paths[scan.nr]) {

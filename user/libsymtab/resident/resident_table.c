@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include <symtab/abi.h>
+#include "../../common/array_grow.h"
 #include "../module/block.h"
 #include "resident_table.h"
 #include "../formats/text_lines.h"
@@ -54,16 +55,8 @@ bool versioned_name_split(const char *s, size_t len, char *name,
 static int add_symbol(struct resident_table *t,
 		      const struct resident_symbol *sym)
 {
-	if (t->nr == t->cap) {
-		struct resident_symbol *grown;
-		size_t cap = t->cap ? t->cap * 2 : 256;
-
-		grown = reallocarray(t->symbols, cap, sizeof(*grown));
-		if (!grown)
-			return -ENOMEM;
-		t->symbols = grown;
-		t->cap = cap;
-	}
+	if (array_grow(&t->symbols, &t->cap, t->nr + 1, sizeof(*t->symbols)))
+		return -ENOMEM;
 	t->symbols[t->nr] = *sym;
 	t->symbols[t->nr].name = strdup(sym->name);
 	t->symbols[t->nr].module = strdup(sym->module);

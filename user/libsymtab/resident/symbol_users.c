@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../common/array_grow.h"
 #include "symbol_users.h"
 #include "../formats/text_lines.h"
 #include "../../common/whole_file.h"
@@ -12,15 +13,8 @@ static int add_use(struct symbol_users *u, char *fields[3])
 {
 	struct symbol_use *use;
 
-	if (u->nr == u->cap) {
-		size_t cap = u->cap ? u->cap * 2 : 64;
-
-		use = reallocarray(u->uses, cap, sizeof(*use));
-		if (!use)
-			return -ENOMEM;
-		u->uses = use;
-		u->cap = cap;
-	}
+	if (array_grow(&u->uses, &u->cap, u->nr + 1, sizeof(*use)))
+		return -ENOMEM;
 	use = &u->uses[u->nr];
 	use->user = strdup(fields[0]);
 	use->exporter = strdup(fields[1]);
