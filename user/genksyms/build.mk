@@ -25,9 +25,11 @@ GENKSYMS_LDFLAGS ?= -static
 # over a preprocessed file).  Fat objects, so that an archiver without the
 # LTO plugin still makes a usable library.  Empty it to build without.
 GENKSYMS_LTO ?= -flto=auto -ffat-lto-objects
-# The CRC (user/common/crc32.c) runs over every byte of every expansion.
+# The CRC (user/common/crc32.c) runs over every byte of every expansion,
+# and the expansion stack grows through array_grow() at every step.
 $(call objs,$(BUILD),$(GENKSYMS_LIB_SRCS) $(GENKSYMS_CMD_SRCS) \
-	user/common/crc32.c): EXTRA_CFLAGS += $(GENKSYMS_LTO)
+	user/common/crc32.c user/common/array_grow.c): \
+	EXTRA_CFLAGS += $(GENKSYMS_LTO)
 
 $(BUILD)/lib/libgenksyms.a: $(call objs,$(BUILD),$(GENKSYMS_LIB_SRCS))
 $(BUILD)/san/lib/libgenksyms.a: $(call objs,$(BUILD)/san,$(GENKSYMS_LIB_SRCS))

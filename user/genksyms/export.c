@@ -79,10 +79,7 @@ static void dump_line(const struct symbol *sym)
 
 static void push(struct symbol *sym, size_t *depth)
 {
-	if (*depth == stack_cap) {
-		stack_cap = stack_cap ? stack_cap * 2 : 64;
-		stack = xrealloc(stack, stack_cap * sizeof(*stack));
-	}
+	xarray_grow(&stack, &stack_cap, *depth + 1, sizeof(*stack));
 	sym->expand_gen = generation;
 	stack[(*depth)++] = (struct frame){ .sym = sym };
 }
