@@ -15,21 +15,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "libsymtab.h"
+/* The library's own parts these tests reach into: */
 #include "module/atomic_file.h"
-#include "module/block.h"
 #include "module/bytes.h"
-#include "resident/import_check.h"
-#include "module/force_copy.h"
-#include "modversions/modversions_check.h"
-#include "formats/module_symvers.h"
-#include "load/load_plan.h"
-#include "module/module_compress.h"
-#include "module/module_file.h"
-#include "resident/resident_table.h"
 #include "module/section_write.h"
-#include "module/stamp.h"
-#include "resident/symbol_users.h"
-#include "formats/version_file.h"
 
 static int failures;
 

@@ -267,6 +267,8 @@ const struct st_entry *st_find_symbol(const struct st_set *set,
 	return NULL;
 }
 
+typedef void (*st_emit_fn)(const char *tok, void *arg);
+
 struct expander {
 	const struct st_unit *u;
 	bool *done;
@@ -333,8 +335,13 @@ static void expand_tokens(struct expander *x, const char **tok, size_t n)
 	free(stack);
 }
 
-void st_expand(const struct st_unit *u, const struct st_entry *sym,
-	       st_emit_fn emit, void *arg, size_t *missing)
+/*
+ * Expansion, the way genksyms hashes a symbol: the first reference to a type
+ * splices in its definition, later ones only name it.  @missing counts
+ * references with no entry in the unit.
+ */
+static void st_expand(const struct st_unit *u, const struct st_entry *sym,
+		      st_emit_fn emit, void *arg, size_t *missing)
 {
 	struct expander x = { .u = u, .emit = emit, .arg = arg };
 

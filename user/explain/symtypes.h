@@ -68,13 +68,10 @@ const struct st_entry *st_find_symbol(const struct st_set *set,
 bool st_is_ref(const char *tok);
 
 /*
- * Expansion, the way genksyms hashes a symbol: the first reference to a type
- * splices in its definition, later ones only name it.  missing counts
- * references with no entry in the unit.
+ * The CRC genksyms gives @sym: of its expansion, where the first reference
+ * to a type splices in its definition and later ones only name it.
+ * @missing counts references with no entry in the unit.
  */
-typedef void (*st_emit_fn)(const char *tok, void *arg);
-void st_expand(const struct st_unit *u, const struct st_entry *sym,
-	       st_emit_fn emit, void *arg, size_t *missing);
 uint32_t st_crc(const struct st_unit *u, const struct st_entry *sym,
 		size_t *missing);
 

@@ -11,11 +11,6 @@ static struct symbol **slot(enum sym_kind kind, struct ident *id)
 	return sym_is_tag(kind) ? &id->tag : &id->ord;
 }
 
-struct symbol *sym_lookup(enum sym_kind kind, struct ident *id)
-{
-	return *slot(kind, id);
-}
-
 static void set_unknown(struct symbol *sym)
 {
 	struct tvec tv = { 0 };

@@ -61,8 +61,6 @@ static inline const char *sym_tag_keyword(enum sym_kind kind)
 	return kw ? kw : "";
 }
 
-/* The symbol named @id in @kind's namespace, if any. */
-struct symbol *sym_lookup(enum sym_kind kind, struct ident *id);
 /*
  * A tag symbol for a reference, created as `struct X { UNKNOWN }` when the
  * tag has no definition yet.

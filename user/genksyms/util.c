@@ -27,17 +27,6 @@ void *xmalloc(size_t size)
 	return p;
 }
 
-void *xrealloc(void *ptr, size_t size)
-{
-	void *p = realloc(ptr, size ? size : 1);
-
-	if (!p) {
-		fprintf(stderr, "genksyms: out of memory\n");
-		exit(1);
-	}
-	return p;
-}
-
 void xarray_grow(void *arrayp, size_t *cap, size_t need, size_t size)
 {
 	if (array_grow(arrayp, cap, need, size)) {

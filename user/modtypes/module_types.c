@@ -128,7 +128,8 @@ int module_types_open(struct module_types *v, const char *path)
 	return 0;
 }
 
-const struct module_version *
+/* The versioned name @name of @origin in @v, or NULL. */
+static const struct module_version *
 module_types_find(const struct module_types *v,
 		  enum module_version_origin origin, const char *name)
 {

@@ -47,11 +47,6 @@ struct module_types {
 int module_types_open(struct module_types *mt, const char *path);
 void module_types_free(struct module_types *mt);
 
-/* The versioned name @name of @origin in @mt, or NULL. */
-const struct module_version *
-module_types_find(const struct module_types *mt,
-		  enum module_version_origin origin, const char *name);
-
 /*
  * module_types_explain() - add to @r every name whose CRC differs between
  * @old and @new, each (origin, name) once, explained from their types

@@ -17,7 +17,8 @@
 static const char module_name_chars[] =
 	"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-";
 
-bool module_name_valid(const char *s)
+/* Is @s a module name (letters, digits, '_' and '-', shorter than 56)? */
+static bool module_name_valid(const char *s)
 {
 	size_t n = strlen(s);
 
@@ -90,7 +91,8 @@ static int parse_line(void *arg, char *line, const char *file,
 	return 0;
 }
 
-int export_records_parse(struct export_records *er, const char *file,
+/* Parse @len bytes read from @file; add their records to @er. */
+static int export_records_parse(struct export_records *er, const char *file,
 			 const char *text, size_t len,
 			 struct symtab_error *err)
 {

@@ -36,12 +36,7 @@ struct export_records {
 
 #define EXPORT_RECORDS_INIT	{ 0 }
 
-/* Parse @len bytes read from @file; add their records to @er. */
-int export_records_parse(struct export_records *er, const char *file,
-			 const char *text, size_t len,
-			 struct symtab_error *err);
-
-/* Read and parse @path. */
+/* Read and parse @path; add its records to @er. */
 int export_records_load(struct export_records *er, const char *path,
 			struct symtab_error *err);
 
@@ -53,9 +48,6 @@ int export_records_load(struct export_records *er, const char *path,
 const struct export_record *export_records_find(const struct export_records *er,
 						const char *symbol,
 						uint32_t crc);
-
-/* Is @s a module name (letters, digits, '_' and '-', shorter than 56)? */
-bool module_name_valid(const char *s);
 
 void export_records_release(struct export_records *er);
 

@@ -47,8 +47,10 @@ static int parse_rule(void *arg, char *line, const char *file,
 	return 0;
 }
 
-int kabi_rules_parse(struct kabi_rules *rules, const char *file,
-		     const char *text, size_t len, struct symtab_error *err)
+/* Parse @len bytes of rules read from @file into the empty @rules. */
+static int kabi_rules_parse(struct kabi_rules *rules, const char *file,
+			    const char *text, size_t len,
+			    struct symtab_error *err)
 {
 	rules->file = strdup(file);
 	if (!rules->file)

@@ -37,12 +37,10 @@ struct kabi_rules {
 #define KABI_RULES_INIT	{ 0 }
 
 /*
- * Parse @len bytes of rules read from @file into the empty @rules.
+ * Read the rules in @path into the empty @rules.
  * Return: 0, -EINVAL for a malformed line ("file:line: expected ..."),
- * -ENOMEM.  Release @rules even on error.
+ * -ENOMEM, or the error reading the file.  Release @rules even on error.
  */
-int kabi_rules_parse(struct kabi_rules *rules, const char *file,
-		     const char *text, size_t len, struct symtab_error *err);
 int kabi_rules_load(struct kabi_rules *rules, const char *path,
 		    struct symtab_error *err);
 void kabi_rules_release(struct kabi_rules *rules);

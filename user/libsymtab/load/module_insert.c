@@ -12,7 +12,8 @@
 #include "module_insert.h"
 #include "../module/module_compress.h"
 
-const char *insert_strerror(int errnum)
+/* What insmod would say for errno @errnum of init_module(). */
+static const char *insert_strerror(int errnum)
 {
 	switch (errnum) {
 	case ENOEXEC:
@@ -33,7 +34,8 @@ const char *insert_strerror(int errnum)
 	return strerror(errnum);
 }
 
-const char *remove_strerror(int errnum)
+/* What rmmod would say for errno @errnum of delete_module(). */
+static const char *remove_strerror(int errnum)
 {
 	switch (errnum) {
 	case ENOENT:

@@ -13,12 +13,6 @@
 /* Told each kernel log line about the module when an insertion fails. */
 typedef void (*kernel_log_fn)(void *ctx, const char *line);
 
-/* What insmod would say for errno @errnum of init_module(). */
-const char *insert_strerror(int errnum);
-
-/* What rmmod would say for errno @errnum of delete_module(). */
-const char *remove_strerror(int errnum);
-
 /* Is the module in file @path (or named @name) loaded?  Return: 1, 0, -errno. */
 int module_loaded_from_path(const char *path, struct symtab_error *err);
 int module_loaded_by_name(const char *name);
