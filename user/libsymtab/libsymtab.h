@@ -11,7 +11,8 @@
  *                 records, Module.symvers
  *   resident/     resolution against symtab.ko's registry
  *   modversions/  checking modules against a kernel's own modversions
- *   load/         load planning, inserting and removing modules
+ *   load/         load planning and its steps, inserting and removing
+ *                 modules
  *   kabi/         two kernels' exports compared under severity rules
  *
  * What is not here (ELF validation, byte access, section writing, the
@@ -19,6 +20,9 @@
  */
 #ifndef _SYMTAB_LIBSYMTAB_H
 #define _SYMTAB_LIBSYMTAB_H
+
+#include <stdbool.h>
+#include <stddef.h>
 
 #include "module/module_file.h"
 #include "module/module_dir.h"
@@ -35,8 +39,30 @@
 #include "modversions/modversions_check_all.h"
 #include "modversions/release_symbols.h"
 #include "load/load_plan.h"
+#include "load/load_step.h"
 #include "load/module_insert.h"
 #include "kabi/kabi_rules.h"
 #include "kabi/kabi_compare.h"
+
+/* What a command asks of a parsed module file. */
+
+/* Does @mf carry symtab records (export tables, import blocks)? */
+static inline bool module_has_records(const struct module_file *mf)
+{
+	return mf->nr_blocks > 0;
+}
+
+/* Was @mf built with the kernel's modversions (a __versions section)? */
+static inline bool module_has_modversions(const struct module_file *mf)
+{
+	return mf->kernel.has_versions;
+}
+
+/* "no symtab records; the kernel's modversions ..." for @mf, no newline. */
+static inline void module_versions_summary(const struct module_file *mf,
+					   char *buf, size_t len)
+{
+	kernel_versions_summary(&mf->kernel, buf, len);
+}
 
 #endif /* _SYMTAB_LIBSYMTAB_H */

@@ -174,7 +174,7 @@ static int check_records(struct module_file **mods, size_t nr,
 	int ret;
 
 	for (i = 0; i < nr; i++)
-		with_records += mods[i]->nr_blocks > 0;
+		with_records += module_has_records(mods[i]);
 	if (!with_records)
 		return EXIT_OK;
 	ret = resident_table_load(&table, o->table ? o->table :
@@ -202,10 +202,9 @@ static void note_no_records(struct module_file **mods, size_t nr)
 	size_t i;
 
 	for (i = 0; i < nr; i++) {
-		if (mods[i]->nr_blocks)
+		if (module_has_records(mods[i]))
 			continue;
-		kernel_versions_summary(&mods[i]->kernel, summary,
-					sizeof(summary));
+		module_versions_summary(mods[i], summary, sizeof(summary));
 		message("%s: %s", mods[i]->path, summary);
 	}
 }
@@ -258,10 +257,10 @@ static int check_kernel(struct module_file **mods, size_t nr,
 		used = kernel_check_module(&kr.target, mods[i],
 					   report_kernel_import, &rep);
 		problems += used;
-		if (!mods[i]->kernel.has_versions)
+		if (!module_has_modversions(mods[i]))
 			message("%s: no __versions: built without modversions, the kernel loads it only forced (modprobe --force), tainted",
 				mods[i]->path);
-		else if (!used && !mods[i]->nr_blocks)
+		else if (!used && !module_has_records(mods[i]))
 			message("%s: every symbol it uses resolves against %s with the version its __versions holds",
 				mods[i]->path, release);
 	}
@@ -284,7 +283,7 @@ static size_t report_kept(const struct kernel_check_result *r,
 	if (r->problems || rep->verbose)
 		kernel_check_module(&kr->target, r->mf, report_kernel_import,
 				    rep);
-	if (!r->mf->kernel.has_versions)
+	if (!module_has_modversions(r->mf))
 		message("%s: no __versions: built without modversions, the kernel loads it only forced (modprobe --force), tainted",
 			r->mf->path);
 	return r->problems;
@@ -367,7 +366,7 @@ static int check_all(const struct check_options *o)
 		n = report_kept(&res[i], &kr, &rep);
 		problems += n;
 		refused += n > 0;
-		if (res[i].mf && res[i].mf->nr_blocks)
+		if (res[i].mf && module_has_records(res[i].mf))
 			records[nr_records++] = res[i].mf;
 	}
 	/* A module counted above may be counted again here: rare enough. */

@@ -79,7 +79,7 @@ static void note_no_records(const char *path, bool types)
 		report_error(&err);
 		return;
 	}
-	kernel_versions_summary(&mf->kernel, summary, sizeof(summary));
+	module_versions_summary(mf, summary, sizeof(summary));
 	message("%s: nothing to stamp%s: %s", path,
 		types ? " (types stored)" : "", summary);
 	module_file_free(mf);
