@@ -3,14 +3,12 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sys/utsname.h>
 #include <time.h>
-#include <unistd.h>
 
-#include "libsymtab.h"
-#include "command.h"
 #include "../modtypes/modtypes.h"
+#include "command.h"
+#include "libsymtab.h"
 
 static const char help[] =
 "Usage: symtab check [OPTION...] MODULE.ko...\n"

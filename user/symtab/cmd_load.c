@@ -9,9 +9,9 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include "../modtypes/modtypes.h"
 #include "command.h"
 #include "libsymtab.h"
-#include "../modtypes/modtypes.h"
 
 static const char help[] =
 "Usage: symtab load [OPTION...] MODULE.ko [PARAM=VALUE...]\n"
