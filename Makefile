@@ -74,8 +74,8 @@ FUZZ_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all
 #   $(BUILD)/san/obj/  $(BUILD)/san/lib/  ASan/UBSan, for the tests
 #   $(BUILD)/fuzz/obj/ $(BUILD)/fuzz/lib/ libFuzzer, for make fuzz
 #
-# Objects mirror the source tree (user/libsymtab/block.c ->
-# $(BUILD)/obj/user/libsymtab/block.o) and carry their header dependencies in
+# Objects mirror the source tree (user/common/error.c ->
+# $(BUILD)/obj/user/common/error.o) and carry their header dependencies in
 # a .d file beside them; libraries are static archives in lib/, so a tool
 # links only the members it uses.  The build.mk fragments say which
 # sources make which archive and which command, and add every source to

@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# What both libraries share and nothing else: the error convention
-# (error.h: struct symtab_error, error_set() returning -errno) and the
-# symtypes kinds (symtypes_kind.h, header only).  Included by the top
-# Makefile, which sets BUILD, the compile rules and the objs function.
+# What the libraries and tools share: the error convention (error.h:
+# struct symtab_error, error_set() returning -errno), reading a whole file
+# (whole_file.h) and the symtypes kinds (symtypes_kind.h, header only).
+# Included by the top Makefile, which sets BUILD, the compile rules and the
+# objs function.
 #
 #   $(BUILD)/lib/libcommon.a   (also san/ and fuzz/ builds)
 #

@@ -7,8 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
+#include "../common/crc32.h"
+#include "../common/whole_file.h"
 #include "ex_alloc.h"
 #include "hash_index.h"
 #include "symtypes.h"
@@ -208,38 +209,15 @@ fail:
 int st_parse_file(struct st_set *set, const char *path,
 		  struct symtab_error *err)
 {
-	size_t len = 0, cap = 0, got;
-	char *text = NULL, *more;
-	FILE *f;
+	unsigned char *text;
+	size_t len;
 	int ret;
 
 	memset(set, 0, sizeof(*set));
-	f = fopen(path, "r");
-	if (!f) {
-		ret = errno;
-		return error_set(err, ret, "%s: %s", path, strerror(ret));
-	}
-	do {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 65536;
-			more = realloc(text, cap);
-			if (!more) {
-				fclose(f);
-				free(text);
-				ex_oom();
-			}
-			text = more;
-		}
-		got = fread(text + len, 1, cap - len, f);
-		len += got;
-	} while (got);
-	if (ferror(f)) {
-		fclose(f);
-		free(text);
-		return error_set(err, EIO, "%s: read error", path);
-	}
-	fclose(f);
-	ret = st_parse(set, text ? text : "", len, path, err);
+	ret = read_whole_file(path, &text, &len, err);
+	if (ret)
+		return ret;
+	ret = st_parse(set, (const char *)text, len, path, err);
 	free(text);
 	return ret;
 }
@@ -345,6 +323,11 @@ static void expand_tokens(struct expander *x, const char **tok, size_t n)
 	free(stack);
 }
 
+/*
+ * Expansion, the way genksyms hashes a symbol: the first reference to a type
+ * splices in its definition, later ones only name it.  @missing counts
+ * references with no entry in the unit.
+ */
 static void st_expand(const struct st_unit *u, const struct st_entry *sym,
 		      st_emit_fn emit, void *arg, size_t *missing)
 {
@@ -359,17 +342,17 @@ static void st_expand(const struct st_unit *u, const struct st_entry *sym,
 
 static void crc_token(const char *tok, void *arg)
 {
-	uLong *crc = arg;
+	uint32_t *crc = arg;
 
-	*crc = crc32(*crc, (const Bytef *)tok, (uInt)strlen(tok));
-	*crc = crc32(*crc, (const Bytef *)" ", 1);
+	*crc = crc32_update(*crc, tok, strlen(tok));
+	*crc = crc32_update(*crc, " ", 1);
 }
 
 uint32_t st_crc(const struct st_unit *u, const struct st_entry *sym,
 		size_t *missing)
 {
-	uLong crc = crc32(0, NULL, 0);
+	uint32_t crc = CRC32_INIT;
 
 	st_expand(u, sym, crc_token, &crc, missing);
-	return (uint32_t)crc;
+	return crc ^ CRC32_INIT;
 }

@@ -68,9 +68,9 @@ const struct st_entry *st_find_symbol(const struct st_set *set,
 bool st_is_ref(const char *tok);
 
 /*
- * The CRC of sym's expansion, the way genksyms hashes a symbol: the first
- * reference to a type splices in its definition, later ones only name it.
- * missing counts references with no entry in the unit.
+ * The CRC genksyms gives @sym: of its expansion, where the first reference
+ * to a type splices in its definition and later ones only name it.
+ * @missing counts references with no entry in the unit.
  */
 uint32_t st_crc(const struct st_unit *u, const struct st_entry *sym,
 		size_t *missing);

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # genksyms: build/bin/genksyms, and a sanitized copy for the tests.
 #
-#   $(BUILD)/lib/libgenksyms.a   lexer, parser, CRCs: all but the command
+#   $(BUILD)/lib/libgenksyms.a   lexer, parser, expansion: all but the
+#                                command (the CRC is user/common's)
 #                                (also san/ and fuzz/ builds)
 #   $(BIN)/genksyms              the tool
 #   $(BUILD)/san/genksyms        the same under ASan/UBSan, for the tests
@@ -24,7 +25,10 @@ GENKSYMS_LDFLAGS ?= -static
 # over a preprocessed file).  Fat objects, so that an archiver without the
 # LTO plugin still makes a usable library.  Empty it to build without.
 GENKSYMS_LTO ?= -flto=auto -ffat-lto-objects
-$(call objs,$(BUILD),$(GENKSYMS_LIB_SRCS) $(GENKSYMS_CMD_SRCS)): \
+# The CRC (user/common/crc32.c) runs over every byte of every expansion,
+# and the expansion stack grows through array_grow() at every step.
+$(call objs,$(BUILD),$(GENKSYMS_LIB_SRCS) $(GENKSYMS_CMD_SRCS) \
+	user/common/crc32.c user/common/array_grow.c): \
 	EXTRA_CFLAGS += $(GENKSYMS_LTO)
 
 $(BUILD)/lib/libgenksyms.a: $(call objs,$(BUILD),$(GENKSYMS_LIB_SRCS))
@@ -49,7 +53,7 @@ $(BUILD)/san/genksyms: $(call objs,$(BUILD)/san,$(GENKSYMS_CMD_SRCS)) \
 
 $(BUILD)/fuzz/obj/tests/fuzz/genksyms_fuzz.o: EXTRA_CFLAGS = -I$(GENKSYMS_DIR)
 $(BUILD)/fuzz/genksyms_fuzz: $(BUILD)/fuzz/obj/tests/fuzz/genksyms_fuzz.o \
-		$(BUILD)/fuzz/lib/libgenksyms.a
+		$(BUILD)/fuzz/lib/libgenksyms.a $(BUILD)/fuzz/lib/libcommon.a
 	@mkdir -p $(@D)
 	$(FUZZ_LINK)
 

@@ -7,7 +7,7 @@
  */
 #include <string.h>
 
-#include "crc32.h"
+#include "../common/crc32.h"
 #include "diag.h"
 #include "export.h"
 #include "reference.h"
@@ -79,10 +79,7 @@ static void dump_line(const struct symbol *sym)
 
 static void push(struct symbol *sym, size_t *depth)
 {
-	if (*depth == stack_cap) {
-		stack_cap = stack_cap ? stack_cap * 2 : 64;
-		stack = xrealloc(stack, stack_cap * sizeof(*stack));
-	}
+	xarray_grow(&stack, &stack_cap, *depth + 1, sizeof(*stack));
 	sym->expand_gen = generation;
 	stack[(*depth)++] = (struct frame){ .sym = sym };
 }
@@ -115,7 +112,7 @@ static void expand_reference(struct expansion *ex, const struct dref *r,
 
 static uint32_t expand(struct symbol *root, const char *file, uint32_t line)
 {
-	struct expansion ex = { .crc = 0xffffffffu, .file = file,
+	struct expansion ex = { .crc = CRC32_INIT, .file = file,
 				.line = line };
 	size_t depth = 0;
 
@@ -140,7 +137,7 @@ static uint32_t expand(struct symbol *root, const char *file, uint32_t line)
 		f->off = r->at;
 		expand_reference(&ex, r, &depth);
 	}
-	return ex.crc ^ 0xffffffffu;
+	return ex.crc ^ CRC32_INIT;
 }
 
 void export_symbol(struct ident *id, enum export_kind kind,

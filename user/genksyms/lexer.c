@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* The lexer over one memory-mapped (or read) buffer. */
-#include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../common/whole_file.h"
 #include "lexer.h"
 #include "util.h"
 
@@ -22,30 +22,16 @@ static uint32_t cur_line = 1;
 struct token lex_ring[LEX_RING];
 unsigned int lex_ring_head, lex_ring_count;
 
+/* A pipe's contents, read whole: errno says why not. */
 static bool read_all(int fd)
 {
-	size_t cap = 1 << 16, len = 0;
-	char *b = xmalloc(cap + 1);
-	ssize_t n;
+	unsigned char *data;
+	size_t len;
 
-	for (;;) {
-		if (len == cap) {
-			cap *= 2;
-			b = xrealloc(b, cap + 1);
-		}
-		n = read(fd, b + len, cap - len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			free(b);
-			return false;
-		}
-		if (n == 0)
-			break;
-		len += n;
-	}
-	buf = b;
-	end = b + len;
+	if (read_whole_fd(fd, cur_file, &data, &len, NULL))
+		return false;
+	buf = (const char *)data;
+	end = buf + len;
 	return true;
 }
 

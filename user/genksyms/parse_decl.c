@@ -595,10 +595,7 @@ static void parse_init_declarators(struct declspec *ds)
 			tvec_free(&decl);
 			break;
 		}
-		if (n == cap) {
-			cap = cap ? cap * 2 : 4;
-			p = xrealloc(p, cap * sizeof(*p));
-		}
+		xarray_grow(&p, &cap, n + 1, sizeof(*p));
 		p[n++] = (struct pending){ .name = name, .decl = decl };
 		if (accept('=')) {
 			skip_initializer();

@@ -128,10 +128,7 @@ void reference_note_change(struct symbol *sym)
 {
 	if (!loaded || sym->status == STATUS_UNCHANGED)
 		return;
-	if (nchanges == changes_cap) {
-		changes_cap = changes_cap ? changes_cap * 2 : 16;
-		changes = xrealloc(changes, changes_cap * sizeof(*changes));
-	}
+	xarray_grow(&changes, &changes_cap, nchanges + 1, sizeof(*changes));
 	changes[nchanges++] = sym;
 }
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/array_grow.h"
 #include "util.h"
 #include "ident.h"
 
@@ -26,15 +27,12 @@ void *xmalloc(size_t size)
 	return p;
 }
 
-void *xrealloc(void *ptr, size_t size)
+void xarray_grow(void *arrayp, size_t *cap, size_t need, size_t size)
 {
-	void *p = realloc(ptr, size ? size : 1);
-
-	if (!p) {
+	if (array_grow(arrayp, cap, need, size)) {
 		fprintf(stderr, "genksyms: out of memory\n");
 		exit(1);
 	}
-	return p;
 }
 
 /* Symbols live until exit: carve them from large chunks, never free. */
@@ -46,11 +44,8 @@ static size_t arena_nblocks, arena_cap;
 
 static void *arena_block(size_t size)
 {
-	if (arena_nblocks == arena_cap) {
-		arena_cap = arena_cap ? arena_cap * 2 : 64;
-		arena_blocks = xrealloc(arena_blocks,
-					arena_cap * sizeof(*arena_blocks));
-	}
+	xarray_grow(&arena_blocks, &arena_cap, arena_nblocks + 1,
+		    sizeof(*arena_blocks));
 	return arena_blocks[arena_nblocks++] = xmalloc(size);
 }
 
@@ -91,13 +86,7 @@ char *arena_strndup(const char *s, size_t len)
 /* Room for @n tokens in all. */
 static void tvec_reserve(struct tvec *tv, size_t n)
 {
-	if (n <= tv->cap)
-		return;
-	if (!tv->cap)
-		tv->cap = 32;
-	while (tv->cap < n)
-		tv->cap *= 2;
-	tv->v = xrealloc(tv->v, tv->cap * sizeof(*tv->v));
+	xarray_grow(&tv->v, &tv->cap, n, sizeof(*tv->v));
 }
 
 void tvec_grow(struct tvec *tv)

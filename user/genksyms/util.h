@@ -7,7 +7,8 @@
 #include <stdint.h>
 
 void *xmalloc(size_t size);
-void *xrealloc(void *ptr, size_t size);
+/* array_grow() (user/common/) that ends genksyms when out of memory. */
+void xarray_grow(void *arrayp, size_t *cap, size_t need, size_t size);
 void *arena_alloc(size_t size);
 /* Free everything arena_alloc() gave out (for the fuzzer). */
 void arena_reset(void);

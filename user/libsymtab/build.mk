@@ -1,9 +1,22 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# libsymtab: module files, ELF, symbol versions, the resident table, the
-# loader; everything the `symtab` commands (user/symtab) do, as a library
+# libsymtab: everything the `symtab` commands (user/symtab) do, as a library
 # that needs libelf, libkmod, and liblzma, libzstd and zlib for compressed
-# modules.  Included by the top Makefile, which sets BUILD, BIN, the
-# compile and link rules and the objs function.
+# modules.  One folder a concern:
+#
+#   module/       a module file: reading, ELF checks, blocks, sections,
+#                 stamping, compression, writing it back
+#   formats/      the text formats: Module.symvers, exporters' records,
+#                 genksyms' #SYMVER lines, softdep entries
+#   resident/     resolution against symtab.ko's registry (/proc/symtab,
+#                 /proc/symtab_users, /proc/kallsyms)
+#   modversions/  the kernel's own modversions: reading them from a module,
+#                 checking modules against a kernel release
+#   load/         load planning, inserting and removing through libkmod,
+#                 the kernel's words from /dev/kmsg
+#   kabi/         two kernels' exports compared under severity rules
+#
+# Included by the top Makefile, which sets BUILD, BIN, the compile and link
+# rules and the objs function.
 #
 #   $(BUILD)/lib/libsymtab.a          the library (also san/ and fuzz/ builds)
 #   $(BUILD)/san/test/symtab-unit     tests/symtab/unit.c over it
@@ -12,12 +25,12 @@
 #   $(BUILD)/test/elf_edit            tests/symtab/elf_edit.c, a test helper
 #   $(BUILD)/fuzz/elf_fuzz            the libFuzzer harness
 #
-# Its users include its headers by name: add LIBSYMTAB_CFLAGS to their
-# EXTRA_CFLAGS and link libcommon.a (user/common), then LIBSYMTAB_LIBS, after
-# the archive.
+# Its users add LIBSYMTAB_CFLAGS to their EXTRA_CFLAGS, include its headers
+# as "FOLDER/NAME.h" and link libcommon.a (user/common), then
+# LIBSYMTAB_LIBS, after the archive.
 
 LIBSYMTAB_DIR		:= user/libsymtab
-LIBSYMTAB_SRCS		:= $(wildcard $(LIBSYMTAB_DIR)/*.c)
+LIBSYMTAB_SRCS		:= $(wildcard $(LIBSYMTAB_DIR)/*/*.c)
 LIBSYMTAB_CFLAGS	:= -I$(LIBSYMTAB_DIR)
 LIBSYMTAB_LIBS		:= -pthread $(shell pkg-config --libs libelf libkmod \
 			     liblzma libzstd zlib 2>/dev/null)

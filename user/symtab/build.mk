@@ -6,9 +6,9 @@
 #   $(BUILD)/san/symtab    the same under ASan/UBSan, for tests/symtab
 #
 # symtab.c (the dispatcher), command.c, the commands (cmd_<name>.c, one per
-# line of commands.def) and the explanations they print (module_types.c,
-# mismatch_explain.c), over libsymtab.a (user/libsymtab) and libexplain.a
-# (user/explain).
+# line of commands.def) and kabi_report.c (what `symtab kabi compare`
+# prints), over libmodtypes.a (user/modtypes), libsymtab.a (user/libsymtab)
+# and libexplain.a (user/explain).
 
 SYMTAB_DIR	:= user/symtab
 SYMTAB_SRCS	:= $(wildcard $(SYMTAB_DIR)/*.c)
@@ -21,15 +21,15 @@ $(call objs,$(BUILD),$(SYMTAB_SRCS)) $(call objs,$(BUILD)/san,$(SYMTAB_SRCS)): \
 
 $(BIN)/symtab: LDLIBS = $(LIBSYMTAB_LIBS) $(EXPLAIN_LIBS)
 $(BIN)/symtab: $(call objs,$(BUILD),$(SYMTAB_SRCS)) \
-		$(BUILD)/lib/libsymtab.a $(BUILD)/lib/libexplain.a \
-		$(BUILD)/lib/libcommon.a
+		$(BUILD)/lib/libmodtypes.a $(BUILD)/lib/libsymtab.a \
+		$(BUILD)/lib/libexplain.a $(BUILD)/lib/libcommon.a
 	@mkdir -p $(@D)
 	$(LINK)
 
 $(BUILD)/san/symtab: LDLIBS = $(LIBSYMTAB_LIBS) $(EXPLAIN_LIBS)
 $(BUILD)/san/symtab: $(call objs,$(BUILD)/san,$(SYMTAB_SRCS)) \
-		$(BUILD)/san/lib/libsymtab.a $(BUILD)/san/lib/libexplain.a \
-		$(BUILD)/san/lib/libcommon.a
+		$(BUILD)/san/lib/libmodtypes.a $(BUILD)/san/lib/libsymtab.a \
+		$(BUILD)/san/lib/libexplain.a $(BUILD)/san/lib/libcommon.a
 	@mkdir -p $(@D)
 	$(SAN_LINK)
 

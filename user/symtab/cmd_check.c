@@ -3,18 +3,12 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sys/utsname.h>
 #include <time.h>
-#include <unistd.h>
 
-#include "check.h"
+#include "../modtypes/modtypes.h"
 #include "command.h"
-#include "kernel_check_all.h"
-#include "kernel_modules.h"
-#include "kernel_release.h"
-#include "mismatch_explain.h"
-#include "module_dir.h"
+#include "libsymtab.h"
 
 static const char help[] =
 "Usage: symtab check [OPTION...] MODULE.ko...\n"
@@ -133,52 +127,6 @@ static void report_import(void *ctx, const struct module_file *mf,
 		explain_mismatch(mf, res, NULL, 0);
 }
 
-/*
- * The same module as @mf built for @release, to free, or NULL: the -b file
- * of that name, @mf's path with its own release (vermagic) replaced by
- * @release, or the module of that name installed for @release.
- */
-static char *target_build(const struct module_file *mf, const char *release,
-			  const struct check_options *o,
-			  const struct kernel_target *t)
-{
-	char name[256], other[256], own[256], *path;
-	const char *vermagic, *at;
-	size_t i, n;
-
-	if (module_name_of(mf->path, name, sizeof(name)))
-		return NULL;
-	for (i = 0; i < o->nr_built; i++)
-		if (!module_name_of(o->built[i], other, sizeof(other)) &&
-		    !strcmp(other, name))
-			return strdup(o->built[i]);
-	vermagic = modinfo_get(&mf->kernel, "vermagic", 0);
-	n = vermagic ? strcspn(vermagic, " ") : 0;
-	if (n && n + 2 < sizeof(own) &&
-	    (strlen(release) != n || strncmp(vermagic, release, n))) {
-		/* "/REL/" inside the path, or "REL/" at its start. */
-		snprintf(own, sizeof(own), "/%.*s/", (int)n, vermagic);
-		if (!strncmp(mf->path, own + 1, n + 1))
-			at = mf->path + n + 1;		/* after "REL/" */
-		else if ((at = strstr(mf->path, own)))
-			at += n + 2;			/* after "/REL/" */
-		if (at && asprintf(&path, "%.*s%s/%s",
-				   (int)(at - mf->path) - (int)n - 1,
-				   mf->path, release, at) >= 0) {
-			if (access(path, R_OK) == 0)
-				return path;
-			free(path);
-		}
-	}
-	for (i = 0; i < t->nr_installed; i++)
-		if (!module_name_of(t->installed[i]->path, other,
-				    sizeof(other)) &&
-		    !strcmp(other, name) &&
-		    strcmp(t->installed[i]->path, mf->path))
-			return strdup(t->installed[i]->path);
-	return NULL;
-}
-
 static void report_kernel_import(void *ctx, const struct module_file *mf,
 				 const struct kernel_import *res)
 {
@@ -195,7 +143,8 @@ static void report_kernel_import(void *ctx, const struct module_file *mf,
 	if (kr->mf != mf) {
 		kr->mf = mf;
 		free(kr->rebuilt);
-		kr->rebuilt = target_build(mf, kr->release, kr->o, kr->target);
+		kr->rebuilt = target_build(mf, kr->release, kr->o->built,
+					   kr->o->nr_built, kr->target);
 		if (kr->rebuilt)
 			message("%s: explaining from %s, the same module built for %s",
 				mf->path, kr->rebuilt, kr->release);
@@ -223,7 +172,7 @@ static int check_records(struct module_file **mods, size_t nr,
 	int ret;
 
 	for (i = 0; i < nr; i++)
-		with_records += mods[i]->nr_blocks > 0;
+		with_records += module_has_records(mods[i]);
 	if (!with_records)
 		return EXIT_OK;
 	ret = resident_table_load(&table, o->table ? o->table :
@@ -251,10 +200,9 @@ static void note_no_records(struct module_file **mods, size_t nr)
 	size_t i;
 
 	for (i = 0; i < nr; i++) {
-		if (mods[i]->nr_blocks)
+		if (module_has_records(mods[i]))
 			continue;
-		kernel_versions_summary(&mods[i]->kernel, summary,
-					sizeof(summary));
+		module_versions_summary(mods[i], summary, sizeof(summary));
 		message("%s: %s", mods[i]->path, summary);
 	}
 }
@@ -307,10 +255,10 @@ static int check_kernel(struct module_file **mods, size_t nr,
 		used = kernel_check_module(&kr.target, mods[i],
 					   report_kernel_import, &rep);
 		problems += used;
-		if (!mods[i]->kernel.has_versions)
+		if (!module_has_modversions(mods[i]))
 			message("%s: no __versions: built without modversions, the kernel loads it only forced (modprobe --force), tainted",
 				mods[i]->path);
-		else if (!used && !mods[i]->nr_blocks)
+		else if (!used && !module_has_records(mods[i]))
 			message("%s: every symbol it uses resolves against %s with the version its __versions holds",
 				mods[i]->path, release);
 	}
@@ -333,7 +281,7 @@ static size_t report_kept(const struct kernel_check_result *r,
 	if (r->problems || rep->verbose)
 		kernel_check_module(&kr->target, r->mf, report_kernel_import,
 				    rep);
-	if (!r->mf->kernel.has_versions)
+	if (!module_has_modversions(r->mf))
 		message("%s: no __versions: built without modversions, the kernel loads it only forced (modprobe --force), tainted",
 			r->mf->path);
 	return r->problems;
@@ -416,7 +364,7 @@ static int check_all(const struct check_options *o)
 		n = report_kept(&res[i], &kr, &rep);
 		problems += n;
 		refused += n > 0;
-		if (res[i].mf && res[i].mf->nr_blocks)
+		if (res[i].mf && module_has_records(res[i].mf))
 			records[nr_records++] = res[i].mf;
 	}
 	/* A module counted above may be counted again here: rare enough. */

@@ -3,7 +3,7 @@
 #include <stdio.h>
 
 #include "command.h"
-#include "module_file.h"
+#include "libsymtab.h"
 
 static const char help[] =
 "Usage: symtab dump [OPTION...] MODULE.ko...\n"

@@ -11,7 +11,7 @@
 #include <symtab/types_section.h>
 
 #include "command.h"
-#include "module_types.h"
+#include "../modtypes/modtypes.h"
 
 static const char help[] =
 "Usage: symtab explain [OPTION...] OLD.ko NEW.ko\n"
@@ -72,7 +72,6 @@ int cmd_explain(int argc, char *argv[])
 	struct symtab_error err;
 	unsigned int flags = 0;
 	int opt, status;
-	size_t i;
 
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, COMMON_SHORT_OPTIONS "jp",
@@ -97,18 +96,8 @@ int cmd_explain(int argc, char *argv[])
 		return EXPLAIN_TROUBLE;
 	}
 	status = explain_report_new(&report, &err);
-	for (i = 0; !status && i < old.nr_rec; i++) {
-		const struct record *o = &old.rec[i];
-		const struct record *n = module_types_find(&new, o);
-
-		/* Each (kind, name) once, even if several tables list it. */
-		if (!n || n->crc == o->crc || module_types_find(&old, o) != o)
-			continue;
-		status = (o->kind == MODULE_TYPES_KIMPORT ? explain_import :
-			  explain_symbol)(report, o->name, o->crc, n->crc,
-					  old.types, old.what, new.types,
-					  new.what, &err);
-	}
+	if (!status)
+		status = module_types_explain(report, &old, &new, &err);
 	if (!status)
 		status = explain_report_print(report, flags, stdout, &err);
 	if (status)

@@ -17,7 +17,7 @@
 #include "../explain/explain.h"
 #include "command.h"
 #include "kabi_report.h"
-#include "kabi_rules.h"
+#include "libsymtab.h"
 
 static const char help[] =
 "Usage: symtab kabi compare [OPTION...] OLD NEW\n"

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "command.h"
-#include "resident_table.h"
+#include "libsymtab.h"
 
 static const char help[] =
 "Usage: symtab list [OPTION...]\n"

@@ -9,11 +9,9 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include "../modtypes/modtypes.h"
 #include "command.h"
-#include "force_copy.h"
-#include "kernel_modules.h"
-#include "loader.h"
-#include "mismatch_explain.h"
+#include "libsymtab.h"
 
 static const char help[] =
 "Usage: symtab load [OPTION...] MODULE.ko [PARAM=VALUE...]\n"
@@ -156,32 +154,6 @@ static char *join_params(char *argv[], int n)
 	return s;
 }
 
-static int insert_step(const struct load_step *s, const char *params)
-{
-	struct symtab_error err;
-	char *copy = NULL;
-	const char *path = s->mf->path;
-	int ret;
-
-	if (s->versionless) {
-		ret = force_copy_create(s->mf, &copy, &err);
-		if (ret) {
-			report_error(&err);
-			return EXIT_PROBLEM;
-		}
-		path = copy;
-	}
-	/* A forced module's warnings are worth seeing too. */
-	ret = module_insert(path, s->mf->path, params, s->versionless,
-			    print_kernel_line, NULL, &err);
-	force_copy_remove(copy);
-	if (ret) {
-		report_error(&err);
-		return EXIT_PROBLEM;
-	}
-	return EXIT_OK;
-}
-
 static int run_plan(const struct loader *l, const struct load_options *o)
 {
 	const struct load_step *s;
@@ -216,9 +188,12 @@ static int run_plan(const struct loader *l, const struct load_options *o)
 			message("%s: already loaded", s->mf->path);
 			continue;
 		}
-		ret = insert_step(s, s->mf == l->target ? o->params : "");
-		if (ret)
-			return ret;
+		ret = load_step_insert(s, s->mf == l->target ? o->params : "",
+				       print_kernel_line, NULL, &err);
+		if (ret) {
+			report_error(&err);
+			return EXIT_PROBLEM;
+		}
 	}
 	if (fflush(stdout))
 		return EXIT_PROBLEM;

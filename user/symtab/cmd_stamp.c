@@ -7,12 +7,9 @@
 
 #include <symtab/types_section.h>
 
-#include "../explain/explain.h"
+#include "../modtypes/modtypes.h"
 #include "command.h"
-#include "export_records.h"
-#include "module_file.h"
-#include "stamp.h"
-#include "version_file.h"
+#include "libsymtab.h"
 
 static const char help[] =
 "Usage: symtab stamp [OPTION...] MODULE.ko VERSIONS...\n"
@@ -82,55 +79,10 @@ static void note_no_records(const char *path, bool types)
 		report_error(&err);
 		return;
 	}
-	kernel_versions_summary(&mf->kernel, summary, sizeof(summary));
+	module_versions_summary(mf, summary, sizeof(summary));
 	message("%s: nothing to stamp%s: %s", path,
 		types ? " (types stored)" : "", summary);
 	module_file_free(mf);
-}
-
-/*
- * The section contents for @files: their text, units separated by an
- * empty line, packed.  Return: 0, or -1 after a message.
- */
-static int pack_types(char **files, int nr, void **section, size_t *len)
-{
-	struct symtab_error serr;
-	unsigned char *unit;
-	char *text = NULL, *grown;
-	size_t size, total = 0;
-	int i, ret;
-
-	for (i = 0; i < nr; i++) {
-		if (read_whole_file(files[i], &unit, &size, &serr)) {
-			report_error(&serr);
-			free(text);
-			return -1;
-		}
-		while (size && unit[size - 1] == '\n')
-			size--;
-		grown = realloc(text, total + size + 2);
-		if (!grown) {
-			free(unit);
-			free(text);
-			message("out of memory");
-			return -1;
-		}
-		text = grown;
-		memcpy(text + total, unit, size);
-		total += size;
-		text[total++] = '\n';
-		if (i + 1 < nr)
-			text[total++] = '\n';
-		free(unit);
-	}
-	ret = explain_section_pack(text ? text : "", total, section, len,
-				   &serr);
-	free(text);
-	if (ret) {
-		report_error(&serr);
-		return -1;
-	}
-	return 0;
 }
 
 int cmd_stamp(int argc, char *argv[])
@@ -186,8 +138,9 @@ int cmd_stamp(int argc, char *argv[])
 	ret = version_set_finish(&versions, &err);
 	if (ret)
 		goto fail;
-	if (nr_types && pack_types(types, nr_types, &section, &section_len))
-		goto out;
+	if (nr_types && module_types_pack(types, nr_types, &section,
+					  &section_len, &err))
+		goto fail;
 	ret = stamp_module(argv[optind], &versions, section, section_len,
 			   want_softdep ? &softdep : NULL, quiet ? NULL : note_versionless, argv[optind],
 			   &res, &err);

@@ -5,8 +5,7 @@
 #include <string.h>
 
 #include "command.h"
-#include "kernel_modules.h"
-#include "symbol_users.h"
+#include "libsymtab.h"
 
 static const char help[] =
 "Usage: symtab unload [OPTION...] NAME\n"

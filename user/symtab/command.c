@@ -7,22 +7,6 @@
 
 #include "command.h"
 
-void message(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("symtab: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
-void report_error(const struct symtab_error *err)
-{
-	message("%s", err->msg);
-}
-
 int usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;

@@ -8,7 +8,7 @@
 
 #include <getopt.h>
 
-#include "../common/error.h"
+#include "../common/message.h"
 
 /* SYMTAB_VERSION: the tree's VERSION file, passed by the Makefile. */
 #define SYMTAB_TOOL_VERSION	SYMTAB_VERSION
@@ -44,11 +44,5 @@ int print_version(void);
 /* "symtab: cmd: <message>" and a hint at --help.  Return: EXIT_USAGE. */
 int usage_error(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-
-/* "symtab: <message>" on stderr. */
-void message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-/* Print a library error. */
-void report_error(const struct symtab_error *err);
 
 #endif /* _SYMTAB_COMMAND_H */

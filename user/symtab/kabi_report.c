@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "../explain/explain.h"
-#include "kabi_compare.h"
+#include "libsymtab.h"
 #include "kabi_report.h"
 
 /* One side: its exports and, when it has them, its types. */

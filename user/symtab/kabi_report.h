@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * `symtab kabi compare`: two kernels' exports compared and judged
- * (libsymtab's kabi_compare.h), explained from their symtypes when both
+ * (libsymtab's kabi/kabi_compare.h), explained from their symtypes when both
  * have them (the explain library), and printed in one of four formats.
  */
 #ifndef _SYMTAB_KABI_REPORT_H
@@ -10,7 +10,7 @@
 #include <stdio.h>
 
 #include "../common/error.h"
-#include "kabi_rules.h"
+#include "libsymtab.h"
 
 enum kabi_format {
 	KABI_FORMAT_SHORT,	/* summary, one line a change, the groups */

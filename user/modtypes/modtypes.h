@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The glue between libsymtab (module files) and libexplain (genksyms
+ * types): what the `symtab` commands call to explain a version mismatch
+ * and to store a module's types.
+ *
+ *   module_types.h       a module's versioned names and stored types
+ *   module_types_pack.h  the .symtab_types section from genksyms output
+ *   mismatch_explain.h   why an import's CRC disagrees, under its line
+ *   target_build.h       the same module built for another kernel
+ */
+#ifndef _SYMTAB_MODTYPES_H
+#define _SYMTAB_MODTYPES_H
+
+#include "mismatch_explain.h"
+#include "module_types.h"
+#include "module_types_pack.h"
+#include "target_build.h"
+
+#endif /* _SYMTAB_MODTYPES_H */
