@@ -19,6 +19,12 @@ static void release_imports(struct symtab_client *c, unsigned int nr)
 			module_put(c->imports[nr].exporter);
 }
 
+/* How messages name the import block @obj. */
+static const char *object_label(const struct symtab_object *obj)
+{
+	return obj->name ?: "(found by content)";
+}
+
 /*
  * Check a block before anything reads its record: it lies in the module's
  * writable core data and obeys the block rules (an import block is exactly
@@ -27,7 +33,7 @@ static void release_imports(struct symtab_client *c, unsigned int nr)
 static int check_object(struct module *mod, struct symtab_object *obj)
 {
 	const struct symtab_import_block *blk = obj->addr;
-	const char *label = obj->name ?: "(found by content)";
+	const char *label = object_label(obj);
 	char why[SYMTAB_ABI_WHY_LEN];
 	enum symtab_region region;
 	unsigned int nr;
@@ -59,6 +65,52 @@ static int check_object(struct module *mod, struct symtab_object *obj)
 	    strcmp(blk->rec.name, obj->name + strlen(SYMTAB_ABI_IMPORT_PREFIX))) {
 		pr_err("%s: malformed import block %s: declares %s\n",
 		       mod->name, obj->name, blk->rec.name);
+		return -ENOEXEC;
+	}
+	return 0;
+}
+
+/*
+ * Every import block says how many the module has (symtab stamp writes
+ * it): they must agree, and be all there.  A stripped module's blocks are
+ * found by content only, and a block whose magic is damaged hides itself
+ * and the blocks after it: only the count shows that some are missing,
+ * which the module's code would call through unresolved.  Blocks stamped
+ * before the count existed say 0, which is enough where symbols name them.
+ * Called after check_object() accepted each block.
+ */
+static int check_import_total(struct module *mod,
+			      const struct symtab_object *objs, unsigned int nr)
+{
+	const struct symtab_import_block *blk;
+	unsigned int i;
+	u32 total;
+
+	if (!nr)
+		return 0;
+	blk = objs[0].addr;
+	total = blk->hdr.imports;
+	for (i = 1; i < nr; i++) {
+		blk = objs[i].addr;
+		if (blk->hdr.imports == total)
+			continue;
+		if (objs[i].name)
+			pr_err("%s: malformed import blocks: %s counts %u import blocks, %s counts %u\n",
+			       mod->name, objs[0].name, total, objs[i].name,
+			       blk->hdr.imports);
+		else
+			pr_err("%s: malformed import blocks: block 0 found by content counts %u import blocks, block %u counts %u\n",
+			       mod->name, total, i, blk->hdr.imports);
+		return -ENOEXEC;
+	}
+	if (!total && !objs[0].name) {
+		pr_err("%s: malformed import blocks: found by content, they carry no count: run symtab stamp before strip\n",
+		       mod->name);
+		return -ENOEXEC;
+	}
+	if (total && total != nr) {
+		pr_err("%s: malformed import blocks: %u found, the blocks count %u: refusing unchecked imports\n",
+		       mod->name, nr, total);
 		return -ENOEXEC;
 	}
 	return 0;
@@ -306,12 +358,13 @@ static int module_coming(struct module *mod)
 	}
 	if (!nr && !refs.by_address)
 		return 0;
-	for (i = 0; i < nr; i++) {
+	for (i = 0, err = 0; i < nr && !err; i++)
 		err = check_object(mod, &objs[i]);
-		if (err) {
-			kvfree(objs);
-			return err;
-		}
+	if (!err)
+		err = check_import_total(mod, objs, nr);
+	if (err) {
+		kvfree(objs);
+		return err;
 	}
 
 	sc = kzalloc(sizeof(*sc), GFP_KERNEL);
