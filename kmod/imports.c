@@ -295,6 +295,11 @@ static void discard_deferred(struct symtab_deferral *how)
  * The import blocks of @mod: by name, and by content when the module was
  * stripped of local symbols.  A module that refers to the symtab ABI but
  * whose blocks cannot all be found would run with unresolved imports.
+ * Blocks are looked for by content in every module: one that has blocks
+ * but does not refer to the ABI (its reference to symtab_abi_format
+ * defined in the module itself) would not depend on symtab.ko, which
+ * could then go away under it; one that hides both is the module's own
+ * crash, with symtab.ko loaded or not.
  */
 static int find_blocks(struct module *mod, struct symtab_object **objsp,
 		       struct symtab_module_refs *refs)
@@ -304,7 +309,7 @@ static int find_blocks(struct module *mod, struct symtab_object **objsp,
 
 	*objsp = NULL;
 	named = symtab_find_imports(mod, NULL, 0, refs);
-	scanned = refs->imports_abi ? symtab_scan_imports(mod, NULL, 0) : 0;
+	scanned = symtab_scan_imports(mod, NULL, 0);
 	if (named && scanned && named != scanned) {
 		pr_err("%s: %d import blocks have symbols but %d are in the module: refusing unchecked imports\n",
 		       mod->name, named, scanned);
@@ -313,6 +318,11 @@ static int find_blocks(struct module *mod, struct symtab_object **objsp,
 	nr = named ?: scanned;
 	if (refs->imports_abi && !nr) {
 		pr_err("%s: refers to symtab imports but no import block can be found\n",
+		       mod->name);
+		return -ENOEXEC;
+	}
+	if (nr && !refs->imports_abi) {
+		pr_err("%s: has import blocks but no undefined reference to symtab_abi_format: it would not depend on symtab\n",
 		       mod->name);
 		return -ENOEXEC;
 	}
