@@ -28,6 +28,7 @@ size_t nrelas;
 size_t symsel[MAX_ITEMS];	/* symbols of interest, by index */
 size_t nsymsel;
 int sec_versions = -1, sec_types = -1;
+const struct symbol *abi_sym;
 
 /* ---- finding what symtab.ko reads ---- */
 
@@ -85,13 +86,16 @@ static void add_block(unsigned int sec, size_t secoff, size_t size)
 	nblocks++;
 }
 
-static void name_block(unsigned int sec, size_t secoff)
+static void name_block(unsigned int sec, size_t secoff,
+		       const struct symbol *sym)
 {
 	size_t i;
 
 	for (i = 0; i < nblocks; i++)
-		if (blocks[i].sec == sec && blocks[i].secoff == secoff)
+		if (blocks[i].sec == sec && blocks[i].secoff == secoff) {
 			blocks[i].named = 1;
+			blocks[i].sym = sym;
+		}
 }
 
 void load(const char *path)
@@ -174,13 +178,15 @@ void load(const char *path)
 		const char *n = syms[i].name;
 		int want = 0;
 
-		if (s->st_shndx == SHN_UNDEF)
+		if (s->st_shndx == SHN_UNDEF) {
 			/*
 			 * Only the data reference: a function the module
 			 * calls, redirected, is the module's own crash.
 			 */
 			want = !strcmp(n, "symtab_abi_format");
-		else if (s->st_shndx < nsecs &&
+			if (want)
+				abi_sym = &syms[i];
+		} else if (s->st_shndx < nsecs &&
 			 GELF_ST_TYPE(s->st_info) == STT_OBJECT) {
 			const struct section *sec = &secs[s->st_shndx];
 
@@ -189,7 +195,7 @@ void load(const char *path)
 			    is_block_at(in + sec->sh.sh_offset + s->st_value,
 					sec->sh.sh_size - s->st_value)) {
 				add_block(s->st_shndx, s->st_value, s->st_size);
-				name_block(s->st_shndx, s->st_value);
+				name_block(s->st_shndx, s->st_value, &syms[i]);
 				want = 1;
 			}
 		}

@@ -135,6 +135,53 @@ static int names_swapped(void)
 	return 0;
 }
 
+/* Are the symbol table entry and the name of @y as built? */
+static int symbol_intact(const struct symbol *y)
+{
+	size_t n = strlen(y->name) + 1;
+
+	return !memcmp(out + y->ent, in + y->ent, sizeof(Elf64_Sym)) &&
+	       (y->name_off + n > len ||
+		!memcmp(out + y->name_off, in + y->name_off, n));
+}
+
+/*
+ * Would the mutant crash on its own, with symtab.ko loaded or not?  Its
+ * reference to symtab_abi_format made a definition of its own (a section
+ * index), it no longer depends on symtab.ko: it loads without it, and its
+ * code calls through its import slots all the same.  symtab.ko refuses it
+ * while it can see one of its import blocks: by a symbol naming it, or by
+ * content, where a section's first block still looks like one.  With none
+ * visible, nothing tells the mutant from a module calling a null pointer
+ * in its own data, which no loader can prevent (found as symtest_stripped
+ * seed 4242 index 5: the same oops without symtab.ko).  Not produced.
+ */
+static int own_crash(void)
+{
+	const unsigned char *p;
+	int imports = 0;
+	size_t k;
+
+	if (!abi_sym || get(out, abi_sym->ent + 6, 2) == SHN_UNDEF)
+		return 0;
+	for (k = 0; k < nblocks; k++) {
+		const struct block *b = &blocks[k];
+
+		if (!b->import)
+			continue;
+		imports = 1;
+		if (b->named && symbol_intact(b->sym))
+			return 0;
+		p = out + b->off;
+		if (!b->secoff && !memcmp(p, in + b->off, 8) &&
+		    p[HDR_SIZE + 4] == SYMTAB_KIND_IMPORT &&
+		    !memcmp(out + secs[b->sec].hdr, in + secs[b->sec].hdr,
+			    sizeof(Elf64_Shdr)))
+			return 0;
+	}
+	return imports;
+}
+
 static uint64_t hash_str(uint64_t h, const char *s)
 {
 	while (*s)
@@ -160,7 +207,7 @@ static void make_mutant(unsigned long long seed, unsigned long long index,
 			;
 		while (ops--)
 			mutate_once();
-		if (memcmp(out, in, len) && !names_swapped())
+		if (memcmp(out, in, len) && !names_swapped() && !own_crash())
 			return;
 	}
 	die("%s: no mutant for index %llu", base, index);

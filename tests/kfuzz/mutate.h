@@ -26,6 +26,7 @@ struct block {
 	unsigned int nrec;	/* records, END included */
 	int import;
 	int named;		/* a symbol names it */
+	const struct symbol *sym;	/* that symbol, if named */
 	unsigned int sec;	/* section index */
 	size_t secoff;		/* offset in that section */
 	char orig[MAX_ITEMS][SYMTAB_NAME_LEN];	/* names as built */
@@ -64,6 +65,7 @@ extern size_t nrelas;
 extern size_t symsel[MAX_ITEMS];	/* symbols of interest, by index */
 extern size_t nsymsel;
 extern int sec_versions, sec_types;
+extern const struct symbol *abi_sym;	/* undefined symtab_abi_format */
 
 void load(const char *path);
 void list(void);
