@@ -28,6 +28,9 @@
  * version and address, so a consumer may be loaded against it and call it.
  * Mutants that would make a consumer call one import through another's
  * slot (a lie no loader can see) are not produced: the next candidate is.
+ * Nor are those that crash on their own, symtab.ko loaded or not: no
+ * longer depending on symtab.ko, with no import block it can see
+ * (own_crash()).
  *
  * This file draws the operations and makes a mutant; module_file.c reads
  * the module and writes the mutant, mutate_blocks.c and mutate_elf.c hold
