@@ -280,10 +280,11 @@ fuzz:
 # run, KFUZZ_MUTANTS of KFUZZ_SEED (default: the time) on each kernel of
 # KVERS and on the debug kernel when built; failed mutants join
 # tests/kfuzz/regressions.txt.  make test runs a fixed-seed share.
-$(BIN)/kfuzz-mutate: tests/kfuzz/mutate.c include/symtab/abi.h \
-		include/symtab/types_section.h
+KFUZZ_MUTATE_SRCS := $(wildcard tests/kfuzz/*.c)
+$(BIN)/kfuzz-mutate: $(KFUZZ_MUTATE_SRCS) tests/kfuzz/mutate.h \
+		include/symtab/abi.h include/symtab/types_section.h
 	@mkdir -p $(@D)
-	$(call say,CC,$(shown))$(CC) $(CFLAGS) -o $@ $< $(LDFLAGS) -lelf
+	$(call say,CC,$(shown))$(CC) $(CFLAGS) -o $@ $(KFUZZ_MUTATE_SRCS) $(LDFLAGS) -lelf
 
 kfuzz-mutate: $(BIN)/kfuzz-mutate
 

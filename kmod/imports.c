@@ -19,6 +19,12 @@ static void release_imports(struct symtab_client *c, unsigned int nr)
 			module_put(c->imports[nr].exporter);
 }
 
+/* How messages name the import block @obj. */
+static const char *object_label(const struct symtab_object *obj)
+{
+	return obj->name ?: "(found by content)";
+}
+
 /*
  * Check a block before anything reads its record: it lies in the module's
  * writable core data and obeys the block rules (an import block is exactly
@@ -27,7 +33,7 @@ static void release_imports(struct symtab_client *c, unsigned int nr)
 static int check_object(struct module *mod, struct symtab_object *obj)
 {
 	const struct symtab_import_block *blk = obj->addr;
-	const char *label = obj->name ?: "(found by content)";
+	const char *label = object_label(obj);
 	char why[SYMTAB_ABI_WHY_LEN];
 	enum symtab_region region;
 	unsigned int nr;
@@ -59,6 +65,52 @@ static int check_object(struct module *mod, struct symtab_object *obj)
 	    strcmp(blk->rec.name, obj->name + strlen(SYMTAB_ABI_IMPORT_PREFIX))) {
 		pr_err("%s: malformed import block %s: declares %s\n",
 		       mod->name, obj->name, blk->rec.name);
+		return -ENOEXEC;
+	}
+	return 0;
+}
+
+/*
+ * Every import block says how many the module has (symtab stamp writes
+ * it): they must agree, and be all there.  A stripped module's blocks are
+ * found by content only, and a block whose magic is damaged hides itself
+ * and the blocks after it: only the count shows that some are missing,
+ * which the module's code would call through unresolved.  Blocks stamped
+ * before the count existed say 0, which is enough where symbols name them.
+ * Called after check_object() accepted each block.
+ */
+static int check_import_total(struct module *mod,
+			      const struct symtab_object *objs, unsigned int nr)
+{
+	const struct symtab_import_block *blk;
+	unsigned int i;
+	u32 total;
+
+	if (!nr)
+		return 0;
+	blk = objs[0].addr;
+	total = blk->hdr.imports;
+	for (i = 1; i < nr; i++) {
+		blk = objs[i].addr;
+		if (blk->hdr.imports == total)
+			continue;
+		if (objs[i].name)
+			pr_err("%s: malformed import blocks: %s counts %u import blocks, %s counts %u\n",
+			       mod->name, objs[0].name, total, objs[i].name,
+			       blk->hdr.imports);
+		else
+			pr_err("%s: malformed import blocks: block 0 found by content counts %u import blocks, block %u counts %u\n",
+			       mod->name, total, i, blk->hdr.imports);
+		return -ENOEXEC;
+	}
+	if (!total && !objs[0].name) {
+		pr_err("%s: malformed import blocks: found by content, they carry no count: run symtab stamp before strip\n",
+		       mod->name);
+		return -ENOEXEC;
+	}
+	if (total && total != nr) {
+		pr_err("%s: malformed import blocks: %u found, the blocks count %u: refusing unchecked imports\n",
+		       mod->name, nr, total);
 		return -ENOEXEC;
 	}
 	return 0;
@@ -243,6 +295,11 @@ static void discard_deferred(struct symtab_deferral *how)
  * The import blocks of @mod: by name, and by content when the module was
  * stripped of local symbols.  A module that refers to the symtab ABI but
  * whose blocks cannot all be found would run with unresolved imports.
+ * Blocks are looked for by content in every module: one that has blocks
+ * but does not refer to the ABI (its reference to symtab_abi_format
+ * defined in the module itself) would not depend on symtab.ko, which
+ * could then go away under it; one that hides both is the module's own
+ * crash, with symtab.ko loaded or not.
  */
 static int find_blocks(struct module *mod, struct symtab_object **objsp,
 		       struct symtab_module_refs *refs)
@@ -252,7 +309,7 @@ static int find_blocks(struct module *mod, struct symtab_object **objsp,
 
 	*objsp = NULL;
 	named = symtab_find_imports(mod, NULL, 0, refs);
-	scanned = refs->imports_abi ? symtab_scan_imports(mod, NULL, 0) : 0;
+	scanned = symtab_scan_imports(mod, NULL, 0);
 	if (named && scanned && named != scanned) {
 		pr_err("%s: %d import blocks have symbols but %d are in the module: refusing unchecked imports\n",
 		       mod->name, named, scanned);
@@ -261,6 +318,11 @@ static int find_blocks(struct module *mod, struct symtab_object **objsp,
 	nr = named ?: scanned;
 	if (refs->imports_abi && !nr) {
 		pr_err("%s: refers to symtab imports but no import block can be found\n",
+		       mod->name);
+		return -ENOEXEC;
+	}
+	if (nr && !refs->imports_abi) {
+		pr_err("%s: has import blocks but no undefined reference to symtab_abi_format: it would not depend on symtab\n",
 		       mod->name);
 		return -ENOEXEC;
 	}
@@ -306,12 +368,13 @@ static int module_coming(struct module *mod)
 	}
 	if (!nr && !refs.by_address)
 		return 0;
-	for (i = 0; i < nr; i++) {
+	for (i = 0, err = 0; i < nr && !err; i++)
 		err = check_object(mod, &objs[i]);
-		if (err) {
-			kvfree(objs);
-			return err;
-		}
+	if (!err)
+		err = check_import_total(mod, objs, nr);
+	if (err) {
+		kvfree(objs);
+		return err;
 	}
 
 	sc = kzalloc(sizeof(*sc), GFP_KERNEL);

@@ -136,9 +136,10 @@ static bool looks_like_import(const struct symtab_import_block *p)
  * to count its blocks by, and stopping at a damaged one would leave it,
  * and every block after it, unresolved while the module's code calls
  * through them.  An export table is the one other block with the magic;
- * one that starts right after the versions section ends the run.  What
- * this cannot see is a block whose magic itself is damaged: nothing then
- * tells it from other data, and only unstripped modules are counted.
+ * one that starts right after the versions section ends the run.  A block
+ * whose magic itself is damaged cannot be told from other data and ends
+ * the run too: the count of import blocks each block carries (imports.c,
+ * check_import_total()) shows the blocks missing then.
  */
 static bool import_run_goes_on(const struct symtab_import_block *p)
 {

@@ -16,7 +16,12 @@
  *
  * After the compiler every record has flags == 0 and crc == 0 (versionless);
  * `symtab stamp` writes the CRCs that genksyms computed and sets
- * SYMTAB_REC_VERSIONED.  Readers find blocks through the ELF symbol (or
+ * SYMTAB_REC_VERSIONED.  It also writes header.imports of every import
+ * block: the number of import blocks of the module.  A module stripped of
+ * its local symbols has no names to find its blocks by, only their
+ * contents: the count tells whether a damaged block hid some of them.  It
+ * is 0 in export tables, and in import blocks before stamping (allowed
+ * only where symbols name the blocks).  Readers find blocks through the ELF symbol (or
  * kallsyms entry) naming them and must bound every access by that symbol's
  * size: the contents are hostile input.
  *
@@ -48,7 +53,7 @@ struct symtab_abi_header {
 	__u16 format;		/* SYMTAB_ABI_FORMAT */
 	__u16 record_size;	/* sizeof(struct symtab_abi_record) */
 	__u32 count;		/* records in the block; 0: up to the END record */
-	__u32 reserved;		/* zero */
+	__u32 imports;		/* import blocks of the module; see above */
 };
 
 struct symtab_abi_record {

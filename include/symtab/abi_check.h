@@ -30,7 +30,7 @@ enum symtab_abi_fault {
 	SYMTAB_ABI_BAD_FORMAT,		/* value: the format */
 	SYMTAB_ABI_BAD_RECORD_SIZE,	/* value: the record size */
 	SYMTAB_ABI_PARTIAL_RECORD,	/* value: the size */
-	SYMTAB_ABI_HEADER_RESERVED,	/* value: the reserved field */
+	SYMTAB_ABI_TABLE_IMPORTS,	/* value: a table's imports field */
 	SYMTAB_ABI_COUNT_PAST_END,	/* value: count, value2: room */
 	SYMTAB_ABI_IMPORT_COUNT,	/* value: count (an import holds 1) */
 	SYMTAB_ABI_UNKNOWN_KIND,	/* record, value: kind */
@@ -142,8 +142,10 @@ static inline int symtab_abi_check_record(const unsigned char *rec, __u32 i,
  * @nr: set to the number of records to use (END excluded)
  * @v: set to the first rule broken
  *
- * An import block is exactly one header and one record.  An export table
- * holds records up to an END record; a stamped count must agree.
+ * An import block is exactly one header and one record; its imports
+ * field is checked against the module's other blocks by the caller.  An
+ * export table holds records up to an END record; a stamped count must
+ * agree, and its imports field is zero.
  *
  * Return: 0, or -1 with @v filled in.
  */
@@ -155,7 +157,7 @@ static inline int symtab_abi_check(const void *bytes, size_t size,
 	const size_t rsize = sizeof(struct symtab_abi_record);
 	const unsigned char *b = bytes;
 	const unsigned char *rec = b + hsize;
-	__u32 magic, count, reserved, i;
+	__u32 magic, count, imports, i;
 	__u16 format, record_size;
 	size_t room;
 
@@ -167,8 +169,8 @@ static inline int symtab_abi_check(const void *bytes, size_t size,
 	record_size = symtab_abi_le16(b + offsetof(struct symtab_abi_header,
 						   record_size));
 	count = symtab_abi_le32(b + offsetof(struct symtab_abi_header, count));
-	reserved = symtab_abi_le32(b + offsetof(struct symtab_abi_header,
-						reserved));
+	imports = symtab_abi_le32(b + offsetof(struct symtab_abi_header,
+					       imports));
 	if (magic != SYMTAB_ABI_MAGIC)
 		return symtab_abi_fail(v, SYMTAB_ABI_BAD_MAGIC, 0, magic, 0);
 	if (format != SYMTAB_ABI_FORMAT)
@@ -178,9 +180,10 @@ static inline int symtab_abi_check(const void *bytes, size_t size,
 				       record_size, 0);
 	if ((size - hsize) % rsize)
 		return symtab_abi_fail(v, SYMTAB_ABI_PARTIAL_RECORD, 0, size, 0);
-	if (reserved)
-		return symtab_abi_fail(v, SYMTAB_ABI_HEADER_RESERVED, 0,
-				       reserved, 0);
+	/* The module's import blocks are counted in import blocks only. */
+	if (imports && kind != SYMTAB_KIND_IMPORT)
+		return symtab_abi_fail(v, SYMTAB_ABI_TABLE_IMPORTS, 0, imports,
+				       0);
 	room = (size - hsize) / rsize;
 	if (count > room)
 		return symtab_abi_fail(v, SYMTAB_ABI_COUNT_PAST_END, 0, count,
@@ -238,8 +241,9 @@ static inline void symtab_abi_describe(const struct symtab_abi_verdict *v,
 			 "truncated: %llu bytes is not a header and whole records",
 			 a);
 		break;
-	case SYMTAB_ABI_HEADER_RESERVED:
-		snprintf(buf, len, "reserved header field is 0x%llx, not zero",
+	case SYMTAB_ABI_TABLE_IMPORTS:
+		snprintf(buf, len,
+			 "imports field of an export table is 0x%llx, not zero",
 			 a);
 		break;
 	case SYMTAB_ABI_COUNT_PAST_END:

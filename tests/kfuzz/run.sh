@@ -4,7 +4,8 @@
 # fuzzer (make kfuzz runs the long one), KFUZZ_TEST_MUTANTS (default 12)
 # mutants of each base module plus the regression inputs, on every
 # Debian kernel symtab.ko was built for and on the debug kernel; where the
-# debug kernel is not built, a counted skip with the reason.  First, the
+# debug kernel is not built, a counted skip with the reason; KVERS narrows
+# the kernels (the debug kernel's release included).  First, the
 # mutator itself: it finds what it mutates, and a seed and an index give
 # one mutant.
 set -u
@@ -45,7 +46,9 @@ done
 # (KVERS names them).
 fail=0
 if [ -n "${KVERS:-}" ]; then
-	: # only the kernels asked for
+	# Only the kernels asked for; the debug kernel below if named.
+	[ -z "$dbg_rel" ] || [[ " $KVERS " == *" $dbg_rel "* ]] ||
+		skip "[debug kfuzz] in-kernel fuzzer on the debug kernel" "not in KVERS"
 elif [ -z "$dbg_rel" ] || ! why=$("$dbg" --status); then
 	skip "[debug kfuzz] in-kernel fuzzer on the debug kernel (KASAN, lockdep, kmemleak)" \
 		"${why:-no debug kernel release}"

@@ -8,7 +8,8 @@
 # module built with Kbuild, and (plain.sh) the kernel's own modversions on
 # the plain test modules `make testmodules` built and on in-tree modules;
 # (compressed.sh) all of it on .ko.xz, .ko.zst and .ko.gz, and
-# `symtab check -a` of every module of each installed kernel; (softdep.sh)
+# `symtab check -a` of every module of each installed kernel; (stripped.sh)
+# the count of import blocks on objects stripped of their symbols; (softdep.sh)
 # depmod and modprobe planning the exporters of symtab modules first.
 #
 #   tests/symtab/run.sh [-k]     -k: keep the work directory
@@ -520,10 +521,13 @@ symtab: beta: in use by delta (symbols beta_func, beta_other)' ]"
 }
 
 . "$here/compressed.sh"
+. "$here/stripped.sh"
 cases "$top/build/bin/symtab" bin
 compressed_cases "$top/build/bin/symtab" bin
+stripped_cases "$top/build/bin/symtab" bin
 cases "$top/build/san/symtab" san
 compressed_cases "$top/build/san/symtab" san
+stripped_cases "$top/build/san/symtab" san
 
 # --- real modules -----------------------------------------------------------
 

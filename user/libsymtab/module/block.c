@@ -12,6 +12,8 @@ _Static_assert(sizeof(struct symtab_abi_record) == BLOCK_RECORD_SIZE,
 	       "abi.h record size");
 _Static_assert(offsetof(struct symtab_abi_header, count) == BLOCK_HDR_COUNT,
 	       "abi.h count offset");
+_Static_assert(offsetof(struct symtab_abi_header, imports) == BLOCK_HDR_IMPORTS,
+	       "abi.h imports offset");
 _Static_assert(offsetof(struct symtab_abi_record, flags) == BLOCK_REC_FLAGS,
 	       "abi.h flags offset");
 _Static_assert(offsetof(struct symtab_abi_record, addr) == BLOCK_REC_ADDR,
@@ -78,6 +80,7 @@ int block_parse(struct block *blk, const unsigned char *bytes, size_t size,
 	blk->kind = kind == SYMTAB_KIND_IMPORT ? BLOCK_IMPORT :
 						 BLOCK_EXPORT_TABLE;
 	blk->header_count = get_le32(bytes + BLOCK_HDR_COUNT);
+	blk->header_imports = get_le32(bytes + BLOCK_HDR_IMPORTS);
 	blk->nr_records = nr;
 	return 0;
 }

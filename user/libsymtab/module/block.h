@@ -20,6 +20,7 @@
 #define BLOCK_RECORD_SIZE	80
 /* Field offsets, from the start of the header or of a record. */
 #define BLOCK_HDR_COUNT		8
+#define BLOCK_HDR_IMPORTS	12
 #define BLOCK_REC_CRC		0
 #define BLOCK_REC_KIND		4
 #define BLOCK_REC_FLAGS		5
@@ -36,6 +37,8 @@ struct block {
 	size_t size;			/* bytes the naming symbol covers */
 	enum block_kind kind;
 	uint32_t header_count;		/* as stored: 0 in unstamped tables */
+	uint32_t header_imports;	/* imports: the module's import blocks,
+					 * 0 before stamp; tables: 0 */
 	uint32_t nr_records;		/* imports: 1; tables: before END */
 };
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,6 +146,138 @@ static int sort_blocks(struct module_file *mf, struct symtab_error *err)
 	return 0;
 }
 
+/* The import blocks seen so far, and the number the first one gave. */
+struct import_total {
+	size_t found;
+	uint32_t total;
+	char first[SYMTAB_ERROR_LEN / 4];	/* how messages name it */
+};
+
+static int count_import(struct module_file *mf, struct import_total *t,
+			const struct block *blk, const char *label,
+			struct symtab_error *err)
+{
+	if (!t->found++) {
+		t->total = blk->header_imports;
+		snprintf(t->first, sizeof(t->first), "%s", label);
+		return 0;
+	}
+	if (blk->header_imports != t->total)
+		return error_set(err, ENOEXEC,
+				 "%s: malformed import blocks: %s counts %u import blocks, %s counts %u",
+				 mf->path, t->first, t->total, label,
+				 blk->header_imports);
+	return 0;
+}
+
+/*
+ * A module stripped of its local symbols (strip --strip-unneeded) has no
+ * symbol naming its import blocks: symtab.ko reads them by content, a run
+ * of blocks from the start of the versions section, as long as each has
+ * the magic and is not an export table.  The same run here, each block
+ * checked, for the same count.
+ */
+static int scan_stripped_imports(struct module_file *mf,
+				 const struct elf_layout *l,
+				 struct import_total *t,
+				 struct symtab_error *err)
+{
+	const size_t bsize = block_record_offset(1);
+	char label[SYMTAB_ERROR_LEN / 4], what[SYMTAB_ERROR_LEN / 2];
+	const unsigned char *p;
+	struct block blk;
+	GElf_Shdr sh;
+	size_t i, off;
+	uint8_t kind;
+	int ret;
+
+	for (i = 1; i < l->shnum; i++) {
+		gelf_getshdr(elf_getscn(mf->elf, i), &sh);
+		if (sh.sh_type == SHT_PROGBITS &&
+		    !strcmp(elf_section_name(mf, l, i), SYMTAB_ABI_SECTION))
+			break;
+	}
+	for (off = 0; i < l->shnum && off + bsize <= sh.sh_size; off += bsize) {
+		p = mf->image + sh.sh_offset + off;
+		kind = p[block_record_offset(0) + BLOCK_REC_KIND];
+		if (get_le32(p) != SYMTAB_ABI_MAGIC || (block_has_magic(p, bsize) &&
+		    (kind == SYMTAB_KIND_EXPORT || kind == SYMTAB_KIND_END)))
+			break;
+		if (!off && kind != SYMTAB_KIND_IMPORT)
+			break;
+		snprintf(label, sizeof(label), "the block at byte %zu of %s",
+			 off, SYMTAB_ABI_SECTION);
+		snprintf(what, sizeof(what), "%s: %s", mf->path, label);
+		ret = block_parse(&blk, p, bsize, what, err);
+		if (ret)
+			return ret;
+		ret = count_import(mf, t, &blk, label, err);
+		if (ret)
+			return ret;
+	}
+	if (t->found && !t->total)
+		return error_set(err, ENOEXEC,
+				 "%s: malformed import blocks: found by content, they carry no count: run symtab stamp before strip",
+				 mf->path);
+	return 0;
+}
+
+/* Does the module use SYMTAB_IMPORT(), which refers to symtab_abi_format? */
+static bool refers_to_imports(struct module_file *mf,
+			      const struct elf_layout *l)
+{
+	const char *name;
+	GElf_Sym sym;
+	size_t i;
+
+	for (i = 1; i < l->nr_syms; i++) {
+		if (!gelf_getsym(l->syms, i, &sym) || sym.st_shndx != SHN_UNDEF)
+			continue;
+		name = elf_strptr(mf->elf, l->strtab, sym.st_name);
+		if (name && !strcmp(name, "symtab_abi_format"))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Every import block says how many the module has (symtab stamp writes
+ * it, 0 before): they must agree, and a count must be the number found,
+ * as symtab.ko requires.  A block damaged where no symbol names it hides
+ * itself and those after it from symtab.ko: only the count shows that.
+ */
+static int check_import_total(struct module_file *mf,
+			      const struct elf_layout *l,
+			      struct symtab_error *err)
+{
+	struct import_total t = { 0 };
+	size_t i;
+	int ret;
+
+	for (i = 0; i < mf->nr_blocks; i++) {
+		if (mf->blocks[i].blk.kind != BLOCK_IMPORT)
+			continue;
+		ret = count_import(mf, &t, &mf->blocks[i].blk,
+				   mf->blocks[i].symbol, err);
+		if (ret)
+			return ret;
+	}
+	if (!t.found) {
+		ret = scan_stripped_imports(mf, l, &t, err);
+		if (ret)
+			return ret;
+	}
+	if (!t.found && refers_to_imports(mf, l))
+		return error_set(err, ENOEXEC,
+				 "%s: refers to symtab imports but no import block can be found",
+				 mf->path);
+	if (t.total && t.total != t.found)
+		return error_set(err, ENOEXEC,
+				 "%s: malformed import blocks: %zu found, the blocks count %u",
+				 mf->path, t.found, t.total);
+	return 0;
+}
+
 static const struct module_block *block_at(const struct module_file *mf,
 					   size_t section, uint64_t off)
 {
@@ -264,6 +397,8 @@ static int parse(struct module_file *mf, struct symtab_error *err)
 		ret = examine_symbol(mf, &l, i, &cap, err);
 	if (!ret)
 		ret = sort_blocks(mf, err);
+	if (!ret)
+		ret = check_import_total(mf, &l, err);
 	if (!ret)
 		ret = check_relocations(mf, &l, err);
 	if (!ret)

@@ -19,15 +19,20 @@ void stamp_image(const struct module_file *mf, const struct version_set *vs,
 	const struct module_block *mb;
 	struct record rec;
 	unsigned char *p;
+	uint32_t r, imports = 0;
 	size_t i;
-	uint32_t r;
 
 	res->versioned = res->versionless = 0;
+	for (i = 0; i < mf->nr_blocks; i++)
+		imports += mf->blocks[i].blk.kind == BLOCK_IMPORT;
 	for (i = 0; i < mf->nr_blocks; i++) {
 		mb = &mf->blocks[i];
 		if (mb->blk.kind == BLOCK_EXPORT_TABLE)
 			put_le32(image + mb->file_offset + BLOCK_HDR_COUNT,
 				 mb->blk.nr_records);
+		else	/* A stripped module's blocks tell their number. */
+			put_le32(image + mb->file_offset + BLOCK_HDR_IMPORTS,
+				 imports);
 		for (r = 0; r < mb->blk.nr_records; r++) {
 			block_record(&mb->blk, r, &rec);
 			p = image + mb->file_offset + block_record_offset(r);
@@ -85,6 +90,10 @@ static int check_written(const char *tmp, void *ctx, struct symtab_error *err)
 		if (b->kind == BLOCK_EXPORT_TABLE &&
 		    b->header_count != b->nr_records)
 			ret = error_set(err, EIO, "%s: %s: count not written",
+					tmp, mf->blocks[i].symbol);
+		else if (b->kind == BLOCK_IMPORT && !b->header_imports)
+			ret = error_set(err, EIO,
+					"%s: %s: number of import blocks not written",
 					tmp, mf->blocks[i].symbol);
 	}
 	module_file_free(mf);
