@@ -193,25 +193,35 @@ modules: user $(foreach k,$(MOD_KVERS),$(BUILD)/$(k)/kmod/symtab.ko)
 # named STRIP has its modules stripped of local symbols afterwards.
 TEST_MODULES := $(patsubst %/,%,$(dir $(wildcard tests/modules/*/Kbuild)))
 testmodules: $(foreach k,$(KVERS),testmodules-$(k))
-# One kernel's test modules: kernels build side by side under -j.
-testmodules-%: user $(BUILD)/%/kmod/symtab.ko
-	+@set -e; k=$*; for m in $(TEST_MODULES); do \
-		out=$(BUILD)/$$k/modules/$$(basename $$m); \
-		SYMTAB_KCFLAGS="-I$(CURDIR)/tests/modules/include -I$(CURDIR)/tests/symtab/fixtures" \
-		SYMTAB_SOFTDEP=0 scripts/kbuild/build-module.sh $$k $$m $$out; \
-		[ ! -e $$m/STRIP ] || for ko in $$out/*.ko; do \
-			strip --strip-unneeded $$ko; done; \
-	done; tests/vm/malformed-modules.sh $$k
+# One make job a (kernel, test module), so that under -j the modules of
+# every kernel build side by side (Kbuild runs one module's few objects
+# at a time, far from filling the jobs).  The malformed copies need
+# symtest_fixture only.
+testmodules-%: $(foreach m,$(TEST_MODULES),testmodule/%/$(notdir $(m)))
+	@tests/vm/malformed-modules.sh $*
+
+define testmodule_rule
+testmodule/$(1)/$(notdir $(2)): user $(BUILD)/$(1)/kmod/symtab.ko
+	+@set -e; out=$(BUILD)/$(1)/modules/$(notdir $(2)); \
+	SYMTAB_KCFLAGS="-I$(CURDIR)/tests/modules/include -I$(CURDIR)/tests/symtab/fixtures" \
+		SYMTAB_SOFTDEP=0 scripts/kbuild/build-module.sh $(1) $(2) $$$$out; \
+	[ ! -e $(2)/STRIP ] || for ko in $$$$out/*.ko; do \
+		strip --strip-unneeded $$$$ko; done
+endef
+$(foreach k,$(KVERS),$(foreach m,$(TEST_MODULES), \
+	$(eval $(call testmodule_rule,$(k),$(m)))))
 
 # The debug kernel runs the VM scenarios too once it is built and current
 # (make debug-kernel); make test never builds it.
 # The builds run TEST_JOBS (default: the number of CPUs) at a time; so do
 # the suites' QEMU boots (tests/jobs.sh).
 TEST_JOBS ?= $(shell nproc)
+# The build runs after the background suite has started (TEST_PREPARE):
+# the system suite's packages and image need none of it.
+TEST_BUILD = $(MAKE) -j$(TEST_JOBS) all testmodules $(BIN)/kfuzz-mutate && \
+	{ ! $(DEBUG_KERNEL) --status >/dev/null || $(MAKE) -j$(TEST_JOBS) debug-modules; }
 test:
-	+$(MAKE) -j$(TEST_JOBS) all testmodules $(BIN)/kfuzz-mutate
-	@if $(DEBUG_KERNEL) --status >/dev/null; then $(MAKE) -j$(TEST_JOBS) debug-modules; fi
-	TEST_JOBS=$(TEST_JOBS) tests/run.sh
+	TEST_JOBS=$(TEST_JOBS) TEST_PREPARE='$(TEST_BUILD)' tests/run.sh
 
 # make modules on real Debian DKMS source packages (fetched into
 # ~/.cache/symtab) and on made-up ones: about 10 minutes, so not in `test`.

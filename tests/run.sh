@@ -20,6 +20,10 @@
 # something it requires says "not ok".  A suite that fails without a
 # "not ok" line counts as one failure, so a crash is never silent.
 #
+# TEST_PREPARE, a shell command (make test's build), runs after the
+# background suites have started and before the others; when it fails,
+# the run stops there as one failure.
+#
 # Suites named in TEST_BACKGROUND (default "system" when it is among them:
 # one QEMU on one core for most of its time) start at once in the
 # background, beside the others; their lines are shown, and counted, in
@@ -70,6 +74,13 @@ for suite in "${suites[@]}"; do
 		pid[$suite]=$!
 	fi
 done
+
+if [ -n "${TEST_PREPARE:-}" ] && ! bash -c "$TEST_PREPARE"; then
+	echo "not ok - the build before the tests ($TEST_PREPARE)"
+	for p in "${pid[@]}"; do pkill -P "$p"; kill "$p"; done 2>/dev/null
+	echo "$passed passed, 1 failed, $skipped skipped"
+	exit 1
+fi
 
 for i in "${!suites[@]}"; do
 	suite=${suites[i]}

@@ -21,8 +21,13 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 sys=$top/build/system
 mkdir -p "$sys"
 
-# The packages.
+# The image (made once, then cached) is made while the packages build:
+# mmdebstrap mostly waits for the archive, dpkg-buildpackage for the CPU.
 t0=$(date +%s)
+nice -n 10 "$top/scripts/system/mkimage.sh" >"$sys/mkimage.out" 2>"$sys/mkimage.log" &
+mkimage=$!
+
+# The packages.
 key=$(cat "$sys/debs/KEY" 2>/dev/null)
 if "$top/scripts/system/debs.sh" "$sys/debs" >/dev/null; then
 	if [ "$key" = "$(cat "$sys/debs/KEY")" ]; then
@@ -34,12 +39,12 @@ else
 	not_ok "symtab packages built: $(cat "$sys/debs/WHY")"
 fi
 
-# The system image (made once, then cached).
-t0=$(date +%s)
-if ! img=$(nice -n 10 "$top/scripts/system/mkimage.sh" 2>"$sys/mkimage.log"); then
+# The system image.
+if ! wait "$mkimage"; then
 	not_ok "Debian system image made: $(tail -1 "$sys/mkimage.log")"
 	exit 1
 fi
+img=$(cat "$sys/mkimage.out")
 ok "Debian system image ready ($(($(date +%s) - t0)) s here; made in $(cat "$img/seconds") s)"
 rel=$(cat "$img/release")
 
