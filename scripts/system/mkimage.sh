@@ -121,8 +121,9 @@ echo "$rel" > "$tmp/release"
 
 # Room for the 6.12 kernel, its headers and the dkms builds.
 used=$(du -sm "$root" | cut -f1)
+# (mke2fs says "Creating regular file" on stdout, which is the directory's.)
 mke2fs -q -t ext4 -L symtab-root -d "$root" "$tmp/root.img" \
-	"$((used + 3072))M" || die "mke2fs -d failed"
+	"$((used + 3072))M" >&2 || die "mke2fs -d failed"
 rm -rf "$root"
 echo $(($(date +%s) - start)) > "$tmp/seconds"
 touch "$tmp/READY"

@@ -44,7 +44,7 @@ if ! wait "$mkimage"; then
 	not_ok "Debian system image made: $(tail -1 "$sys/mkimage.log")"
 	exit 1
 fi
-img=$(cat "$sys/mkimage.out")
+img=$(tail -1 "$sys/mkimage.out")
 ok "Debian system image ready ($(($(date +%s) - t0)) s here; made in $(cat "$img/seconds") s)"
 rel=$(cat "$img/release")
 
@@ -60,7 +60,7 @@ for m in symtest_export symtest_consumer symtest_stale include; do
 	cp -r "$top/tests/modules/$m" "$run/x/modules/"
 done
 cp -r "$sys/debs" "$run/x/debs"
-mke2fs -q -t ext4 -L symtab-xchg -d "$run/x" "$run/xchg.img" 512M ||
+mke2fs -q -t ext4 -L symtab-xchg -d "$run/x" "$run/xchg.img" 512M >/dev/null ||
 	{ not_ok "exchange disk made"; tap_plan; exit 1; }
 
 boot() { "$top/scripts/system/boot.sh" "$run/disk.qcow2" "$run/xchg.img" "$@"; }
