@@ -219,13 +219,3 @@ void explain_mismatch(const struct module_file *importer,
 	mismatch_batch_add(&b, importer, res, known, nr);
 	mismatch_batch_print(&b);
 }
-
-void explain_kernel_mismatch(const struct module_file *mf,
-			     const struct kernel_import *res,
-			     const char *rebuilt)
-{
-	struct mismatch_batch b = MISMATCH_BATCH_INIT;
-
-	mismatch_batch_add_kernel(&b, mf, res, rebuilt);
-	mismatch_batch_print(&b);
-}

@@ -74,13 +74,4 @@ void explain_mismatch(const struct module_file *importer,
 		      const struct import_resolution *res,
 		      struct module_file *const *known, size_t nr);
 
-/*
- * explain_kernel_mismatch() - a batch of one: print, on stderr, what
- * changed behind the __versions CRC of @res->name that @mf holds and the
- * target kernel's, from @rebuilt, the same module built for that kernel
- */
-void explain_kernel_mismatch(const struct module_file *mf,
-			     const struct kernel_import *res,
-			     const char *rebuilt);
-
 #endif /* _SYMTAB_MISMATCH_EXPLAIN_H */
