@@ -575,6 +575,7 @@ for k in $(cd /lib/modules 2>/dev/null && ls); do
 	[ -e "/lib/modules/$k/build/Module.symvers" ] || continue
 	for tool in "$top/build/bin/symtab" "$top/build/san/symtab"; do
 		plain_modules "$k" "$tool"
+		plain_grouped_check "$k" "$tool"
 		registry_module_kernel_check "$k" "$tool"
 		compressed_distro_modules "$k" "$tool"
 	done

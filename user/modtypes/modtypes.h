@@ -6,7 +6,8 @@
  *
  *   module_types.h       a module's versioned names and stored types
  *   module_types_pack.h  the .symtab_types section from genksyms output
- *   mismatch_explain.h   why an import's CRC disagrees, under its line
+ *   mismatch_explain.h   why imports' CRCs disagree: a module's batch of
+ *                        them, grouped as `symtab explain` groups
  *   target_build.h       the same module built for another kernel
  */
 #ifndef _SYMTAB_MODTYPES_H

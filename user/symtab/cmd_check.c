@@ -44,9 +44,15 @@ static const char help[] =
 "kernel symbols whose types changed.  When the same module built for the\n"
 "target kernel is at hand (-b FILE; else the path of MODULE with its own\n"
 "release, from its vermagic, replaced by RELEASE, as `make modules` lays\n"
-"builds out; else the one installed for RELEASE), each disagreement is\n"
-"explained from the types both builds stored (make modules stores them):\n"
+"builds out; else the one installed for RELEASE), its disagreements are\n"
+"explained from the types both builds stored (make modules stores them),\n"
+"after its lines and grouped as `symtab explain` groups them: each change\n"
+"once, with the imports it is behind (the first 8 with their path):\n"
 "\n"
+"    because struct bar: member 'long c' removed\n"
+"      reached from 2 symbols:\n"
+"        g: arg 1 -> struct bar\n"
+"        h: arg 2 -> struct baz -> member 'bar' -> struct bar\n"
 "    because f: arg 1 -> struct foo: member 'int b' added after 'int a'\n"
 "\n"
 "Options:\n"
@@ -90,14 +96,18 @@ struct check_options {
 	size_t nr_built;
 };
 
-/* What report_kernel_import() needs to explain a disagreement. */
+/*
+ * What report_kernel_import() needs to explain a module's disagreements,
+ * each change once after all its lines (explain_disagreements()).
+ */
 struct kernel_report {
 	bool verbose;
 	const char *release;
 	const struct check_options *o;
 	const struct kernel_target *target;
-	const struct module_file *mf;	/* the one @rebuilt is for */
+	size_t disagreements;		/* of the module being reported */
 	char *rebuilt;			/* NULL: none at hand */
+	struct mismatch_batch batch;
 };
 
 /* What report_import() needs. */
@@ -106,6 +116,7 @@ struct record_report {
 	size_t problems;
 	size_t modules;				/* with problems */
 	const struct module_file *last;		/* the last one counted */
+	struct mismatch_batch batch;		/* the last one's mismatches */
 };
 
 static void report_import(void *ctx, const struct module_file *mf,
@@ -114,6 +125,9 @@ static void report_import(void *ctx, const struct module_file *mf,
 	struct record_report *rr = ctx;
 	char line[1024];
 
+	/* The previous module's explanations, once its lines are out. */
+	if (rr->last != mf)
+		mismatch_batch_print(&rr->batch);
 	import_resolution_format(mf->path, res, line, sizeof(line));
 	if (res->state == IMPORT_OK) {
 		if (rr->verbose)
@@ -121,10 +135,10 @@ static void report_import(void *ctx, const struct module_file *mf,
 	} else {
 		message("%s", line);
 		rr->modules += rr->last != mf;
-		rr->last = mf;
 	}
+	rr->last = mf;
 	if (res->state == IMPORT_MISMATCH)
-		explain_mismatch(mf, res, NULL, 0);
+		mismatch_batch_add(&rr->batch, mf, res, NULL, 0);
 }
 
 static void report_kernel_import(void *ctx, const struct module_file *mf,
@@ -140,20 +154,34 @@ static void report_kernel_import(void *ctx, const struct module_file *mf,
 		printf("%s\n", line);
 	if (res->state != KIMPORT_MISMATCH)
 		return;
-	if (kr->mf != mf) {
-		kr->mf = mf;
+	if (!kr->disagreements++) {
 		free(kr->rebuilt);
 		kr->rebuilt = target_build(mf, kr->release, kr->o->built,
 					   kr->o->nr_built, kr->target);
-		if (kr->rebuilt)
-			message("%s: explaining from %s, the same module built for %s",
-				mf->path, kr->rebuilt, kr->release);
-		else
-			message("%s: no build of it for %s at hand (-b FILE): the changes behind its disagreements are not explained",
-				mf->path, kr->release);
 	}
 	if (kr->rebuilt)
-		explain_kernel_mismatch(mf, res, kr->rebuilt);
+		mismatch_batch_add_kernel(&kr->batch, mf, res, kr->rebuilt);
+}
+
+/*
+ * After @mf's lines: the changes behind its disagreements, grouped as
+ * `symtab explain` groups them, so that one type change behind many
+ * imports is said once.
+ */
+static void explain_disagreements(struct kernel_report *kr,
+				  const struct module_file *mf)
+{
+	if (!kr->disagreements)
+		return;
+	kr->disagreements = 0;
+	if (!kr->rebuilt) {
+		message("%s: no build of it for %s at hand (-b FILE): the changes behind its disagreements are not explained",
+			mf->path, kr->release);
+		return;
+	}
+	message("%s: explaining from %s, the same module built for %s",
+		mf->path, kr->rebuilt, kr->release);
+	mismatch_batch_print(&kr->batch);
 }
 
 /*
@@ -185,6 +213,7 @@ static int check_records(struct module_file **mods, size_t nr,
 		return EXIT_PROBLEM;
 	}
 	rr.problems = check_modules(mods, nr, &table, report_import, &rr);
+	mismatch_batch_print(&rr.batch);
 	resident_table_release(&table);
 	if (problems)
 		*problems += rr.problems;
@@ -254,6 +283,7 @@ static int check_kernel(struct module_file **mods, size_t nr,
 			continue;
 		used = kernel_check_module(&kr.target, mods[i],
 					   report_kernel_import, &rep);
+		explain_disagreements(&rep, mods[i]);
 		problems += used;
 		if (!module_has_modversions(mods[i]))
 			message("%s: no __versions: built without modversions, the kernel loads it only forced (modprobe --force), tainted",
@@ -263,6 +293,7 @@ static int check_kernel(struct module_file **mods, size_t nr,
 				mods[i]->path, release);
 	}
 	free(rep.rebuilt);
+	mismatch_batch_release(&rep.batch);
 	kernel_release_close(&kr);
 	return problems ? EXIT_PROBLEM : EXIT_OK;
 }
@@ -278,9 +309,11 @@ static size_t report_kept(const struct kernel_check_result *r,
 	}
 	if (!r->mf || !kernel_check_applies(r->mf))
 		return 0;
-	if (r->problems || rep->verbose)
+	if (r->problems || rep->verbose) {
 		kernel_check_module(&kr->target, r->mf, report_kernel_import,
 				    rep);
+		explain_disagreements(rep, r->mf);
+	}
 	if (!module_has_modversions(r->mf))
 		message("%s: no __versions: built without modversions, the kernel loads it only forced (modprobe --force), tainted",
 			r->mf->path);
@@ -378,6 +411,7 @@ static int check_all(const struct check_options *o)
 	printf("\n");
 out:
 	free(rep.rebuilt);
+	mismatch_batch_release(&rep.batch);
 	if (res)
 		kernel_check_results_release(res, paths.nr);
 	free(res);
