@@ -331,7 +331,7 @@ install-tools: user
 	install -d $(SHARE)/kabi $(SHARE)/corpus
 	install -m 755 scripts/kabi/*.sh $(SHARE)/kabi/
 	install -m 755 scripts/corpus/kbuild-cflags.sh $(SHARE)/corpus/
-	install -m 644 scripts/corpus/kbuild-object.awk $(SHARE)/corpus/
+	install -m 755 scripts/corpus/kbuild-object.awk $(SHARE)/corpus/
 
 install-kmod: kmod
 	@if [ -z "$(DESTDIR)" ] && [ -d /var/lib/dkms/symtab ]; then \
