@@ -86,7 +86,7 @@ static const char *verdict(const struct kabi_change *c)
 	return c->tolerated ? "PASS" : "FAIL";
 }
 
-/* Where @c's view on side @s is partial: the entry saying why, or NULL. */
+/* Why export @e's view on side @s is partial, or NULL when it is not. */
 static const struct kabi_partial_entry *
 partial_of(const struct kabi_side *s, const struct symvers_entry *e)
 {
