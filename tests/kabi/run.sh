@@ -166,6 +166,8 @@ expect "... counted in the summary, which says the old side's view is partial" \
 	sh -c "grep -q '; 2 with a partial view\$' '$work/partial.out' && grep -q '^(partial view: the old side' '$work/partial.out'"
 expect "... and never explained from its unverified types" \
 	sh -c "! grep -q 'reached from' '$work/partial.out' && grep -q '^point_move: CRC changed 0x12345678 -> .*not its recorded CRC)\$' '$work/partial.out'"
+expect "... the explanation says it comes from verified types only" \
+	grep -q '^(from verified types only: the 1 changed with a partial view are listed as unexplained)$' "$work/partial.out"
 "$tool" kabi compare -f json "$work/pold" "$work/new" >"$work/partial.json"
 expect "json: the partial count and each change's partial side" \
 	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); c={x["name"]: x for x in d["changes"]}; assert d["partial"]==2 and c["point_move"]["old_partial"]=="source-differs" and c["shape_gone"]["old_partial"]=="not-found" and "old_partial" not in c["shape_area"]' "$work/partial.json"

@@ -240,7 +240,7 @@ static int print_report(const struct kabi_diff *d, const struct kabi_side *old,
 			const struct explain_report *r, enum kabi_format format,
 			FILE *out, struct symtab_error *err)
 {
-	size_t i;
+	size_t i, partial = 0;
 	int ret = 0;
 
 	switch (format) {
@@ -267,6 +267,12 @@ static int print_report(const struct kabi_diff *d, const struct kabi_side *old,
 		return 0;
 	}
 	fputs("\nThe type changes behind the changed CRCs:\n", out);
+	for (i = 0; i < d->nr; i++)
+		partial += d->ch[i].kind == KABI_CHANGED &&
+			   change_partial(&d->ch[i], old, new);
+	if (partial)
+		fprintf(out, "(from verified types only: the %zu changed with a partial view are listed as unexplained)\n",
+			partial);
 	ret = explain_report_print(r, format == KABI_FORMAT_PRETTY ?
 				   EXPLAIN_TYPE_DIFF : 0, out, err);
 	return ret;
