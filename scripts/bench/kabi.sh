@@ -7,7 +7,12 @@
 # many of the flavor's Module.symvers it reproduced (scripts/kabi/verify.sh
 # names the rest in OUT/verify.txt), time it, time consolidating its
 # symtypes; then compare amd64 with each other flavor: exports changed,
-# groups, the five largest groups with their root cause, time.
+# groups, the five largest groups with their root cause, time.  Then an
+# older ABI known only from its headers package (KABI_OLD_6_1, default
+# 6.1.0-50-amd64; KABI_OLD_6_12 none): extracted against its headers with
+# the newer source, how many of its CRCs reproduce (the rest partial,
+# OUT/partial), and compared with the newer amd64: changed, how many with a
+# partial view, groups.
 #
 #   scripts/bench/kabi.sh [VERSION...]      default: 6.1 6.12
 #
@@ -73,4 +78,33 @@ for x in g[:5]:
     print("   %6d  %s: %s" % (x["count"], " -> ".join(c["where"]), c["change"]))
 PY
 	done
+	oldvar=KABI_OLD_${v//./_}
+	old_rel=${!oldvar-}
+	if [ -z "${!oldvar+x}" ] && [ "$v" = 6.1 ]; then
+		old_rel=6.1.0-50-amd64
+	fi
+	[ -n "$old_rel" ] && [ -f "$base/Module.symvers" ] || continue
+	hdr=$("$top/tests/kabi/material.sh" "$old_rel") ||
+		{ echo "== $old_rel (headers only): no headers, skipped"; continue; }
+	out=$cache/kabi/$old_rel
+	echo "== $old_rel (headers only, source $(basename "$src")): extract"
+	t=$(now)
+	nice -n 19 "$tool" kabi extract --source "$src" --headers "$hdr" \
+		-o "$out" -j "$jobs"
+	echo "   extract: $(since "$t") s (wall, $jobs jobs)"
+	echo "   partial: $(grep -vc '^#' "$out/partial" || true) ($(grep -v '^#' "$out/partial" | cut -f1 | sort | uniq -c | xargs))"
+	echo "== compare $old_rel (headers only) $abi-amd64"
+	t=$(now)
+	"$tool" kabi compare -f json "$out" "$base" >"$out/compare.json" || true
+	echo "   time: $(since "$t") s"
+	python3 - "$out/compare.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+g = (d.get("explanation") or {}).get("groups", [])
+print("   changed %d, added %d, removed %d; %d with a partial view; %d groups" %
+      (d["changed"], d["added"], d["removed"], d["partial"], len(g)))
+for x in g[:5]:
+    c = x["changes"][0]
+    print("   %6d  %s: %s" % (x["count"], " -> ".join(c["where"]), c["change"]))
+PY
 done

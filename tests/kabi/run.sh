@@ -9,9 +9,17 @@
 #     (amd64 and rt-amd64, test material from tests/kabi/material.sh): it
 #     names exactly the exports whose CRCs differ, counted independently
 #     with join(1);
-#   - extract on a sample of the kernel source (a few lib/ files): every
-#     CRC equals the flavor's own Module.symvers; a second run resumes
-#     without redoing anything; CC= replaces the preprocessor's compiler.
+#   - extract on a sample of the kernel source (a few lib/ files and
+#     kernel/audit.c): every CRC equals the flavor's own Module.symvers; a
+#     second run resumes without redoing anything; CC= replaces the
+#     preprocessor's compiler;
+#   - a partial view (an extraction's `partial` file): compare takes the
+#     recorded CRCs, marks and counts each change whose view is partial
+#     and never explains it from its unverified types; on fixtures, and on
+#     the older ABI 6.1.0-50 known only from its headers package: the
+#     same sample extracted against its headers reproduces most of its
+#     CRCs, names every other in OUT/partial, and compare against the
+#     newer ABI explains every change whose types are verified.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -138,6 +146,36 @@ for depth in 14 15 16 17; do
 done
 tap $deep_ok "a change 27 to 33 path elements deep is explained (sanitizer build)"
 
+# A partial view: old's extraction did not reproduce point_move's recorded
+# CRC, exported shape_area where the flavor did not, and found no source
+# for shape_gone.
+mkdir -p "$work/pold"
+cp "$work/old/Module.symvers" "$work/old/symtypes" "$work/pold/"
+pm_old=$(awk -F'\t' '$2 == "point_move" { print $1 }' "$work/old/Module.symvers")
+sa_old=$(awk -F'\t' '$2 == "shape_area" { print $1 }' "$work/old/Module.symvers")
+printf '# REASON\tNAME\tMODULE\tRECORDED\tCOMPUTED\nsource-differs\tpoint_move\tdrivers/shapes/shapes\t0x12345678\t%s\nnot-exported\tshape_area\tvmlinux\t-\t%s\nnot-found\tshape_gone\tvmlinux\t0x0badcafe\t-\n' \
+	"$pm_old" "$sa_old" >"$work/pold/partial"
+"$tool" kabi compare "$work/pold" "$work/new" >"$work/partial.out"
+expect "a partial view: compared by the recorded CRC, the change marked partial" \
+	grep -Eq '^changed  point_move drivers/shapes/shapes 0x12345678 -> 0x[0-9a-f]{8} FAIL \[old view partial: source-differs\]$' "$work/partial.out"
+expect "... an export the flavor did not record is not one of its exports (shape_area added)" \
+	grep -q '^added    shape_area vmlinux ' "$work/partial.out"
+expect "... one recorded but found in no source is (shape_gone removed, marked not-found)" \
+	grep -q '^removed  shape_gone vmlinux 0x0badcafe FAIL \[old view partial: not-found\]$' "$work/partial.out"
+expect "... counted in the summary, which says the old side's view is partial" \
+	sh -c "grep -q '; 2 with a partial view\$' '$work/partial.out' && grep -q '^(partial view: the old side' '$work/partial.out'"
+expect "... and never explained from its unverified types" \
+	sh -c "! grep -q 'reached from' '$work/partial.out' && grep -q '^point_move: CRC changed 0x12345678 -> .*not its recorded CRC)\$' '$work/partial.out'"
+expect "... the explanation says it comes from verified types only" \
+	grep -q '^(from verified types only: the 1 changed with a partial view are listed as unexplained)$' "$work/partial.out"
+"$tool" kabi compare -f json "$work/pold" "$work/new" >"$work/partial.json"
+expect "json: the partial count and each change's partial side" \
+	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); c={x["name"]: x for x in d["changes"]}; assert d["partial"]==2 and c["point_move"]["old_partial"]=="source-differs" and c["shape_gone"]["old_partial"]=="not-found" and "old_partial" not in c["shape_area"]' "$work/partial.json"
+printf 'source-differs\tpoint_move\tvmlinux\t-\t0x1\n' >"$work/pold/partial"
+"$tool" kabi compare "$work/pold" "$work/new" >/dev/null 2>"$work/pbad.err"
+tap $(( $? != 2 )) "a malformed partial file: exit 2"
+expect "... with the file and line named" grep -q "pold/partial:1: point_move: expected a recorded CRC" "$work/pbad.err"
+
 # --- real data: Debian's Module.symvers of two flavors of one ABI -------------
 abi=$(cd /lib/modules && ls -d 6.1.*-amd64 2>/dev/null | grep -v -- '-rt-' | sort -V | tail -1)
 abi=${abi%-amd64}
@@ -173,7 +211,7 @@ if [ ! -f "$src/.unpacked" ] && [ -f "$tarball" ]; then
 	echo "# unpacking $tarball into $cache (once)"
 	mkdir -p "$cache" && rm -rf "$src" && tar -C "$cache" -xf "$tarball" && touch "$src/.unpacked"
 fi
-sample="lib/sort.c lib/bsearch.c lib/kstrtox.c lib/crc32.c"
+sample="lib/sort.c lib/bsearch.c lib/kstrtox.c lib/crc32.c lib/seq_buf.c lib/scatterlist.c kernel/audit.c"
 if [ -f "$src/.unpacked" ] && [ -n "$amd" ]; then
 	printf '#!/bin/sh\necho "$*" >>"%s/cc.log"\nexec gcc "$@"\n' "$work" >"$work/cc"
 	chmod +x "$work/cc"
@@ -199,8 +237,75 @@ if [ -f "$src/.unpacked" ] && [ -n "$amd" ]; then
 	: >"$work/cc.log"
 	CC=$work/cc "$top/build/bin/symtab" kabi extract --source "$src" --headers "$amd" -o "$work/x" $sample 2>/dev/null
 	expect "a second run resumes: nothing preprocessed again" test ! -s "$work/cc.log"
+	expect "OUT/partial: empty, every CRC reproduced" test -z "$(grep -v '^#' "$work/x/partial")"
 else
 	skip "extract on a sample" "no unpacked linux-source-6.1 or amd64 headers"
+fi
+
+# --- headers only: an older ABI whose source is gone --------------------------
+# Its headers package (include/, arch/x86/include, .config, Module.symvers)
+# with the newer source's .c files: the types come from its own headers.
+old_abi=${KABI_OLD_ABI:-6.1.0-50-amd64}
+oldh=
+if [ -f "$src/.unpacked" ] && [ -n "$amd" ] && [ "$old_abi" != "$abi-amd64" ]; then
+	oldh=$("$here/material.sh" "$old_abi" 2>"$work/oldmat.err")
+fi
+if [ -n "$oldh" ] && [ -s "$work/x/Module.symvers" ]; then
+	start=$(date +%s)
+	"$top/build/bin/symtab" kabi extract --source "$src" --headers "$oldh" \
+		-o "$work/h" -j 2 $sample 2>"$work/h.err"
+	rc=$?
+	secs=$(( $(date +%s) - start ))
+	tab=$(printf '\t')
+	nh=$(wc -l <"$work/h/Module.symvers")
+	# Independently: the extracted CRCs the old flavor records the same.
+	same=$(join -t "$tab" <(awk -F'\t' '{print $2"\t"$1}' "$work/h/Module.symvers" | sort) \
+		<(awk -F'\t' '{print $2"\t"$1}' "$oldh/Module.symvers" | sort) | awk -F'\t' '$2 == $3' | wc -l)
+	tap $(( rc != 0 || nh == 0 )) "headers only: the sample against $old_abi's headers, with $(basename "$src")'s sources: $same of $nh CRCs reproduce its Module.symvers [${secs} s]"
+	expect "... and the extraction says so: $same reproduced, $(( nh - same )) partial" \
+		grep -q ": $same reproduced (types verified), $(( nh - same )) partial" "$work/h.err"
+	expect "... OUT/partial names exactly the $(( nh - same )) others, each with the recorded CRC and why" \
+		diff <(join -t "$tab" -a 1 -e - -o 0,1.2,2.2 \
+			<(awk -F'\t' '{print $2"\t"$1}' "$work/h/Module.symvers" | sort) \
+			<(awk -F'\t' '{print $2"\t"$1}' "$oldh/Module.symvers" | sort) |
+			awk -F'\t' '$3 == "-" { print "not-exported", $1, "-", $2 }
+				$3 != "-" && $2 != $3 { print "source-differs", $1, $3, $2 }' | sort) \
+		     <(grep -v '^#' "$work/h/partial" | awk -F'\t' '{ print $1, $2, $4, $5 }' | sort)
+	expect "... a sample: recorded exports not extracted are not named not-found" \
+		sh -c "grep -q '^# (part of the tree' '$work/h/partial' && ! grep -q '^not-found' '$work/h/partial'"
+	"$tool" kabi compare -f json "$work/h" "$work/x" >"$work/h.json"
+	tap $(( $? > 1 )) "compare $old_abi (headers only) -> $abi-amd64"
+	# The independent count: the recorded CRCs of both ABIs, over the
+	# sample's exports, joined.
+	want=$(join -t "$tab" \
+		<(join -t "$tab" <(cut -f2 "$work/h/Module.symvers" | sort) \
+			<(awk -F'\t' '{print $2"\t"$1}' "$oldh/Module.symvers" | sort)) \
+		<(awk -F'\t' '{print $2"\t"$1}' "$work/x/Module.symvers" | sort) |
+		awk -F'\t' '$2 != $3 { print $1 }' | sort)
+	nwant=$(grep -c . <<<"$want")
+	expect "... names exactly the $nwant exports of the sample whose recorded CRCs differ (join)" \
+		diff <(echo "$want") <(python3 -c 'import json,sys; [print(c["name"]) for c in json.load(open(sys.argv[1]))["changes"] if c["status"] == "changed"]' "$work/h.json" | sort)
+	python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+part = {c["name"] for c in d["changes"] if "old_partial" in c or "new_partial" in c}
+changed = {c["name"] for c in d["changes"] if c["status"] == "changed"}
+ex = {s["name"]: s for s in d["explanation"]["symbols"]}
+verified = changed - part
+bad = [n for n in verified if ex[n]["status"] != "changed" or not ex[n].get("changes")]
+bad += [n for n in part & changed if ex[n]["status"] != "unexplained"]
+print(len(verified), len(part & changed), d["partial"], " ".join(sorted(bad)))
+' "$work/h.json" >"$work/h.check" 2>&1
+	read -r nver npart ncount nbad <"$work/h.check"
+	expect "... explains each of the $nver changes whose old types are verified, down to a member" \
+		test "${nver:-0}" -gt 0 -a -z "$nbad"
+	expect "... and marks the $npart whose view is partial (counted: $ncount), naming them unexplained" \
+		test "${npart:-x}" = "${ncount:-y}"
+	"$tool" kabi compare "$oldh/Module.symvers" "$work/x" >"$work/hplain.out"
+	expect "... OLD as a plain Module.symvers: changes named, not explained" \
+		grep -q '^(no explanation: .* has no symtypes beside its Module.symvers)$' "$work/hplain.out"
+else
+	skip "headers only: extract against $old_abi's headers" "no unpacked source, no headers of $old_abi, or it is the newest ABI: $(head -c 100 "$work/oldmat.err" 2>/dev/null)"
 fi
 tap_plan
 [ "$failed" -eq 0 ]

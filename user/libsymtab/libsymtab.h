@@ -43,6 +43,7 @@
 #include "load/module_insert.h"
 #include "kabi/kabi_rules.h"
 #include "kabi/kabi_compare.h"
+#include "kabi/kabi_partial.h"
 
 /* What a command asks of a parsed module file. */
 

@@ -7,25 +7,47 @@
 #include "libsymtab.h"
 #include "kabi_report.h"
 
-/* One side: its exports and, when it has them, its types. */
+/*
+ * One side: its exports and, when it has them, its types; and where the
+ * types are not verified (an extraction's `partial` file), the flavor's
+ * recorded CRCs, which its exports then carry.
+ */
 struct kabi_side {
 	const char *path;
 	struct kernel_symvers ks;
 	char *types_path;
 	struct explain_types *types;
+	struct kabi_partial partial;
+	bool has_partial;
 };
 
 static int side_open(struct kabi_side *s, const char *path,
 		     struct symtab_error *err)
 {
+	char *partial;
+	int ret;
+
 	memset(s, 0, sizeof(*s));
 	s->path = path;
-	return kabi_tree_open(path, &s->ks, &s->types_path, err);
+	ret = kabi_tree_open(path, &s->ks, &s->types_path, err);
+	if (ret || !s->types_path)
+		return ret;
+	if (asprintf(&partial, "%s/partial", path) < 0)
+		return error_set(err, ENOMEM, "out of memory");
+	ret = kabi_partial_load(&s->partial, partial, err);
+	free(partial);
+	if (ret == -ENOENT)
+		return 0;
+	if (!ret)
+		ret = kabi_partial_apply(&s->ks, &s->partial, err);
+	s->has_partial = !ret && s->partial.nr;
+	return ret;
 }
 
 static void side_close(struct kabi_side *s)
 {
 	kernel_symvers_release(&s->ks);
+	kabi_partial_release(&s->partial);
 	explain_types_free(s->types);
 	free(s->types_path);
 }
@@ -64,10 +86,29 @@ static const char *verdict(const struct kabi_change *c)
 	return c->tolerated ? "PASS" : "FAIL";
 }
 
+/* Why export @e's view on side @s is partial, or NULL when it is not. */
+static const struct kabi_partial_entry *
+partial_of(const struct kabi_side *s, const struct symvers_entry *e)
+{
+	return e && s->has_partial ? kabi_partial_find(&s->partial, e->name) :
+	       NULL;
+}
+
+static bool change_partial(const struct kabi_change *c,
+			   const struct kabi_side *old,
+			   const struct kabi_side *new)
+{
+	return partial_of(old, c->old) || partial_of(new, c->new);
+}
+
 static void print_change(const struct kabi_change *c,
+			 const struct kabi_side *old,
+			 const struct kabi_side *new,
 			 const struct kabi_rules *rules, FILE *out)
 {
 	const struct symvers_entry *e = c->old ? c->old : c->new;
+	const struct kabi_partial_entry *po = partial_of(old, c->old);
+	const struct kabi_partial_entry *pn = partial_of(new, c->new);
 
 	fprintf(out, "%-8s %s %s ", kabi_change_names[c->kind], c->name,
 		e->module);
@@ -79,6 +120,12 @@ static void print_change(const struct kabi_change *c,
 	if (c->rule)
 		fprintf(out, " (%s:%u: %s)", rules->file, c->rule->line,
 			c->rule->pattern);
+	if (po)
+		fprintf(out, " [old view partial: %s]",
+			kabi_partial_reasons[po->reason]);
+	if (pn)
+		fprintf(out, " [new view partial: %s]",
+			kabi_partial_reasons[pn->reason]);
 	fputc('\n', out);
 }
 
@@ -86,9 +133,23 @@ static void print_summary(const struct kabi_diff *d,
 			  const struct kabi_side *old,
 			  const struct kabi_side *new, FILE *out)
 {
-	fprintf(out, "%s (%zu exports) -> %s (%zu exports): %zu changed, %zu added, %zu removed; %zu not tolerated\n",
+	size_t i, partial = 0;
+
+	fprintf(out, "%s (%zu exports) -> %s (%zu exports): %zu changed, %zu added, %zu removed; %zu not tolerated",
 		old->path, old->ks.nr, new->path, new->ks.nr, d->changed,
 		d->added, d->removed, d->failed);
+	for (i = 0; i < d->nr; i++)
+		partial += change_partial(&d->ch[i], old, new);
+	if (partial)
+		fprintf(out, "; %zu with a partial view", partial);
+	fputc('\n', out);
+	if (old->has_partial || new->has_partial)
+		fprintf(out, "(partial view: %s; the types of an export marked partial are not verified, so its change is named, not explained)\n",
+			old->has_partial && new->has_partial ?
+			"both sides' types reproduce only part of their recorded CRCs" :
+			old->has_partial ?
+			"the old side's types reproduce only part of its recorded CRCs" :
+			"the new side's types reproduce only part of its recorded CRCs");
 }
 
 static void json_str(const char *s, FILE *out)
@@ -108,9 +169,13 @@ static void json_str(const char *s, FILE *out)
 }
 
 static void print_json_change(const struct kabi_change *c,
+			      const struct kabi_side *old,
+			      const struct kabi_side *new,
 			      const struct kabi_rules *rules, FILE *out)
 {
 	const struct symvers_entry *e = c->old ? c->old : c->new;
+	const struct kabi_partial_entry *po = partial_of(old, c->old);
+	const struct kabi_partial_entry *pn = partial_of(new, c->new);
 
 	fputs("{\"name\": ", out);
 	json_str(c->name, out);
@@ -127,6 +192,12 @@ static void print_json_change(const struct kabi_change *c,
 		json_str(c->rule->pattern, out);
 		fprintf(out, ", \"rule_line\": %u", c->rule->line);
 	}
+	if (po)
+		fprintf(out, ", \"old_partial\": \"%s\"",
+			kabi_partial_reasons[po->reason]);
+	if (pn)
+		fprintf(out, ", \"new_partial\": \"%s\"",
+			kabi_partial_reasons[pn->reason]);
 	(void)rules;
 	fputc('}', out);
 }
@@ -137,18 +208,20 @@ static int print_json(const struct kabi_diff *d, const struct kabi_side *old,
 		      const struct explain_report *r, FILE *out,
 		      struct symtab_error *err)
 {
-	size_t i;
+	size_t i, partial = 0;
 
+	for (i = 0; i < d->nr; i++)
+		partial += change_partial(&d->ch[i], old, new);
 	fputs("{\"old\": ", out);
 	json_str(old->path, out);
 	fputs(", \"new\": ", out);
 	json_str(new->path, out);
-	fprintf(out, ",\n \"old_exports\": %zu, \"new_exports\": %zu, \"changed\": %zu, \"added\": %zu, \"removed\": %zu, \"not_tolerated\": %zu,\n \"changes\": [",
+	fprintf(out, ",\n \"old_exports\": %zu, \"new_exports\": %zu, \"changed\": %zu, \"added\": %zu, \"removed\": %zu, \"not_tolerated\": %zu, \"partial\": %zu,\n \"changes\": [",
 		old->ks.nr, new->ks.nr, d->changed, d->added, d->removed,
-		d->failed);
+		d->failed, partial);
 	for (i = 0; i < d->nr; i++) {
 		fputs(i ? ",\n  " : "\n  ", out);
-		print_json_change(&d->ch[i], rules, out);
+		print_json_change(&d->ch[i], old, new, rules, out);
 	}
 	fputs(d->nr ? "\n ],\n \"explanation\": " : "],\n \"explanation\": ",
 	      out);
@@ -167,7 +240,7 @@ static int print_report(const struct kabi_diff *d, const struct kabi_side *old,
 			const struct explain_report *r, enum kabi_format format,
 			FILE *out, struct symtab_error *err)
 {
-	size_t i;
+	size_t i, partial = 0;
 	int ret = 0;
 
 	switch (format) {
@@ -185,7 +258,7 @@ static int print_report(const struct kabi_diff *d, const struct kabi_side *old,
 	}
 	print_summary(d, old, new, out);
 	for (i = 0; i < d->nr; i++)
-		print_change(&d->ch[i], rules, out);
+		print_change(&d->ch[i], old, new, rules, out);
 	if (!d->changed)
 		return 0;
 	if (!r) {
@@ -194,6 +267,12 @@ static int print_report(const struct kabi_diff *d, const struct kabi_side *old,
 		return 0;
 	}
 	fputs("\nThe type changes behind the changed CRCs:\n", out);
+	for (i = 0; i < d->nr; i++)
+		partial += d->ch[i].kind == KABI_CHANGED &&
+			   change_partial(&d->ch[i], old, new);
+	if (partial)
+		fprintf(out, "(from verified types only: the %zu changed with a partial view are listed as unexplained)\n",
+			partial);
 	ret = explain_report_print(r, format == KABI_FORMAT_PRETTY ?
 				   EXPLAIN_TYPE_DIFF : 0, out, err);
 	return ret;
