@@ -31,8 +31,8 @@ summary=
 for k in $kvers; do
 	t0=$(date +%s)
 	start=0
-	: >"$top/build/kfuzz/totals-$k.txt" 2>/dev/null ||
-		{ mkdir -p "$top/build/kfuzz"; : >"$top/build/kfuzz/totals-$k.txt"; }
+	mkdir -p "$top/build/kfuzz"
+	: >"$top/build/kfuzz/totals-$k.txt"
 	while [ "$start" -lt "$per_base" ]; do
 		n=$((per_base - start < chunk ? per_base - start : chunk))
 		KFUZZ_RECORD=1 "$top/tests/kfuzz/vm.sh" "$k" "$seed" "$n" "$start" |
