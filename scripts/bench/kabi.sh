@@ -29,6 +29,24 @@ jobs=${KABI_JOBS:-$(nproc)}
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
+# compare OLD NEW JSON: the compare's time, counts and five largest groups.
+compare() {
+	local t
+	t=$(now)
+	"$tool" kabi compare -f json "$1" "$2" >"$3" || true
+	echo "   time: $(since "$t") s"
+	python3 - "$3" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+g = (d.get("explanation") or {}).get("groups", [])
+print("   changed %d, added %d, removed %d; %d with a partial view; %d groups" %
+      (d["changed"], d["added"], d["removed"], d.get("partial", 0), len(g)))
+for x in g[:5]:
+    c = x["changes"][0]
+    print("   %6d  %s: %s" % (x["count"], " -> ".join(c["where"]), c["change"]))
+PY
+}
+
 for v in "$@"; do
 	tarball=/usr/src/linux-source-$v.tar.xz
 	src=$cache/linux-source-$v
@@ -64,19 +82,7 @@ for v in "$@"; do
 		other=$cache/kabi/$abi-$flavor
 		[ -f "$base/Module.symvers" ] && [ -f "$other/Module.symvers" ] || continue
 		echo "== compare $abi-amd64 $abi-$flavor"
-		t=$(now)
-		"$tool" kabi compare -f json "$base" "$other" >"$other/compare.json" || true
-		echo "   time: $(since "$t") s"
-		python3 - "$other/compare.json" <<'PY'
-import json, sys
-d = json.load(open(sys.argv[1]))
-g = (d.get("explanation") or {}).get("groups", [])
-print("   changed %d, added %d, removed %d; %d groups" %
-      (d["changed"], d["added"], d["removed"], len(g)))
-for x in g[:5]:
-    c = x["changes"][0]
-    print("   %6d  %s: %s" % (x["count"], " -> ".join(c["where"]), c["change"]))
-PY
+		compare "$base" "$other" "$other/compare.json"
 	done
 	oldvar=KABI_OLD_${v//./_}
 	old_rel=${!oldvar-}
@@ -94,17 +100,5 @@ PY
 	echo "   extract: $(since "$t") s (wall, $jobs jobs)"
 	echo "   partial: $(grep -vc '^#' "$out/partial" || true) ($(grep -v '^#' "$out/partial" | cut -f1 | sort | uniq -c | xargs))"
 	echo "== compare $old_rel (headers only) $abi-amd64"
-	t=$(now)
-	"$tool" kabi compare -f json "$out" "$base" >"$out/compare.json" || true
-	echo "   time: $(since "$t") s"
-	python3 - "$out/compare.json" <<'PY'
-import json, sys
-d = json.load(open(sys.argv[1]))
-g = (d.get("explanation") or {}).get("groups", [])
-print("   changed %d, added %d, removed %d; %d with a partial view; %d groups" %
-      (d["changed"], d["added"], d["removed"], d["partial"], len(g)))
-for x in g[:5]:
-    c = x["changes"][0]
-    print("   %6d  %s: %s" % (x["count"], " -> ".join(c["where"]), c["change"]))
-PY
+	compare "$out" "$base" "$out/compare.json"
 done
