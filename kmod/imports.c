@@ -358,6 +358,14 @@ static int module_coming(struct module *mod)
 	nr = find_blocks(mod, &objs, &refs);
 	if (nr < 0)
 		return nr;
+	/* Before the module's constructors use its symbols (KASAN globals). */
+	if (nr || refs.registers || refs.by_address) {
+		err = symtab_check_objects(mod);
+		if (err) {
+			kvfree(objs);
+			return err;
+		}
+	}
 	/* From now on, clients may wait for its init to register a table. */
 	if (refs.registers) {
 		err = symtab_init_starts(mod);

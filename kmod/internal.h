@@ -101,6 +101,7 @@ enum symtab_region symtab_core_region(struct module *mod, const void *addr,
 enum symtab_region symtab_core_room(struct module *mod, const void *addr,
 				    size_t *room);
 const char *symtab_region_name(enum symtab_region region);
+bool symtab_module_holds(struct module *mod, const void *addr, size_t size);
 
 /* kallsyms.c */
 struct symtab_object {
@@ -122,6 +123,7 @@ int symtab_find_imports(struct module *mod, struct symtab_object *objs,
 			unsigned int max, struct symtab_module_refs *refs);
 int symtab_scan_imports(struct module *mod, struct symtab_object *objs,
 			unsigned int max);
+int symtab_check_objects(struct module *mod);
 
 /* registry.c */
 struct symtab_entry *symtab_lookup(const char *name, size_t len);

@@ -201,3 +201,54 @@ int symtab_scan_imports(struct module *mod, struct symtab_object *objs,
 	preempt_enable();
 	return n;
 }
+
+/* Kallsyms letters of objects in the module's allocated sections. */
+static bool allocated_type(char type)
+{
+	return type && strchr("bBdDgGrRsS", type);
+}
+
+/**
+ * symtab_check_objects() - refuse a module whose objects lie outside it
+ * @mod: a module in MODULE_STATE_COMING, whose kallsyms is the full table
+ *
+ * symtab.ko bounds tables and import blocks by the module's own symbols,
+ * and the loader leaves an absolute (SHN_ABS) symbol's value as the file
+ * says.  A data object placed outside the module is a damaged file; on a
+ * KASAN kernel the module's constructors, run after COMING and before its
+ * init, would register that address as a global (a fault at the shadow of
+ * address 0).  Objects of sections not loaded (.modinfo, kallsyms type
+ * '?') and per-CPU ones (type 'a', not SHN_ABS) are left alone.
+ *
+ * Return: 0, or -ENOEXEC after saying which object is out of place.
+ */
+int symtab_check_objects(struct module *mod)
+{
+	struct mod_kallsyms *ks;
+	unsigned int i;
+	int err = 0;
+
+	preempt_disable();
+	ks = rcu_dereference_sched(mod->kallsyms);
+	for (i = 0; i < ks->num_symtab && !err; i++) {
+		const Elf_Sym *sym = &ks->symtab[i];
+		const char *name = ks->strtab + sym->st_name;
+
+		if (ELF_ST_TYPE(sym->st_info) != STT_OBJECT ||
+		    sym->st_shndx == SHN_UNDEF)
+			continue;
+		if (sym->st_shndx == SHN_ABS) {
+			pr_err("%s: data object %s is absolute (value %#lx): not in the module\n",
+			       mod->name, name, (unsigned long)sym->st_value);
+			err = -ENOEXEC;
+		} else if (allocated_type(ks->typetab[i]) &&
+			   !symtab_module_holds(mod, (void *)sym->st_value,
+						max_t(size_t, sym->st_size, 1))) {
+			pr_err("%s: data object %s (%lu bytes) does not lie in the module's memory\n",
+			       mod->name, name, (unsigned long)sym->st_size);
+			err = -ENOEXEC;
+		}
+	}
+	preempt_enable();
+	return err;
+}

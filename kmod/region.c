@@ -46,6 +46,24 @@ static enum symtab_region core_region(struct module *mod, unsigned long start,
 	return SYMTAB_REGION_NONE;
 }
 
+static const enum mod_mem_type symtab_init_types[] = {
+	MOD_INIT_TEXT, MOD_INIT_DATA, MOD_INIT_RODATA,
+};
+
+static bool in_init(struct module *mod, unsigned long start, size_t size)
+{
+	unsigned int i;
+	size_t room;
+
+	for (i = 0; i < ARRAY_SIZE(symtab_init_types); i++) {
+		const struct module_memory *m = &mod->mem[symtab_init_types[i]];
+
+		if (range_in(start, size, m->base, m->size, &room))
+			return true;
+	}
+	return false;
+}
+
 #else	/* one core layout: text, rodata, ro_after_init, data */
 
 static enum symtab_region core_region(struct module *mod, unsigned long start,
@@ -73,7 +91,33 @@ static enum symtab_region core_region(struct module *mod, unsigned long start,
 	return SYMTAB_REGION_NONE;
 }
 
+static bool in_init(struct module *mod, unsigned long start, size_t size)
+{
+	size_t room;
+
+	return range_in(start, size, mod->init_layout.base,
+			mod->init_layout.size, &room);
+}
+
 #endif
+
+/**
+ * symtab_module_holds() - is a range inside @mod's core or init memory?
+ * @mod: a module before the end of its init
+ * @addr: start of the range
+ * @size: its length, at least 1
+ *
+ * Return: true if one region of the module holds the range whole.
+ */
+bool symtab_module_holds(struct module *mod, const void *addr, size_t size)
+{
+	size_t room;
+
+	if (!size)
+		return false;
+	return core_region(mod, (unsigned long)addr, size, &room) !=
+	       SYMTAB_REGION_NONE || in_init(mod, (unsigned long)addr, size);
+}
 
 /**
  * symtab_core_region() - the core region of @mod holding a range whole
