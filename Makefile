@@ -21,9 +21,11 @@
 #                                      system (mmdebstrap, systemd, dkms):
 #                                      6.1, upgrade to 6.12, purge (long)
 #   make fuzz [FUZZ_SECONDS=120]       run the fuzzers for a while
-#   make kfuzz [KFUZZ_MUTANTS=2000 KFUZZ_SEED=S KVERS=...]
+#   make kfuzz [KFUZZ_MUTANTS=2000 KFUZZ_SEED=S KFUZZ_KVERS=...]
 #                                      mutants of the test modules loaded
-#                                      in the VM, on each kernel (long)
+#                                      in the VM, on each kernel (long;
+#                                      default: every kernel built for and
+#                                      the debug kernel when built)
 #   make install                       tools, man pages, symtab.ko, depmod
 #                                      (install-tools + install-kmod)
 #   make install-dkms                  symtab.ko's source for dkms, in
@@ -300,9 +302,12 @@ kfuzz-mutate: $(BIN)/kfuzz-mutate
 
 KFUZZ_MUTANTS	?= 2000
 KFUZZ_SEED	?= $(shell date +%s)
+# The kernels to fuzz, apart from KVERS (the kernels to build for): the
+# debug kernel's modules are built by debug-modules, not from /lib/modules.
+KFUZZ_KVERS	?=
 kfuzz: all testmodules $(BIN)/kfuzz-mutate
 	@if $(DEBUG_KERNEL) --status >/dev/null; then $(MAKE) debug-modules; fi
-	nice -n 10 tests/kfuzz/long.sh $(KFUZZ_SEED) $(KFUZZ_MUTANTS)
+	KVERS="$(KFUZZ_KVERS)" nice -n 10 tests/kfuzz/long.sh $(KFUZZ_SEED) $(KFUZZ_MUTANTS)
 
 # Tools, man pages, headers for module builds (install-tools), and
 # symtab.ko for every kernel built (install-kmod); DESTDIR for staging,
