@@ -49,6 +49,9 @@ SYMTAB=${SYMTAB:-$here/../../build/bin/symtab}
 mkdir -p "$out/.work"
 out=$(cd "$out" && pwd)
 work=$out/.work
+# One extraction at a time in OUT: a second would share its work files.
+exec 9>"$work/lock"
+flock -n 9 || die "$out: another extraction is writing there"
 
 # Kbuild's flags for this flavor, from a one-line module built against it.
 if [ ! -s "$work/cflags" ]; then

@@ -238,6 +238,11 @@ if [ -f "$src/.unpacked" ] && [ -n "$amd" ]; then
 	CC=$work/cc "$top/build/bin/symtab" kabi extract --source "$src" --headers "$amd" -o "$work/x" $sample 2>/dev/null
 	expect "a second run resumes: nothing preprocessed again" test ! -s "$work/cc.log"
 	expect "OUT/partial: empty, every CRC reproduced" test -z "$(grep -v '^#' "$work/x/partial")"
+	# A second extraction into the same OUT while one runs is refused.
+	flock "$work/x/.work/lock" "$top/build/bin/symtab" kabi extract --source "$src" \
+		--headers "$amd" -o "$work/x" $sample 2>"$work/lock.err"
+	tap $(( $? != 1 )) "an extraction into an OUT in use is refused: exit 1"
+	expect "... saying so" grep -q "another extraction is writing there" "$work/lock.err"
 else
 	skip "extract on a sample" "no unpacked linux-source-6.1 or amd64 headers"
 fi
