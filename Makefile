@@ -290,7 +290,8 @@ fuzz:
 # The in-kernel fuzzer (tests/kfuzz/): its mutator runs inside the test
 # VM, whose initramfs takes every tool in build/bin.  make kfuzz: the long
 # run, KFUZZ_MUTANTS of KFUZZ_SEED (default: the time) on each kernel of
-# KVERS and on the debug kernel when built; failed mutants join
+# KFUZZ_KVERS (default: every kernel built for, and the debug kernel when
+# built; its modules only then); failed mutants join
 # tests/kfuzz/regressions.txt.  make test runs a fixed-seed share.
 KFUZZ_MUTATE_SRCS := $(wildcard tests/kfuzz/*.c)
 $(BIN)/kfuzz-mutate: $(KFUZZ_MUTATE_SRCS) tests/kfuzz/mutate.h \
@@ -306,7 +307,9 @@ KFUZZ_SEED	?= $(shell date +%s)
 # debug kernel's modules are built by debug-modules, not from /lib/modules.
 KFUZZ_KVERS	?=
 kfuzz: all testmodules $(BIN)/kfuzz-mutate
-	@if $(DEBUG_KERNEL) --status >/dev/null; then $(MAKE) debug-modules; fi
+	@if $(DEBUG_KERNEL) --status >/dev/null && { [ -z "$(KFUZZ_KVERS)" ] || \
+		echo " $(KFUZZ_KVERS) " | grep -q " $$($(DEBUG_KERNEL) --release) "; }; then \
+		$(MAKE) debug-modules; fi
 	KVERS="$(KFUZZ_KVERS)" nice -n 10 tests/kfuzz/long.sh $(KFUZZ_SEED) $(KFUZZ_MUTANTS)
 
 # Tools, man pages, headers for module builds (install-tools), and
