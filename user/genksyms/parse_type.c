@@ -76,6 +76,32 @@ static bool typeof_holds_type(const struct token *t)
 	}
 }
 
+/*
+ * typeof of an expression is text to the kernel's tool: struct tags and
+ * typedef names stay as written (enum constants still become references),
+ * and its opening parenthesis is kept only when a name follows it:
+ * typeof(*(struct s *)0) is `typeof * ( struct s * ) 0 )`.
+ */
+static void parse_typeof_phrase(struct tvec *out)
+{
+	int depth = 1;
+
+	if (peek(1)->kind == T_IDENT)
+		push_token(out, peek(0));
+	next();
+	while (depth > 0 && !parse_failed) {
+		const struct token *t = peek(0);
+
+		if (t->kind == T_EOF) {
+			syntax_error(t, "')' closing typeof");
+			return;
+		}
+		depth += bracket_step(t);
+		push_expr_token(out, t);
+		next();
+	}
+}
+
 /* typeof(...) holds a type or an expression: types become references. */
 void parse_typeof(struct tvec *out)
 {
@@ -91,6 +117,11 @@ void parse_typeof(struct tvec *out)
 	if (!nest_enter())
 		return;
 	type = typeof_holds_type(peek(1));
+	if (!type) {
+		parse_typeof_phrase(out);
+		nest_leave();
+		return;
+	}
 	do {
 		const struct token *t = peek(0);
 
