@@ -338,6 +338,7 @@ install-tools: user
 		scripts/kbuild/version.mk $(SHARE)/kbuild/
 	install -d $(SHARE)/kabi $(SHARE)/corpus
 	install -m 755 scripts/kabi/*.sh $(SHARE)/kabi/
+	install -m 644 scripts/kabi/*.awk scripts/kabi/*.mk $(SHARE)/kabi/
 	install -m 755 scripts/corpus/kbuild-cflags.sh $(SHARE)/corpus/
 	install -m 755 scripts/corpus/kbuild-object.awk $(SHARE)/corpus/
 

@@ -1,67 +1,44 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# extract.sh's worker: one exporting source file REL (.c, relative to SRC)
-# of the flavor whose headers are HDR.  If the flavor's config builds it,
-# preprocess it as Kbuild does for genksyms (Kbuild's flags from FLAGS,
-# the directory's ccflags, -DMODULE when modular) with $CC, and run
-# genksyms on it; write under WORK/obj/:
-#   REL.symtypes  its genksyms -T types
-#   REL.symvers   its exports as Module.symvers lines
-#   REL.err       what went wrong, if anything (kept for the summary)
-# and REL.done last, so that an interrupted run resumes where it stopped
+# extract.sh's worker: line N of WORK/candidates (kbuild-plan.awk's plan of
+# one exporting source: y|m FILE MODULE MODNAME CFLAGS AFLAGS).  Preprocess
+# FILE as Kbuild does for genksyms (Kbuild's flags from FLAGS, then its
+# directories' flags, -DMODULE when modular) with $CC, and run genksyms on
+# it; write under WORK/obj/:
+#   FILE.symtypes  its genksyms -T types
+#   FILE.symvers   its exports as Module.symvers lines
+#   FILE.err       what went wrong, if anything (kept for the summary)
+# and FILE.done last, so that an interrupted run resumes where it stopped
 # (and a failed file is tried again).
-# A file the config does not build gets only REL.done.
 #   Environment: SRC HDR FLAGS WORK GK, CC (replaces FLAGS' compiler),
 #   KABI_TOTAL (for the progress line, on a terminal).
 set -uo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-corpus=$here/../corpus
-rel=$1
+IFS=$'\t' read -r kind rel module modname dir_cflags dir_aflags \
+	< <(sed -n "${1}p" "$WORK/candidates")
 o=$WORK/obj/${rel%.*}
-conf=$HDR/include/config/auto.conf
 { read -r cc; read -ra cflags; } <"$FLAGS"
 cc=${CC:-$cc}
 mkdir -p "$(dirname "$o")"
 rm -f "$o".*
 
 dir=$(dirname "$rel")
-how_of() {	# how_of FILE-OR-DIR/ IN-DIR
-	awk -f "$corpus/kbuild-object.awk" -v conf="$conf" -v src="$SRC" \
-		-v file="$1" $(ls "$SRC/$2"/{Kbuild,Makefile} 2>/dev/null) </dev/null
-}
-# Kbuild reaches DIR from its parent, and so on up (top directories are).
-descended() {
-	local d=$1
-	while [[ $d == */* && ( $d != arch/* || $d == arch/*/* ) ]]; do
-		[ -n "$(how_of "$d/" "$(dirname "$d")" | head -1)" ] || return 1
-		d=$(dirname "$d")
-	done
-}
-mapfile -t how < <(how_of "$rel" "$dir")
-if [[ ${how[0]:-} != [ym] ]] || ! descended "$dir"; then
-	touch "$o.done"
-	exit 0
-fi
+read -ra extra_c <<<"$dir_cflags"
+read -ra extra_a <<<"$dir_aflags"
+kind_flags=()
+[ "$kind" = m ] && kind_flags=(-DMODULE)
 name=$(basename "${rel%.*}")
-if [ "${how[0]}" = m ]; then
-	kind=(-DMODULE)
-	module=$dir/${how[2]:-$name}
-else
-	kind=()
-	module=vmlinux
-fi
-read -ra extra <<<"${how[1]:-}"
-flags=(-D__GENKSYMS__ "${cflags[@]}" "${extra[@]}" -I"$SRC/$dir" "${kind[@]}"
-	-DKBUILD_BASENAME="\"$name\"" -DKBUILD_MODNAME="\"${how[2]:-$name}\""
-	-D__KBUILD_MODNAME="kmod_${how[2]:-$name}")
+# Kbuild's own: the directory (it builds outside the source), the names.
+flags=(-D__GENKSYMS__ "${cflags[@]}" "${extra_c[@]}" -I"$SRC/$dir" "${kind_flags[@]}"
+	-DKBUILD_BASENAME="\"${name//[-,]/_}\"" -DKBUILD_MODNAME="\"$modname\""
+	-D__KBUILD_MODNAME="kmod_$modname")
 tmp=$o.tmp.$$
 if [[ $rel == *.S ]]; then
 	# Kbuild's way for assembly: the exported names, declared by
 	# <asm/asm-prototypes.h>.
 	{ echo '#include <linux/kernel.h>'
 	  echo '#include <asm/asm-prototypes.h>'
-	  (cd "$HDR" && $cc -E -D__ASSEMBLY__ "${cflags[@]}" "${extra[@]}" \
-		-I"$SRC/$dir" "${kind[@]}" "$SRC/$rel" 2>>"$tmp.err") |
+	  (cd "$HDR" && $cc -E -D__ASSEMBLY__ "${cflags[@]}" "${extra_a[@]}" \
+		-I"$SRC/$dir" "${kind_flags[@]}" "$SRC/$rel" 2>>"$tmp.err") |
 	  sed -n 's/.*___EXPORT_SYMBOL[[:space:]]*\([a-zA-Z0-9_]*\)[[:space:]]*,.*/EXPORT_SYMBOL(\1);/p'
 	} >"$tmp.c"
 	src_in=$tmp.c

@@ -7,8 +7,8 @@
 #   extract.sh --source SRC --headers HDR -o OUT [-j N] [DIR|FILE ...]
 #
 # Each exporting .c or .S file below DIRs (default: the whole tree) that
-# the flavor's config builds is preprocessed as Kbuild does for genksyms
-# (extract-one.sh) and run through genksyms (GENKSYMS=, default the one
+# the flavor's config builds (kbuild-plan.awk) is preprocessed as Kbuild
+# does for genksyms (extract-one.sh) and run through genksyms (GENKSYMS=, default the one
 # beside symtab).  Writes OUT/Module.symvers (the kernel's format) and
 # OUT/symtypes (consolidated: `symtab kabi consolidate` of each object's
 # genksyms -T types, which stay under OUT/.work/obj) and, when HDR has the
@@ -60,25 +60,35 @@ if [ ! -s "$work/cflags" ]; then
 	mv "$work/cflags.tmp" "$work/cflags"
 fi
 
-# Candidates: exporting sources, nothing built for other architectures or
-# for the host.
+# Candidates: the sources this flavor's config builds, as Kbuild reaches
+# them (kbuild-plan.awk: make reads each directory's Kbuild file), that
+# export something themselves or through a file they include.  The plan
+# of the same DIRs is kept.
 whole=
 [ $# -gt 0 ] || { set -- .; whole=1; }
-(cd "$src" && find "$@" \( -name '*.c' -o -name '*.S' \) -type f 2>/dev/null |
-	sed 's|^\./||' |
-	grep -Ev '^(arch/[^x]|arch/xen|tools/|scripts/|samples/|Documentation/|usr/)' |
-	xargs -r grep -l 'EXPORT_SYMBOL' | sort) >"$work/candidates" || true
+plan=$work/plan.$(printf '%s\n' "$@" | cksum | cut -d' ' -f1)
+if [ ! -s "$plan" ]; then
+	[ ! -t 2 ] || printf '  reading the Kbuild files of %s...' "$*" >&2
+	(cd "$src" && awk -f "$here/kbuild-plan.awk" -v lists="$here/kbuild-lists.mk" \
+		-v conf="$hdr/include/config/auto.conf" -v only="$*") >"$plan.tmp" ||
+		die "cannot read the Kbuild files of $src for $hdr (above)"
+	mv "$plan.tmp" "$plan"
+	[ ! -t 2 ] || echo >&2
+fi
+(cd "$src" && awk -f "$here/exporting.awk" "$plan") >"$work/candidates"
 total=$(wc -l <"$work/candidates")
-[ "$total" -gt 0 ] || die "no exporting source below $* in $src"
+[ "$total" -gt 0 ] || die "no exporting source that $hdr builds below $* in $src"
 
 # One make target per source: make runs them under its jobserver and,
 # after an interruption, skips those done.
 {
 	echo "all:"
-	while read -r rel; do
+	n=0
+	while IFS=$'\t' read -r _ rel _; do
+		n=$((n + 1))
 		t="$work/obj/${rel%.*}.done"
 		echo "all: $t"
-		printf '%s:\n\t@$(ONE) %s\n' "$t" "$rel"
+		printf '%s:\n\t@$(ONE) %d\n' "$t" "$n"
 	done <"$work/candidates"
 } >"$work/objects.mk"
 : >"$work/progress"
@@ -142,9 +152,8 @@ if [ -f "$hdr/Module.symvers" ]; then
 else
 	rm -f "$out/partial"
 fi
-built=$(cd "$work/obj" && find . -name '*.symvers' | wc -l)
 failed=$(cd "$work/obj" && find . -name '*.err' | wc -l)
-echo "kabi extract: $total exporting sources, $built built by this config, $failed failed; $(wc -l <"$out/Module.symvers") exports in $out/Module.symvers$verified ($(( $(date +%s) - start )) s)" >&2
+echo "kabi extract: $(wc -l <"$plan") sources built by this config, $total exporting, $failed failed; $(wc -l <"$out/Module.symvers") exports in $out/Module.symvers$verified ($(( $(date +%s) - start )) s)" >&2
 if [ "$failed" -gt 0 ]; then
 	(cd "$work/obj" && find . -name '*.err' | sed 's|^\./|  see .work/obj/|' | head -5) >&2
 fi
