@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # Install every Debian package symtab needs to build, test and demo
 # (debhelper, dh-dkms, lintian: the Debian packages, make test-deb; dkms
-# itself is needed only where symtab-dkms is installed).
+# itself is needed only where symtab-dkms is installed; libssl-dev: the
+# kernel tree make kabi-bench prepares builds sign-file).
 # Idempotent: installs only what is missing. Needs root (or sudo).
 set -eu
 
@@ -12,7 +13,7 @@ cpio busybox-static qemu-system-x86 xz-utils bc flex bison
 linux-image-amd64 linux-headers-amd64 linux-kbuild-6.1 linux-source-6.1
 linux-image-6.12-amd64 linux-headers-6.12-amd64 linux-source-6.12 zstd
 clang libclang-rt-14-dev
-debhelper dh-dkms lintian mmdebstrap qemu-utils e2fsprogs dpkg-dev"
+debhelper dh-dkms lintian mmdebstrap qemu-utils e2fsprogs dpkg-dev libssl-dev"
 
 missing=
 for p in $PKGS; do

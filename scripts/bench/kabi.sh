@@ -7,7 +7,9 @@
 # many of the flavor's Module.symvers it reproduced (scripts/kabi/verify.sh
 # names the rest in OUT/verify.txt), time it, time consolidating its
 # symtypes; then compare amd64 with each other flavor: exports changed,
-# groups, the five largest groups with their root cause, time.  Then an
+# groups, the five largest groups with their root cause, time; and the
+# speed of extract on lib/ and kernel/ against make KBUILD_SYMTYPES=1 of
+# the same files and the preprocessor alone (kabi-kbuild.sh).  Then an
 # older ABI known only from its headers package (KABI_OLD_6_1, default
 # 6.1.0-50-amd64; KABI_OLD_6_12 none): extracted against its headers with
 # the newer source, how many of its CRCs reproduce (the rest partial,
@@ -77,6 +79,9 @@ for v in "$@"; do
 		echo "   consolidate: $(since "$t") s, $(du -h "$out/symtypes.bench" | cut -f1) from $(du -sh "$out/.work/obj" | cut -f1)"
 		rm -f "$out/symtypes.bench"
 	done
+	# Against Kbuild's own way (make KBUILD_SYMTYPES=1) and the floor.
+	"$top/scripts/bench/kabi-kbuild.sh" "$src" "$("$top/tests/kabi/material.sh" "$abi-amd64")" ||
+		echo "   (kbuild comparison failed)"
 	base=$cache/kabi/$abi-amd64
 	for flavor in rt-amd64 cloud-amd64; do
 		other=$cache/kabi/$abi-$flavor
