@@ -9,10 +9,11 @@
 #     (amd64 and rt-amd64, test material from tests/kabi/material.sh): it
 #     names exactly the exports whose CRCs differ, counted independently
 #     with join(1);
-#   - extract on a sample of the kernel source (a few lib/ files and
-#     kernel/audit.c): every CRC equals the flavor's own Module.symvers; a
-#     second run resumes without redoing anything; CC= replaces the
-#     preprocessor's compiler;
+#   - extract on a sample of the kernel source (a few lib/ files,
+#     kernel/audit.c, kvm's x86.c, kernel/sched/build_utility.c,
+#     getuser.S, a 32-bit file left alone): every CRC equals the
+#     flavor's own Module.symvers; a second run resumes without redoing
+#     anything; CC= replaces the preprocessor's compiler;
 #   - a partial view (an extraction's `partial` file): compare takes the
 #     recorded CRCs, marks and counts each change whose view is partial
 #     and never explains it from its unverified types; on fixtures, and on
@@ -211,7 +212,10 @@ if [ ! -f "$src/.unpacked" ] && [ -f "$tarball" ]; then
 	echo "# unpacking $tarball into $cache (once)"
 	mkdir -p "$cache" && rm -rf "$src" && tar -C "$cache" -xf "$tarball" && touch "$src/.unpacked"
 fi
+# Beside lib/ and kernel/audit.c: a member of a composite module (kvm-y),
+# a file made of other .c files, assembly of lib-y, a 32-bit-only file.
 sample="lib/sort.c lib/bsearch.c lib/kstrtox.c lib/crc32.c lib/seq_buf.c lib/scatterlist.c kernel/audit.c"
+sample="$sample arch/x86/kvm/x86.c kernel/sched/build_utility.c arch/x86/lib/getuser.S arch/x86/lib/string_32.c"
 if [ -f "$src/.unpacked" ] && [ -n "$amd" ]; then
 	printf '#!/bin/sh\necho "$*" >>"%s/cc.log"\nexec gcc "$@"\n' "$work" >"$work/cc"
 	chmod +x "$work/cc"
@@ -227,6 +231,16 @@ if [ -f "$src/.unpacked" ] && [ -n "$amd" ]; then
 	tap $(( same != nx || nx == 0 )) "every extracted CRC ($same of $nx, $total found in Module.symvers) is the flavor's"
 	expect "... lib/crc32.c too, through a stand-in for its generated crc32table.h" \
 		grep -q "	crc32_le	vmlinux	" "$work/x/Module.symvers"
+	expect "... arch/x86/kvm/x86.c, a member of kvm-y, exports as the module arch/x86/kvm/kvm" \
+		grep -q "	kvm_set_cr0	arch/x86/kvm/kvm	" "$work/x/Module.symvers"
+	expect "... its static calls too (typeof of an expression)" \
+		grep -q "	__SCT__kvm_x86_cache_reg	arch/x86/kvm/kvm	" "$work/x/Module.symvers"
+	expect "... kernel/sched/build_utility.c, through the .c files it includes" \
+		grep -q "	complete	vmlinux	" "$work/x/Module.symvers"
+	expect "... arch/x86/lib/getuser.S, assembly of lib-y" \
+		grep -q "	__get_user_1	vmlinux	" "$work/x/Module.symvers"
+	expect "... arch/x86/lib/string_32.c, not built by a 64-bit flavor, left alone" \
+		sh -c "! grep -q string_32 '$work/x/.work/candidates' && ! grep -q '	strcpy	' '$work/x/Module.symvers'"
 	expect "CC= replaces the preprocessor's compiler" grep -q -- '-D__GENKSYMS__' "$work/cc.log"
 	expect "OUT/symtypes: consolidated, one record per object" grep -q "^F#lib/sort.o sort" "$work/x/symtypes"
 	# Its types give every CRC of Module.symvers (explain-driver --crc).
