@@ -339,6 +339,7 @@ static void explain_found(struct explain_report *r, const char *name,
 struct pair {
 	const char *name;
 	const struct sym_index *o, *n;
+	uint32_t old_crc, new_crc;	/* explain_symbols(): the recorded */
 };
 
 static int cmp_pair(const void *a, const void *b)
@@ -373,7 +374,8 @@ static void all_body(void *arg)
 			report_add(r, old->names[i], SYM_REMOVED);
 		else
 			pairs[npairs++] = (struct pair){
-				old->names[i], find_sym(old, old->names[i]), n };
+				old->names[i], find_sym(old, old->names[i]), n,
+				0, 0 };
 	}
 	for (i = 0; i < new->nnames; i++)
 		if (!find_sym(old, new->names[i]))
@@ -505,7 +507,9 @@ static void symbols_body(void *arg)
 		if (os && ns &&
 		    st_crc(c->old->unit[os->unit], os->e, NULL) == w->old_crc &&
 		    st_crc(c->new->unit[ns->unit], ns->e, NULL) == w->new_crc)
-			pairs[npairs++] = (struct pair){ w->name, os, ns };
+			pairs[npairs++] = (struct pair){ w->name, os, ns,
+							 w->old_crc,
+							 w->new_crc };
 		else
 			symbol_body(&(struct symbol_call){
 				.r = c->r, .name = w->name,
@@ -522,10 +526,10 @@ static void symbols_body(void *arg)
 			diff_dirty_free(dirty);
 			dirty = diff_dirty_new(ou, nu);
 		}
+		/* Paired: the types give the recorded CRCs, checked above. */
 		explain_found(c->r, pairs[i].name, ou, pairs[i].o->e,
-			      st_crc(ou, pairs[i].o->e, NULL), nu,
-			      pairs[i].n->e, st_crc(nu, pairs[i].n->e, NULL),
-			      dirty);
+			      pairs[i].old_crc, nu, pairs[i].n->e,
+			      pairs[i].new_crc, dirty);
 	}
 	diff_dirty_free(dirty);
 	free(pairs);
