@@ -134,11 +134,14 @@ static long long eval_binary(struct evaluator *ev, int min_prec)
 
 	while (ev->ok && ev->i < ev->n) {
 		const char *op = ev->v[ev->i];
-		int prec = binop_prec(op);
+		/* genksyms writes != as two tokens, `! =` */
+		bool split_ne = !strcmp(op, "!") && ev->i + 1 < ev->n &&
+				!strcmp(ev->v[ev->i + 1], "=");
+		int prec = split_ne ? binop_prec("!=") : binop_prec(op);
 
 		if (prec < min_prec)
 			break;
-		ev->i++;
+		ev->i += split_ne ? 2 : 1;
 		lhs = apply(ev, op, lhs, eval_binary(ev, prec + 1));
 	}
 	return lhs;

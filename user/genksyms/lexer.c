@@ -247,9 +247,11 @@ static const char *skip_quoted(const char *p, char quote)
 }
 
 /*
- * The length of the punctuator at @p: the longest of "...", "<<=", ">>=",
- * "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "*=",
- * "/=", "%=", "+=", "-=", "&=", "^=", "|=" and "##" that matches, else 1.
+ * The length of the punctuator at @p: the longest of "...", "->", "<<",
+ * ">>", "<=", ">=", "==", "&&", "||", "*=", "/=", "%=", "+=", "-=", "&=",
+ * "^=", "|=" and "##" that matches, else 1.  The kernel's tool knows no
+ * "!=", "++", "--", "<<=" or ">>=": it writes `! =`, `+ +`, `<< =` (the
+ * CRC hashes the spaces between tokens), so they are not tokens here.
  */
 static uint32_t punct_len(const char *p)
 {
@@ -261,14 +263,12 @@ static uint32_t punct_len(const char *p)
 	case '.':
 		return d == '.' && e == '.' ? 3 : 1;
 	case '<': case '>':
-		if (d == c)
-			return e == '=' ? 3 : 2;
-		return d == '=' ? 2 : 1;
-	case '-':
-		return d == '>' || d == '-' || d == '=' ? 2 : 1;
-	case '+': case '&': case '|':
 		return d == c || d == '=' ? 2 : 1;
-	case '=': case '!': case '*': case '/': case '%': case '^':
+	case '-':
+		return d == '>' || d == '=' ? 2 : 1;
+	case '&': case '|':
+		return d == c || d == '=' ? 2 : 1;
+	case '+': case '=': case '*': case '/': case '%': case '^':
 		return d == '=' ? 2 : 1;
 	case '#':
 		return d == '#' ? 2 : 1;
