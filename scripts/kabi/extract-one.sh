@@ -46,17 +46,37 @@ if [[ $rel == *.S ]]; then
 else
 	src_in=$SRC/$rel
 	lang=()
+	[[ $rel != *.c_shipped ]] || lang=(-x c)
 fi
-# Headers Kbuild generates while building (lib/crc32table.h...) are not
-# in the headers package; no type comes from them, so an empty stand-in,
-# searched last, lets the preprocessor through.
+# A header of the headers package that includes a file of the source tree
+# by a relative path (include/trace/events/bridge.h:
+# "../../../net/bridge/br_private.h") finds it in SRC, as in Kbuild's
+# tree.  Headers Kbuild generates while building (lib/crc32table.h...) are
+# not in the headers package; no type comes from them, so an empty
+# stand-in, searched last, lets the preprocessor through.
+late=()
 preprocess() {
-	local try missing
-	for try in 1 2 3 4; do
-		(cd "$HDR" && $cc -E "${flags[@]}" -idirafter "$WORK/generated" \
+	local try line missing from dir
+	for try in 1 2 3 4 5 6; do
+		(cd "$HDR" && $cc -E "${flags[@]}" "${late[@]}" -idirafter "$WORK/generated" \
 			"${lang[@]}" "$src_in" -o "$tmp.i") 2>"$tmp.cpp" && return 0
-		missing=$(sed -n 's/.*fatal error: \([^ :]*\): No such file or directory/\1/p' "$tmp.cpp" | head -1)
-		[ -n "$missing" ] && [ ! -e "$WORK/generated/$missing" ] || break
+		line=$(grep -m1 'fatal error: .*: No such file or directory' "$tmp.cpp")
+		missing=$(sed -n 's/.*fatal error: \([^ :]*\): No such file or directory/\1/p' <<<"$line")
+		from=${line%%:*}
+		case $from in
+		*/arch/*/include/*) dir=arch/${from#*/arch/} ;;
+		*/include/*) dir=include/${from#*/include/} ;;
+		*) dir= ;;
+		esac
+		dir=$SRC/$(dirname "${dir:-.}")
+		case $missing in
+		"" | /*) break ;;
+		../* | */../*)
+			[ -e "$dir/$missing" ] || break
+			late+=(-idirafter "$dir")
+			continue ;;
+		esac
+		[ ! -e "$WORK/generated/$missing" ] || break
 		mkdir -p "$(dirname "$WORK/generated/$missing")"
 		: >"$WORK/generated/$missing"
 	done

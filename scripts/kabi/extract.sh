@@ -113,7 +113,7 @@ mv "$out/Module.symvers.tmp" "$out/Module.symvers"
 # are named only when the whole tree was extracted.
 verified=
 if [ -f "$hdr/Module.symvers" ]; then
-	awk -F'\t' -v whole="$whole" -v hdr="$hdr" -v src="$src" '
+	awk -F'\t' -v whole="$whole" -v hdr="$hdr" -v src="$src" -v plan="$plan" '
 		FNR == 1 { file++ }
 		file == 1 { rec[$2] = $1; mod[$2] = $3; next }
 		{
@@ -127,11 +127,32 @@ if [ -f "$hdr/Module.symvers" ]; then
 			} else
 				v++
 		}
+		# Objects the build makes from no source file, by module: an
+		# export whose name their directory holds (the generator) is
+		# "generated", not "not-found".
+		function generated(name, module,	d, n, i, t) {
+			n = split(gdirs[module], t, " ")
+			for (i = 1; i <= n; i++)
+				if (system("grep -rqw -- " name " " src "/" t[i] " 2>/dev/null") == 0)
+					return 1
+			return 0
+		}
+		BEGIN {
+			while ((getline line < plan) > 0) {
+				split(line, g, "\t")
+				if (g[1] == "g") {
+					sub(/\/[^\/]*$/, "", g[2])
+					gdirs[g[3]] = gdirs[g[3]] " " g[2]
+				}
+			}
+		}
 		END {
 			if (whole)
 				for (n in rec)
 					if (!(n in seen)) {
-						printf "not-found\t%s\t%s\t%s\t-\n", n, mod[n], rec[n] | "sort"
+						printf "%s\t%s\t%s\t%s\t-\n",
+							generated(n, mod[n]) ? "generated" : "not-found",
+							n, mod[n], rec[n] | "sort"
 						p++
 					}
 			close("sort")

@@ -6,6 +6,8 @@
 # composite objects (<name>-y, -objs, and -m in a module) expanded.  One
 # line a source file, tab-separated:
 #   y|m  FILE  MODULE  MODNAME  CFLAGS  AFLAGS
+# and one an object the build makes from no source file (a C file a host
+# program writes): "g  DIR/OBJ.o  MODULE  MODNAME".
 # MODULE is "vmlinux" or the module's path without .ko (as Module.symvers
 # writes it); MODNAME the object it is linked into (Kbuild's modname);
 # CFLAGS the preprocessor flags its directories add for C (subdir-ccflags-y
@@ -69,8 +71,17 @@ function cpp_flags(list,	n, t, i, f, r, a, opt) {
 			opt = substr(f, 1, RLENGTH); a = substr(f, RLENGTH + 1)
 			f = opt src "/" a
 		}
+		# A file made while building (init/utsversion-tmp.h): no
+		# type comes from it.
+		if (f ~ /^-(include|imacros)/ && !exists(substr(f, 9)))
+			continue
 		r = r " " f
 	}
+	return r
+}
+function exists(path,	line, r) {
+	r = (getline line < path) >= 0
+	close(path)
 	return r
 }
 function name_fix(s) { gsub(/[-,]/, "_", s); return s }
@@ -98,11 +109,12 @@ function expand(dir, o, kind, module, modname, depth,	base, members, n, t, i, fi
 		return
 	}
 	file = join(dir, base)
-	for (f = 1; f <= 2; f++) {
-		path = file (f == 1 ? ".c" : ".S")
-		if ((getline line < path) < 0)
+	# A checked-in copy Kbuild "ships" (fs/unicode/utf8data.c_shipped)
+	# is the source.
+	for (f = 1; f <= 3; f++) {
+		path = file (f == 1 ? ".c" : f == 2 ? ".S" : ".c_shipped")
+		if (!exists(path))
 			continue
-		close(path)
 		if (!wanted(path) || seen[path]++)
 			return
 		printf "%s\t%s\t%s\t%s\t%s\t%s\n", kind, path, module, name_fix(modname),
@@ -110,6 +122,9 @@ function expand(dir, o, kind, module, modname, depth,	base, members, n, t, i, fi
 			substr(dir_a cpp_flags(V["AFLAGS_" o]), 2)
 		return
 	}
+	# Made while building (lib/raid6/tables.c, by a host program).
+	if (wanted(file ".o") && !seen[file ".o"]++)
+		printf "g\t%s.o\t%s\t%s\t\t\n", file, module, name_fix(modname)
 }
 BEGIN {
 	src = ENVIRON["PWD"]

@@ -11,6 +11,7 @@ const char *const kabi_partial_reasons[] = {
 	[KABI_PARTIAL_DIFFERS] = "source-differs",
 	[KABI_PARTIAL_NOT_EXPORTED] = "not-exported",
 	[KABI_PARTIAL_NOT_FOUND] = "not-found",
+	[KABI_PARTIAL_GENERATED] = "generated",
 };
 
 /* "0x%08x" into *@crc, or "-" (false); anything else is an error. */
@@ -52,10 +53,10 @@ static int parse_partial(void *arg, char *line, const char *file,
 	}
 	if (n == 1 && !*f[0])
 		return 0;
-	for (r = 0; n == 5 && !rest && r < 3; r++)
+	for (r = 0; n == 5 && !rest && r < KABI_PARTIAL_NR; r++)
 		if (!strcmp(f[0], kabi_partial_reasons[r]))
 			break;
-	if (n != 5 || rest || r == 3 || !*f[1] || !*f[2])
+	if (n != 5 || rest || r == KABI_PARTIAL_NR || !*f[1] || !*f[2])
 		return error_set(err, EINVAL,
 				 "%s:%u: expected 'REASON\\tNAME\\tMODULE\\tRECORDED\\tCOMPUTED'",
 				 file, lineno);
@@ -69,12 +70,14 @@ static int parse_partial(void *arg, char *line, const char *file,
 	if (parse_crc(f[3], &e->recorded, &has_rec) ||
 	    parse_crc(f[4], &e->computed, &has_comp) ||
 	    has_rec != (r != KABI_PARTIAL_NOT_EXPORTED) ||
-	    has_comp != (r != KABI_PARTIAL_NOT_FOUND))
+	    has_comp != (r != KABI_PARTIAL_NOT_FOUND &&
+			 r != KABI_PARTIAL_GENERATED))
 		return error_set(err, EINVAL,
 				 "%s:%u: %s: expected a recorded CRC%s and a computed one%s",
 				 file, lineno, f[1],
 				 r == KABI_PARTIAL_NOT_EXPORTED ? " '-'" : "",
-				 r == KABI_PARTIAL_NOT_FOUND ? " '-'" : "");
+				 r == KABI_PARTIAL_NOT_FOUND ||
+				 r == KABI_PARTIAL_GENERATED ? " '-'" : "");
 	e->name = strdup(f[1]);
 	e->module = strdup(f[2]);
 	if (!e->name || !e->module) {
@@ -158,7 +161,8 @@ int kabi_partial_apply(struct kernel_symvers *ks, const struct kabi_partial *p,
 	for (i = 0; i < p->nr; i++) {
 		const struct kabi_partial_entry *e = &p->entries[i];
 
-		if (e->reason != KABI_PARTIAL_NOT_FOUND ||
+		if ((e->reason != KABI_PARTIAL_NOT_FOUND &&
+		     e->reason != KABI_PARTIAL_GENERATED) ||
 		    kernel_symvers_find(ks, e->name))
 			continue;
 		all[n++] = (struct symvers_entry){ .name = e->name,

@@ -18,6 +18,9 @@
  *			flavor did not (added since, or another config)
  *	not-found	recorded, not computed: no extracted source exports it
  *			(moved, renamed or removed since; whole-tree runs)
+ *	generated	recorded, not computed: the build makes the file that
+ *			exports it from something other than a source file
+ *			(lib/raid6/tables.c, written by a host program)
  */
 #ifndef _SYMTAB_KABI_PARTIAL_H
 #define _SYMTAB_KABI_PARTIAL_H
@@ -33,6 +36,8 @@ enum kabi_partial_reason {
 	KABI_PARTIAL_DIFFERS,
 	KABI_PARTIAL_NOT_EXPORTED,
 	KABI_PARTIAL_NOT_FOUND,
+	KABI_PARTIAL_GENERATED,
+	KABI_PARTIAL_NR
 };
 
 extern const char *const kabi_partial_reasons[];	/* "source-differs"... */
@@ -46,7 +51,7 @@ struct kabi_partial_entry {
 struct kabi_partial {
 	struct kabi_partial_entry *entries;	/* sorted by name */
 	size_t nr;
-	size_t reasons[3];			/* entries per reason */
+	size_t reasons[KABI_PARTIAL_NR];	/* entries per reason */
 };
 
 #define KABI_PARTIAL_INIT	{ 0 }
