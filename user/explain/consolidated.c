@@ -123,6 +123,7 @@ int st_parse_consolidated(struct st_set *set, const char *text, size_t len,
 	memcpy(set->buf, text, len);
 	set->buf[len] = '\0';
 	set->toks = ex_calloc(len / 2 + 1, sizeof(*set->toks));
+	set->forms = st_forms_new(set->toks, len / 2 + 1);
 	for (p = set->buf; !ret && p < set->buf + len; p = end + 1) {
 		struct st_entry e;
 		size_t first;

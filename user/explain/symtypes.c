@@ -96,6 +96,7 @@ struct st_unit *st_new_unit(struct st_set *set)
 {
 	set->unit = ex_realloc(set->unit, (set->nunit + 1) * sizeof(*set->unit));
 	memset(&set->unit[set->nunit], 0, sizeof(*set->unit));
+	set->unit[set->nunit].forms = set->forms;
 	return &set->unit[set->nunit++];
 }
 
@@ -177,6 +178,7 @@ int st_parse(struct st_set *set, const char *text, size_t len,
 	set->buf[len] = '\0';
 	/* Every token needs at least two bytes: itself and a separator. */
 	set->toks = ex_calloc(len / 2 + 1, sizeof(*set->toks));
+	set->forms = st_forms_new(set->toks, len / 2 + 1);
 	toks = set->toks;
 	for (p = set->buf; p < set->buf + len; p = end + 1) {
 		struct st_entry e;
@@ -231,6 +233,7 @@ void st_free(struct st_set *set)
 		hash_index_free(&set->unit[i].index);
 	}
 	free(set->unit);
+	st_forms_free(set->forms);
 	free(set->toks);
 	free(set->buf);
 	memset(set, 0, sizeof(*set));
@@ -353,6 +356,8 @@ uint32_t st_crc(const struct st_unit *u, const struct st_entry *sym,
 {
 	uint32_t crc = CRC32_INIT;
 
+	if (st_crc_fast(u, sym, &crc, missing))
+		return crc;
 	st_expand(u, sym, crc_token, &crc, missing);
 	return crc ^ CRC32_INIT;
 }

@@ -31,10 +31,13 @@ struct st_entry {
 	unsigned int line;
 };
 
+struct st_forms;		/* crc_forms.c: definitions compiled for st_crc() */
+
 struct st_unit {
 	struct st_entry *ent;
 	size_t n, cap;
 	struct hash_index index;	/* by key */
+	struct st_forms *forms;		/* its set's, or NULL */
 };
 
 struct st_set {
@@ -43,6 +46,7 @@ struct st_set {
 	const char **toks;	/* token pointers of every entry */
 	struct st_unit *unit;
 	size_t nunit;
+	struct st_forms *forms;	/* shared by its units */
 };
 
 /*
@@ -74,6 +78,15 @@ bool st_is_ref(const char *tok);
  */
 uint32_t st_crc(const struct st_unit *u, const struct st_entry *sym,
 		size_t *missing);
+
+/*
+ * The same from the definitions compiled once (crc_forms.c): false when it
+ * cannot (a unit outside a set), and st_crc() expands token by token.
+ */
+struct st_forms *st_forms_new(const char **toks, size_t ntoks);
+void st_forms_free(struct st_forms *f);
+bool st_crc_fast(const struct st_unit *u, const struct st_entry *sym,
+		 uint32_t *crc, size_t *missing);
 
 /*
  * The consolidated form (consolidated.c): a whole kernel's types in one
