@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# extract.sh's worker: line N of WORK/candidates (kbuild-plan.awk's plan of
-# one exporting source: y|m FILE MODULE MODNAME CFLAGS AFLAGS).  Preprocess
+# extract.sh's worker: one line of WORK/candidates as arguments
+# (kbuild-plan.awk's plan of one exporting source: y|m FILE MODULE MODNAME
+# CFLAGS AFLAGS).  Preprocess
 # FILE as Kbuild does for genksyms (Kbuild's flags from FLAGS, then its
 # directories' flags, -DMODULE when modular) with $CC, and run genksyms on
 # it; write under WORK/obj/:
@@ -13,20 +14,21 @@
 #   Environment: SRC HDR FLAGS WORK GK, CC (replaces FLAGS' compiler),
 #   KABI_TOTAL (for the progress line, on a terminal).
 set -uo pipefail
-IFS=$'\t' read -r kind rel module modname dir_cflags dir_aflags \
-	< <(sed -n "${1}p" "$WORK/candidates")
+# A few processes a file: this runs once for each of 3,000 sources.
+kind=$1 rel=$2 module=$3 modname=$4 dir_cflags=$5 dir_aflags=$6
 o=$WORK/obj/${rel%.*}
 { read -r cc; read -ra cflags; } <"$FLAGS"
 cc=${CC:-$cc}
-mkdir -p "$(dirname "$o")"
+[ -d "${o%/*}" ] || mkdir -p "${o%/*}"
 rm -f "$o".*
 
-dir=$(dirname "$rel")
+dir=${rel%/*}
 read -ra extra_c <<<"$dir_cflags"
 read -ra extra_a <<<"$dir_aflags"
 kind_flags=()
 [ "$kind" = m ] && kind_flags=(-DMODULE)
-name=$(basename "${rel%.*}")
+name=${rel##*/}
+name=${name%%.*}
 # Kbuild's own: the directory (it builds outside the source), the names.
 flags=(-D__GENKSYMS__ "${cflags[@]}" "${extra_c[@]}" -I"$SRC/$dir" "${kind_flags[@]}"
 	-DKBUILD_BASENAME="\"${name//[-,]/_}\"" -DKBUILD_MODNAME="\"$modname\""
@@ -85,16 +87,22 @@ preprocess() {
 }
 if preprocess && "$GK" -T "$o.symtypes" <"$tmp.i" >"$tmp.ver" 2>>"$tmp.err"; then
 	# Export kind and namespace, as the source writes them.
-	grep -ohE 'EXPORT_SYMBOL(_GPL)?(_NS(_GPL)?)?[[:space:]]*\([[:space:]]*[A-Za-z0-9_]+([[:space:]]*,[[:space:]]*[A-Za-z0-9_]+)?' \
-		"$SRC/$rel" 2>/dev/null | tr -d ' \t' | tr '(,' '  ' >"$tmp.kinds"
 	awk -v module="$module" '
 		FILENAME == ARGV[1] {
-			k = $1; sub(/_NS/, "", k); kind[$2] = k
-			ns[$2] = NF > 2 ? $3 : ""; next }
+			while (match($0, /EXPORT_SYMBOL(_GPL)?(_NS(_GPL)?)?[ \t]*\([ \t]*[A-Za-z0-9_]+([ \t]*,[ \t]*[A-Za-z0-9_]+)?/)) {
+				m = substr($0, RSTART, RLENGTH)
+				$0 = substr($0, RSTART + RLENGTH)
+				gsub(/[ \t]/, "", m)
+				n = split(m, f, /[(,]/)
+				k = f[1]; sub(/_NS/, "", k); kind[f[2]] = k
+				ns[f[2]] = n > 2 ? f[3] : ""
+			}
+			next
+		}
 		$1 == "#SYMVER" {
 			k = $2 in kind ? kind[$2] : "EXPORT_SYMBOL"
 			printf "%s\t%s\t%s\t%s\t%s\n", $3, $2, module, k, ns[$2]
-		}' "$tmp.kinds" "$tmp.ver" >"$o.symvers"
+		}' "$SRC/$rel" "$tmp.ver" >"$o.symvers"
 else
 	echo "$rel: preprocessing or genksyms failed" >>"$tmp.err"
 	rm -f "$o.symtypes"
@@ -102,7 +110,7 @@ else
 fi
 rm -f "$tmp".*
 # A failure is tried again by the next run.
-[ -e "$o.err" ] || touch "$o.done"
+[ -e "$o.err" ] || : >"$o.done"
 if [ -t 2 ] && [ -n "${KABI_TOTAL:-}" ]; then
 	echo "$rel" >>"$WORK/progress"
 	printf '\r  [%d/%d] %-60.60s' "$(wc -l <"$WORK/progress")" "$KABI_TOTAL" "$rel" >&2

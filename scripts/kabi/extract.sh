@@ -81,14 +81,15 @@ total=$(wc -l <"$work/candidates")
 
 # One make target per source: make runs them under its jobserver and,
 # after an interruption, skips those done.
+# The plan's fields go to extract-one.sh as arguments: paths and -I/-D
+# flags, without quotes or '$' (kbuild-plan.awk leaves out flags with '$').
 {
 	echo "all:"
-	n=0
-	while IFS=$'\t' read -r _ rel _; do
-		n=$((n + 1))
+	while IFS=$'\t' read -r kind rel module modname cflags aflags; do
 		t="$work/obj/${rel%.*}.done"
 		echo "all: $t"
-		printf '%s:\n\t@$(ONE) %d\n' "$t" "$n"
+		printf "%s:\n\t@\$(ONE) '%s' '%s' '%s' '%s' '%s' '%s'\n" "$t" \
+			"$kind" "$rel" "$module" "$modname" "$cflags" "$aflags"
 	done <"$work/candidates"
 } >"$work/objects.mk"
 : >"$work/progress"

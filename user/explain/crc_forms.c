@@ -25,6 +25,10 @@ struct form_item {
 	const char *unknown;	/* a reference to no entry */
 	size_t len, again_len, unknown_len;
 	bool ref;
+	/* The reference's entry in the unit that looked it up last: the
+	 * exports of one unit are expanded one after the other. */
+	const struct st_unit *u;
+	const struct st_entry *e;
 };
 
 struct form {
@@ -95,6 +99,7 @@ static struct form *compile(const char **tok, size_t ntok)
 			continue;
 		}
 		word = tag_keyword(tok[i][0]);
+		memset(it, 0, sizeof(*it));
 		it->ref = true;
 		it->text = tok[i];
 		it->again = p;
@@ -122,7 +127,7 @@ static struct form *compile(const char **tok, size_t ntok)
 }
 
 /* The form of the definition at @tok, or NULL if it is not one of the set. */
-static const struct form *form_of(struct st_forms *fs, const char **tok,
+static struct form *form_of(struct st_forms *fs, const char **tok,
 				  size_t ntok)
 {
 	size_t i;
@@ -138,7 +143,7 @@ static const struct form *form_of(struct st_forms *fs, const char **tok,
 }
 
 struct frame {
-	const struct form *f;
+	struct form *f;
 	size_t i;
 };
 
@@ -157,7 +162,7 @@ bool st_crc_fast(const struct st_unit *u, const struct st_entry *sym,
 	done = ex_calloc(u->n + 1, sizeof(*done));
 	while (depth && ok) {
 		struct frame *fr = &stack[depth - 1];
-		const struct form_item *it;
+		struct form_item *it;
 		const struct st_entry *e;
 
 		if (!fr->f) {
@@ -173,7 +178,11 @@ bool st_crc_fast(const struct st_unit *u, const struct st_entry *sym,
 			crc = crc32_update(crc, it->text, it->len);
 			continue;
 		}
-		e = st_lookup(u, it->text);
+		if (it->u != u) {
+			it->e = st_lookup(u, it->text);
+			it->u = u;
+		}
+		e = it->e;
 		if (e && done[st_index(u, e)]) {
 			crc = crc32_update(crc, it->again, it->again_len);
 		} else if (e) {
