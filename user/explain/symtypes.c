@@ -139,7 +139,12 @@ int st_parse_line(char *line, unsigned int lineno, const char **toks,
 				 src, lineno, e->key);
 	}
 	i++;
-	if (!e->kind && i < n && !strcmp(toks[i], "extern")) {
+	/*
+	 * `extern` is no part of what genksyms hashes: of a symbol, nor of a
+	 * struct defined in an extern declaration (`extern struct ttm_global
+	 * { ... } ttm_glob;` dumps `s#ttm_global extern struct ...`).
+	 */
+	if (i < n && !strcmp(toks[i], "extern")) {
 		e->is_extern = true;
 		i++;
 	}
