@@ -2,10 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # extract.sh's worker: one line of WORK/candidates as arguments
 # (kbuild-plan.awk's plan of one exporting source: y|m FILE MODULE MODNAME
-# CFLAGS AFLAGS).  Preprocess
-# FILE as Kbuild does for genksyms (Kbuild's flags from FLAGS, then its
-# directories' flags, -DMODULE when modular) with $CC, and run genksyms on
-# it; write under WORK/obj/:
+# CFLAGS AFLAGS).  Preprocess FILE as Kbuild does for genksyms (Kbuild's
+# flags from FLAGS, then its directories' flags, -DMODULE when modular)
+# with $CC, and run genksyms on it; write under WORK/obj/:
 #   FILE.symtypes  its genksyms -T types
 #   FILE.symvers   its exports as Module.symvers lines
 #   FILE.err       what went wrong, if anything (kept for the summary)

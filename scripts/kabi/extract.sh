@@ -8,9 +8,9 @@
 #
 # Each exporting .c or .S file below DIRs (default: the whole tree) that
 # the flavor's config builds (kbuild-plan.awk) is preprocessed as Kbuild
-# does for genksyms (extract-one.sh) and run through genksyms (GENKSYMS=, default the one
-# beside symtab).  Writes OUT/Module.symvers (the kernel's format) and
-# OUT/symtypes (consolidated: `symtab kabi consolidate` of each object's
+# does for genksyms (extract-one.sh) and run through genksyms (GENKSYMS=,
+# default the one beside symtab).  Writes OUT/Module.symvers (the
+# kernel's format) and OUT/symtypes (consolidated: `symtab kabi consolidate` of each object's
 # genksyms -T types, which stay under OUT/.work/obj) and, when HDR has the
 # flavor's own Module.symvers, OUT/partial: each export whose CRC that file
 # records differently (or not at all), and why.  Every header comes from
@@ -131,7 +131,7 @@ if [ -f "$hdr/Module.symvers" ]; then
 		# Objects the build makes from no source file, by module: an
 		# export whose name their directory holds (the generator) is
 		# "generated", not "not-found".
-		function generated(name, module,	d, n, i, t) {
+		function generated(name, module,	n, i, t) {
 			n = split(gdirs[module], t, " ")
 			for (i = 1; i <= n; i++)
 				if (system("grep -rqw -- " name " " src "/" t[i] " 2>/dev/null") == 0)

@@ -96,7 +96,7 @@ function wanted(dir,	i) {
 }
 # Lists object O of directory DIR (KIND y or m): a composite's members, or
 # the source it is made from.
-function expand(dir, o, kind, module, modname, depth,	base, members, n, t, i, file, f, path, line) {
+function expand(dir, o, kind, module, modname, depth,	base, members, n, t, i, file, f, path) {
 	base = o; sub(/\.o$/, "", base)
 	if (depth == 0)
 		modname = base

@@ -105,7 +105,6 @@ static void parse_typeof_phrase(struct tvec *out)
 /* typeof(...) holds a type or an expression: types become references. */
 void parse_typeof(struct tvec *out)
 {
-	bool type;
 	int depth = 0;
 
 	push_token(out, peek(0));
@@ -116,8 +115,7 @@ void parse_typeof(struct tvec *out)
 	}
 	if (!nest_enter())
 		return;
-	type = typeof_holds_type(peek(1));
-	if (!type) {
+	if (!typeof_holds_type(peek(1))) {
 		parse_typeof_phrase(out);
 		nest_leave();
 		return;
@@ -134,7 +132,7 @@ void parse_typeof(struct tvec *out)
 		 * name after it, such as `__seg_gs` in
 		 * typeof(const struct pcpu_hot __seg_gs), is dropped.
 		 */
-		if (type && depth == 1 && t->kind == T_IDENT &&
+		if (depth == 1 && t->kind == T_IDENT &&
 		    t->id->kw == KW_NONE && !is_typedef_name(t->id) &&
 		    is_punct(peek(1), ')')) {
 			next();
