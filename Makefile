@@ -339,6 +339,8 @@ install-tools: user
 	install -d $(SHARE)/kabi $(SHARE)/corpus
 	install -m 755 scripts/kabi/*.sh $(SHARE)/kabi/
 	install -m 644 scripts/kabi/*.awk scripts/kabi/*.mk $(SHARE)/kabi/
+	install -d $(SHARE)/kabi/include/linux
+	install -m 644 scripts/kabi/include/linux/export.h $(SHARE)/kabi/include/linux/
 	install -m 755 scripts/corpus/kbuild-cflags.sh $(SHARE)/corpus/
 	install -m 755 scripts/corpus/kbuild-object.awk $(SHARE)/corpus/
 

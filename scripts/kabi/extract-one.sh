@@ -28,19 +28,27 @@ kind_flags=()
 [ "$kind" = m ] && kind_flags=(-DMODULE)
 name=${rel##*/}
 name=${name%%.*}
-# Kbuild's own: the directory (it builds outside the source), the names.
-flags=(-D__GENKSYMS__ "${cflags[@]}" "${extra_c[@]}" -I"$SRC/$dir" "${kind_flags[@]}"
+# Kbuild's own: the directory (it builds outside the source), the names;
+# first, include/linux/export.h beside this script, which marks each
+# export's license and namespace for Module.symvers.
+flags=(-I"${0%/*}/include" -D__GENKSYMS__ "${cflags[@]}" "${extra_c[@]}" -I"$SRC/$dir" "${kind_flags[@]}"
 	-DKBUILD_BASENAME="\"${name//[-,]/_}\"" -DKBUILD_MODNAME="\"$modname\""
 	-D__KBUILD_MODNAME="kmod_$modname")
 tmp=$o.tmp.$$
 if [[ $rel == *.S ]]; then
 	# Kbuild's way for assembly: the exported names, declared by
-	# <asm/asm-prototypes.h>.
+	# <asm/asm-prototypes.h>, exported again in C for their license
+	# (6.1's asm-generic/export.h: "___EXPORT_SYMBOL name, val, _gpl";
+	# 6.12's linux/export.h: "__export_symbol_name: ; .asciz "GPL"").
 	{ echo '#include <linux/kernel.h>'
+	  echo '#include <linux/export.h>'
 	  echo '#include <asm/asm-prototypes.h>'
 	  (cd "$HDR" && $cc -E -D__ASSEMBLY__ "${cflags[@]}" "${extra_a[@]}" \
 		-I"$SRC/$dir" "${kind_flags[@]}" "$SRC/$rel" 2>>"$tmp.err") |
-	  sed -n 's/.*___EXPORT_SYMBOL[[:space:]]*\([a-zA-Z0-9_]*\)[[:space:]]*,.*/EXPORT_SYMBOL(\1);/p'
+	  sed -n -e 's/.*___EXPORT_SYMBOL[[:space:]]*\([a-zA-Z0-9_]*\)[[:space:]]*,[^,]*,[[:space:]]*_gpl.*/EXPORT_SYMBOL_GPL(\1);/p' \
+		-e 's/.*___EXPORT_SYMBOL[[:space:]]*\([a-zA-Z0-9_]*\)[[:space:]]*,.*/EXPORT_SYMBOL(\1);/p' \
+		-e 's/.*__export_symbol_\([a-zA-Z0-9_]*\):[[:space:];]*\.asciz[[:space:]]*"GPL".*/EXPORT_SYMBOL_GPL(\1);/p' \
+		-e 's/.*__export_symbol_\([a-zA-Z0-9_]*\):[[:space:];]*\.asciz.*/EXPORT_SYMBOL(\1);/p'
 	} >"$tmp.c"
 	src_in=$tmp.c
 	lang=(-x c)
@@ -85,23 +93,24 @@ preprocess() {
 	return 1
 }
 if preprocess && "$GK" -T "$o.symtypes" <"$tmp.i" >"$tmp.ver" 2>>"$tmp.err"; then
-	# Export kind and namespace, as the source writes them.
-	awk -v module="$module" '
-		FILENAME == ARGV[1] {
-			while (match($0, /EXPORT_SYMBOL(_GPL)?(_NS(_GPL)?)?[ \t]*\([ \t]*[A-Za-z0-9_]+([ \t]*,[ \t]*[A-Za-z0-9_]+)?/)) {
-				m = substr($0, RSTART, RLENGTH)
-				$0 = substr($0, RSTART + RLENGTH)
-				gsub(/[ \t]/, "", m)
-				n = split(m, f, /[(,]/)
-				k = f[1]; sub(/_NS/, "", k); kind[f[2]] = k
-				ns[f[2]] = n > 2 ? f[3] : ""
-			}
+	# Export kind and namespace, from the marks of include/linux/export.h:
+	# "#pragma symtab_kabi_export NAME LICENSE NAMESPACE", each a string
+	# ("_gpl" in 6.1, "GPL" in 6.12), the namespace maybe in pieces.
+	grep -h '^#pragma symtab_kabi_export ' "$tmp.i" | awk -v module="$module" '
+		FILENAME == "-" {
+			name = $3
+			$1 = $2 = $3 = ""
+			n = split($0, s, /"/)
+			kind[name] = s[2] ~ /gpl|GPL/ ? "EXPORT_SYMBOL_GPL" : "EXPORT_SYMBOL"
+			ns[name] = ""
+			for (i = 4; i <= n; i += 2)
+				ns[name] = ns[name] s[i]
 			next
 		}
 		$1 == "#SYMVER" {
 			k = $2 in kind ? kind[$2] : "EXPORT_SYMBOL"
 			printf "%s\t%s\t%s\t%s\t%s\n", $3, $2, module, k, ns[$2]
-		}' "$SRC/$rel" "$tmp.ver" >"$o.symvers"
+		}' - "$tmp.ver" >"$o.symvers"
 else
 	echo "$rel: preprocessing or genksyms failed" >>"$tmp.err"
 	rm -f "$o.symtypes"

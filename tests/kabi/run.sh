@@ -213,9 +213,10 @@ if [ ! -f "$src/.unpacked" ] && [ -f "$tarball" ]; then
 	mkdir -p "$cache" && rm -rf "$src" && tar -C "$cache" -xf "$tarball" && touch "$src/.unpacked"
 fi
 # Beside lib/ and kernel/audit.c: a member of a composite module (kvm-y),
-# a file made of other .c files, assembly of lib-y, a 32-bit-only file.
-sample="lib/sort.c lib/bsearch.c lib/kstrtox.c lib/crc32.c lib/seq_buf.c lib/scatterlist.c kernel/audit.c"
-sample="$sample arch/x86/kvm/x86.c kernel/sched/build_utility.c arch/x86/lib/getuser.S arch/x86/lib/string_32.c"
+# a file made of other .c files, assembly of lib-y, a 32-bit-only file,
+# tracepoint exports, a directory's DEFAULT_SYMBOL_NAMESPACE.
+sample="kernel/trace/power-traces.c drivers/usb/storage/usb.c lib/sort.c lib/bsearch.c lib/kstrtox.c lib/crc32.c lib/seq_buf.c lib/scatterlist.c kernel/audit.c"
+sample="$sample arch/x86/kvm/x86.c kernel/sched/build_utility.c arch/x86/lib/getuser.S arch/x86/lib/clear_page_64.S arch/x86/lib/string_32.c"
 if [ -f "$src/.unpacked" ] && [ -n "$amd" ]; then
 	printf '#!/bin/sh\necho "$*" >>"%s/cc.log"\nexec gcc "$@"\n' "$work" >"$work/cc"
 	chmod +x "$work/cc"
@@ -241,6 +242,18 @@ if [ -f "$src/.unpacked" ] && [ -n "$amd" ]; then
 		grep -q "	__get_user_1	vmlinux	" "$work/x/Module.symvers"
 	expect "... arch/x86/lib/string_32.c, not built by a 64-bit flavor, left alone" \
 		sh -c "! grep -q string_32 '$work/x/.work/candidates' && ! grep -q '	strcpy	' '$work/x/Module.symvers'"
+	# Their kind and namespace columns too, joined by name.
+	res=$(join -t "$(printf '\t')" <(awk -F'\t' '{print $2"\t"$4"\t"$5}' "$work/x/Module.symvers" | sort) \
+		<(awk -F'\t' '{print $2"\t"$4"\t"$5}' "$amd/Module.symvers" | sort) |
+		awk -F'\t' '{ n++; s += $2 == $4 && $3 == $5 } END { print s + 0, n + 0 }')
+	read -r same total <<<"$res"
+	tap $(( same != total || total == 0 )) "... and its kind and namespace ($same of $total)"
+	expect "... a tracepoint's, EXPORT_SYMBOL_GPL through EXPORT_TRACEPOINT_SYMBOL_GPL" \
+		grep -q "	__tracepoint_cpu_idle	vmlinux	EXPORT_SYMBOL_GPL	$" "$work/x/Module.symvers"
+	expect "... a namespace from the directory's -DDEFAULT_SYMBOL_NAMESPACE" \
+		grep -q "	usb_stor_suspend	drivers/usb/storage/usb-storage	EXPORT_SYMBOL_GPL	USB_STORAGE$" "$work/x/Module.symvers"
+	expect "... assembly's, EXPORT_SYMBOL_GPL and EXPORT_SYMBOL" \
+		grep -q "	clear_page_rep	vmlinux	EXPORT_SYMBOL_GPL	$" "$work/x/Module.symvers"
 	expect "CC= replaces the preprocessor's compiler" grep -q -- '-D__GENKSYMS__' "$work/cc.log"
 	expect "OUT/symtypes: consolidated, one record per object" grep -q "^F#lib/sort.o sort" "$work/x/symtypes"
 	# Its types give every CRC of Module.symvers (explain-driver --crc).
