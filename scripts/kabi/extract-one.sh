@@ -81,6 +81,9 @@ preprocess() {
 		case $missing in
 		"" | /*) break ;;
 		../* | */../*)
+			# Or from a source file, as Kbuild's -I./include finds
+			# it (kernel/bpf/btf.c: "../tools/lib/bpf/relo_core.h").
+			[ -e "$dir/$missing" ] || dir=$SRC/include
 			[ -e "$dir/$missing" ] || break
 			late+=(-idirafter "$dir")
 			continue ;;

@@ -214,8 +214,9 @@ if [ ! -f "$src/.unpacked" ] && [ -f "$tarball" ]; then
 fi
 # Beside lib/ and kernel/audit.c: a member of a composite module (kvm-y),
 # a file made of other .c files, assembly of lib-y, a 32-bit-only file,
-# tracepoint exports, a directory's DEFAULT_SYMBOL_NAMESPACE.
-sample="kernel/trace/power-traces.c drivers/usb/storage/usb.c lib/sort.c lib/bsearch.c lib/kstrtox.c lib/crc32.c lib/seq_buf.c lib/scatterlist.c kernel/audit.c"
+# tracepoint exports, a directory's DEFAULT_SYMBOL_NAMESPACE, a relative
+# include found through -I./include.
+sample="kernel/bpf/btf.c kernel/trace/power-traces.c drivers/usb/storage/usb.c lib/sort.c lib/bsearch.c lib/kstrtox.c lib/crc32.c lib/seq_buf.c lib/scatterlist.c kernel/audit.c"
 sample="$sample arch/x86/kvm/x86.c kernel/sched/build_utility.c arch/x86/lib/getuser.S arch/x86/lib/clear_page_64.S arch/x86/lib/string_32.c"
 if [ -f "$src/.unpacked" ] && [ -n "$amd" ]; then
 	printf '#!/bin/sh\necho "$*" >>"%s/cc.log"\nexec gcc "$@"\n' "$work" >"$work/cc"
@@ -238,6 +239,8 @@ if [ -f "$src/.unpacked" ] && [ -n "$amd" ]; then
 		grep -q "	__SCT__kvm_x86_cache_reg	arch/x86/kvm/kvm	" "$work/x/Module.symvers"
 	expect "... kernel/sched/build_utility.c, through the .c files it includes" \
 		grep -q "	complete	vmlinux	" "$work/x/Module.symvers"
+	expect "... kernel/bpf/btf.c, whose \"../tools/lib/bpf/relo_core.h\" Kbuild finds through -I./include" \
+		grep -q "	register_btf_kfunc_id_set	vmlinux	" "$work/x/Module.symvers"
 	expect "... arch/x86/lib/getuser.S, assembly of lib-y" \
 		grep -q "	__get_user_1	vmlinux	" "$work/x/Module.symvers"
 	expect "... arch/x86/lib/string_32.c, not built by a 64-bit flavor, left alone" \
